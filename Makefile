@@ -1,0 +1,30 @@
+# vntasks — the two commands a new user needs: `make tasks` and `make test`.
+PY        ?= python3
+VENV      := .venv
+BIN       := $(VENV)/bin
+STAMP     := $(VENV)/.installed
+OUT       ?= out
+CORPUS    ?= corpus
+SHARED    ?= ../shared
+
+.PHONY: setup tasks test lint eval clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+tasks: $(STAMP)
+	$(BIN)/vntasks extract $(CORPUS) --out $(OUT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check pipeline tests scripts
+
+clean:
+	rm -rf $(OUT) .pytest_cache .ruff_cache

@@ -1,0 +1,126 @@
+"""The public API: extract one input, extract a corpus, turn results into DataFrames, read tables."""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .errors import PipelineError
+from .load import MAX_BYTES, SUFFIXES, load_path, load_string
+from .model import Document
+from .process import doc_ids, failed, process
+
+
+def _looks_like_path(x) -> bool:
+    if isinstance(x, os.PathLike):
+        return True
+    return isinstance(x, str) and "\n" not in x and len(x) < 4096 and Path(x).suffix.lower() in SUFFIXES
+
+
+def extract(path_or_text: str | os.PathLike, *, doc_id: str | None = None) -> Document:
+    """Extract one notice. A path (str or PathLike with a known suffix) is read from disk; any
+    other string is taken as the notice's text. Problems with the input never raise: the
+    Document has status "failed"/"partial" and ``errors``."""
+    if _looks_like_path(path_or_text):
+        src = os.fspath(path_or_text)
+        did = doc_id or Path(src).stem
+        try:
+            loaded = load_path(src)
+        except PipelineError as exc:
+            return failed(did, src, exc)
+        return process(loaded, did, src)
+    text = str(path_or_text)
+    try:
+        loaded = load_string(text)
+    except PipelineError as exc:
+        return failed(doc_id or "text", "<text>", exc)
+    return process(loaded, doc_id or f"text-{loaded.sha256[:12]}", "<text>")
+
+
+def expand_inputs(inputs: Iterable[str | os.PathLike]) -> list[str]:
+    """Files named, and the accepted files under folders (recursively, sorted), in input order.
+    A named file that does not exist is kept so that it is reported."""
+    out: list[str] = []
+    for item in inputs:
+        p = Path(item)
+        if p.is_dir():
+            found = sorted(
+                (q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES
+                 and not any(part.startswith(".") for part in q.relative_to(p).parts)),
+                key=lambda q: q.relative_to(p).as_posix())
+            out.extend(str(q) for q in found)
+        else:
+            out.append(os.fspath(item))
+    return out
+
+
+def _one(args: tuple[str, str, int]) -> tuple[Document, str | None]:
+    src, did, max_bytes = args
+    try:
+        loaded = load_path(src, max_bytes)
+    except PipelineError as exc:
+        return failed(did, src, exc), None
+    except Exception as exc:  # noqa: BLE001 - one input's bug never stops the run
+        return failed(did, src, PipelineError("load", f"internal error: {type(exc).__name__}: {exc}")), None
+    doc = process(loaded, did, src)
+    return doc, (loaded.text if loaded.derived else None)
+
+
+def run_corpus(inputs: Iterable[str | os.PathLike], jobs: int = 1,
+               max_bytes: int = MAX_BYTES) -> Iterator[tuple[Document, str | None]]:
+    """(Document, source text when it must be written) for each input, in input order."""
+    sources = expand_inputs(inputs)
+    ids = doc_ids(sources)
+    work = [(s, d, max_bytes) for s, d in zip(sources, ids)]
+    if jobs <= 1 or len(work) < 2:
+        for w in work:
+            yield _one(w)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as ex:
+        yield from ex.map(_one, work, chunksize=max(1, min(32, len(work) // (jobs * 8) or 1)))
+
+
+def extract_corpus(inputs: Iterable[str | os.PathLike], *, jobs: int = 1,
+                   max_bytes: int = MAX_BYTES) -> Iterator[Document]:
+    """Extract every input (files and folders); yields Documents in input order."""
+    for doc, _ in run_corpus(inputs, jobs, max_bytes):
+        yield doc
+
+
+def to_frames(results: Iterable[Document]) -> dict:
+    """{"tasks", "references", "documents", "errors"} -> typed pandas DataFrames."""
+    from .tables import frames_from_rows, rows_of
+
+    return frames_from_rows(rows_of(results))
+
+
+def read_tables(out_dir: str | os.PathLike) -> dict:
+    """The tables written by ``vntasks extract`` as typed DataFrames (dates datetime64, lists lists)."""
+    import pandas as pd
+
+    from .tables import COLUMNS, LIST_COLUMNS, type_frame
+
+    out_dir = Path(out_dir)
+    frames = {}
+    for name in COLUMNS:
+        if name == "tasks" and (out_dir / "tasks.parquet").exists():
+            df = pd.read_parquet(out_dir / "tasks.parquet")
+            for c in ("deadline", "period_start", "period_end", "meeting_date", "issue_date"):
+                df[c] = pd.to_datetime(df[c])
+            for c in LIST_COLUMNS["tasks"]:
+                df[c] = df[c].map(lambda v: list(v) if v is not None else [])
+            for c in ("start", "end"):
+                df[c] = df[c].astype("Int64")
+            for c in ("responsible_inherited", "period_inherited"):
+                df[c] = df[c].astype("boolean")
+            df["score"] = df["score"].astype("Float64")
+            for c in df.columns:
+                if df[c].dtype == object and c not in LIST_COLUMNS["tasks"]:
+                    df[c] = df[c].astype("string")
+            frames[name] = df
+            continue
+        df = pd.read_csv(out_dir / f"{name}.csv", dtype=str, keep_default_na=False)
+        frames[name] = type_frame(name, df)
+    return frames

@@ -1,0 +1,129 @@
+"""The task decision: which units of the body are directives (tasks).
+
+A scored component: ``unit_features`` describes a unit (cue weights from
+``data/task_cues.tsv``, the category of its section from ``data/section_cues.tsv``, its kind and
+position), ``rule_score`` turns the features into a score, and ``decide`` applies the
+threshold. The learned classifier of the corpus issue replaces ``rule_score`` where
+cross-validation shows it is better; the features stay the same.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from . import patterns as P
+from .lexicon import load_table
+
+_PAREN = regex.compile(r"\([^()\n]{0,400}\)")
+_SUBJECT_START = regex.compile(P.SUBJECT_START)
+
+_LEADING_CONNECTIVE = regex.compile(
+    r"(?i)^(?:[\"“(]?\s*)(?:đồng thời|bên cạnh đó|ngoài ra|mặt khác|trong đó|trước mắt|trước tiên|"
+    r"trong thời gian tới|thời gian tới|sau đó|cùng với đó|theo đó|để [^,]{1,120})\s*,\s*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    is_task: bool
+    score: float
+    reasons: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    kind: str  # heading | item | para | sentence
+    category: str | None  # directive | assessment | None (unknown)
+    intro: bool
+    closing: bool
+    n_words: int
+    ends_sentence: bool
+    cue_score: float
+    cues: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[tuple[regex.Pattern, float, str, str], ...]:
+    out = []
+    for row in load_table("task_cues.tsv", ("cue", "weight", "where")):
+        if row["where"] not in ("start", "any"):
+            raise ValueError(f"task_cues.tsv: bad where {row['where']!r}")
+        out.append((regex.compile(r"(?<![\p{L}])" + regex.escape(row["cue"]) + r"(?![\p{L}])", regex.I),
+                    float(row["weight"]), row["where"], row["cue"]))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _section_cues() -> tuple[tuple[regex.Pattern, str], ...]:
+    out = []
+    for row in load_table("section_cues.tsv", ("cue", "category")):
+        if row["category"] not in ("directive", "assessment"):
+            raise ValueError(f"section_cues.tsv: bad category {row['category']!r}")
+        out.append((regex.compile(r"(?<![\p{L}])" + regex.escape(row["cue"]) + r"(?![\p{L}])", regex.I),
+                    row["category"]))
+    return tuple(out)
+
+
+def section_category(heading: str) -> str | None:
+    """directive | assessment | None for a heading's text: the earliest cue decides."""
+    best: tuple[int, str] | None = None
+    for rx, cat in _section_cues():
+        m = rx.search(heading)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), cat)
+    return best[1] if best else None
+
+
+def cue_score(text: str) -> tuple[float, tuple[str, ...]]:
+    """Sum of cue weights; glosses in parentheses do not count. A unit that opens with a
+    subject (a body's head noun or an introducer) scores as a cue "subject"."""
+    text = _PAREN.sub(" ", text)
+    body = _LEADING_CONNECTIVE.sub("", text, count=1)
+    head = " ".join(body.split()[:4])
+    score = 0.0
+    found = []
+    for rx, w, where, cue in _cues():
+        if where == "start":
+            if rx.match(head) or rx.match(body):
+                score += w
+                found.append(cue)
+        elif rx.search(text):
+            score += w
+            found.append(cue)
+    if _SUBJECT_START.match(body):
+        score += 2
+        found.append("subject")
+    return score, tuple(found)
+
+
+def unit_features(text: str, kind: str, category: str | None, intro: bool, closing: bool = False) -> Features:
+    s, cues = cue_score(text)
+    ends = text.rstrip().endswith((".", ";", "!", "?", "…", ":", "./.", ")", "”", '"'))
+    return Features(kind, category, intro, closing, len(text.split()), ends, s, cues)
+
+
+def rule_score(f: Features) -> float:
+    """A score > 0 means "task". Items of a directive section are tasks unless they are formulas."""
+    if f.kind == "heading" or f.closing:
+        return -10.0
+    if f.category == "assessment":
+        return -5.0
+    if f.intro and f.kind == "para":
+        return -1.0  # a list intro announces the items; its addressees pass to them
+    if f.kind == "item":
+        if f.category == "directive":
+            return 3.0
+        # an item of a conclusion with no section heading: a directive unless the cues
+        # clearly say assessment
+        return 1.0 + f.cue_score if f.cue_score <= -3 else 1.0 + max(f.cue_score, 0.0)
+    if f.n_words < 5 or (not f.ends_sentence and f.n_words < 12):
+        return -3.0  # a byline, a caption, a fragment
+    base = 0.5 if f.category == "directive" else -1.0
+    return base + f.cue_score
+
+
+def decide(f: Features) -> Decision:
+    score = rule_score(f)
+    return Decision(score > 0, score, f.cues)

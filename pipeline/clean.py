@@ -1,0 +1,210 @@
+"""Cleaning: source text -> cleaned text, with one offset map back to the source.
+
+Three passes, each a :class:`~pipeline.spans.Rewriter` whose map is composed with the last:
+
+1. characters: NFC (NFD input composed cluster by cluster), invisible characters deleted,
+   odd spaces made plain, form feeds (PDF page breaks) made newlines, "ð" -> "đ";
+2. lines and markup: web chrome (view counters, weekday datelines, lone dots, share
+   buttons, the related-links tail), footnote lines and markers, markdown emphasis and
+   headings are removed; repeated adjacent lines (captions, summaries) dropped; old tone
+   placement modernised per syllable ("uỷ" -> "ủy", "hoà" -> "hòa": underthesea's token
+   table, applied to whole syllables only so "quý", "hoàng" and symbols such as
+   "25-TB/BCĐ" are untouched);
+3. page breaks: a sentence cut by blank lines (and perhaps a page number) is rejoined with
+   one space when the first part ends mid-sentence and the second starts in lower case.
+
+What was removed is kept: ``footnotes`` and ``boilerplate`` are source spans, so the header
+stage can still read a publication dateline and the references stage can read footnotes.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from . import patterns as P
+from .lexicon import load_words
+from .spans import OffsetMap, Rewriter, Span
+
+_INVISIBLE = regex.compile(P.INVISIBLE)
+_ODD_SPACE = regex.compile(P.ODD_SPACE)
+_NON_NFC_CLUSTER = regex.compile(r"\P{M}?\p{M}+")
+_LINE = regex.compile(r"[^\n]*(?:\n|$)")
+_MD_EMPHASIS = regex.compile(P.MD_EMPHASIS)
+_MD_HEADING = regex.compile(P.MD_HEADING)
+_FOOTNOTE_MARK = regex.compile(P.FOOTNOTE_MARK)
+_FOOTNOTE_LINE = regex.compile(P.FOOTNOTE_LINE)
+_WEB_COUNTER = regex.compile(P.WEB_COUNTER)
+_WEB_DATELINE = regex.compile(P.WEB_DATELINE)
+_DOTS_LINE = regex.compile(P.DOTS_LINE)
+_WORD = regex.compile(r"\p{L}+")
+# A sentence cut by a page break: lower-case letter or comma, line break(s), optional
+# page-number lines, and a lower-case continuation.
+_BROKEN = regex.compile(
+    r"(?<=[\p{Ll}\p{N},])[ \t]*\n(?:[ \t]*\n|" + P.PAGE_NUMBER_LINE.lstrip("^").rstrip("$") + r"\n)*[ \t]*(?=\p{Ll})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """Cleaned text and the way back to the source."""
+
+    source: str
+    text: str
+    map: OffsetMap
+    footnotes: tuple[Span, ...]
+    boilerplate: tuple[Span, ...]
+
+    def span(self, start: int, end: int, label: str = "") -> Span:
+        """The source span of cleaned range [start, end)."""
+        return self.map.span(self.source, start, end, label)
+
+    def to_source(self, start: int, end: int) -> tuple[int, int]:
+        return self.map.to_source(start, end)
+
+
+@lru_cache(maxsize=1)
+def _tone_table() -> dict[str, str]:
+    """Old -> modern tone placement for whole syllables, from underthesea's normaliser table.
+
+    Only entries that keep the length and differ just in where the tone mark sits are used, so
+    offsets stay one-to-one and no spelling is "corrected" beyond tone placement.
+    """
+    from underthesea.pipeline.text_normalize.text_normalizer import token_map
+
+    def base(s: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
+
+    table = {}
+    for old, new in token_map.items():
+        old_n, new_n = unicodedata.normalize("NFC", old), unicodedata.normalize("NFC", new)
+        if old_n != new_n and len(old_n) == len(new_n) and base(old_n) == base(new_n):
+            table[old_n] = new_n
+    return table
+
+
+@lru_cache(maxsize=1)
+def _chrome_lines() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_words("web_chrome.txt"))
+
+
+@lru_cache(maxsize=1)
+def _tail_headings() -> frozenset[str]:
+    return frozenset(w.casefold() for w in load_words("web_tail_headings.txt"))
+
+
+def _pass_characters(text: str) -> tuple[str, OffsetMap]:
+    rw = Rewriter(text)
+    for m in _INVISIBLE.finditer(text):
+        rw.delete(m.start(), m.end())
+    for m in _ODD_SPACE.finditer(text):
+        rw.replace(m.start(), m.end(), " ")
+    for i, ch in enumerate(text):
+        if ch == "\f":
+            rw.replace(i, i + 1, "\n")
+        elif ch == "ð":
+            rw.replace(i, i + 1, "đ")
+        elif ch == "Ð":
+            rw.replace(i, i + 1, "Đ")
+    if not unicodedata.is_normalized("NFC", text):
+        for m in _NON_NFC_CLUSTER.finditer(text):
+            nfc = unicodedata.normalize("NFC", m.group())
+            if nfc != m.group():
+                # a cluster may hold a zero-width char already deleted: skip overlaps safely
+                s, e = m.start(), m.end()
+                if not _INVISIBLE.search(m.group()):
+                    rw.replace(s, e, nfc)
+    return rw.apply()
+
+
+def _line_kind(body: str, prev: str | None) -> str | None:
+    """Why a whole line is chrome (a boilerplate label), or None."""
+    stripped = body.strip()
+    if not stripped:
+        return None
+    if _DOTS_LINE.match(stripped):
+        return "dots"
+    if _WEB_DATELINE.match(stripped):
+        return "dateline"
+    counter = _WEB_COUNTER.search(stripped)
+    if counter and len(stripped) <= 80:
+        return "dateline" if regex.search(P.ANY_DATE, stripped) else "counter"
+    if stripped.rstrip(":.").casefold() in _chrome_lines():
+        return "chrome"
+    if prev is not None and stripped == prev.strip() and len(stripped) > 20:
+        return "repeat"
+    return None
+
+
+def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], list[tuple[int, int]]]:
+    rw = Rewriter(text)
+    removed: list[tuple[int, int, str]] = []
+    footnotes: list[tuple[int, int]] = []
+    prev: str | None = None
+    kept: list[tuple[int, int]] = []  # line ranges that stay, for the in-line edits
+    for m in _LINE.finditer(text):
+        s, e = m.start(), m.end()
+        if s == e:
+            break
+        body = text[s:e].rstrip("\n")
+        if body.strip().rstrip(":").casefold() in _tail_headings():
+            removed.append((s, len(text), "chrome"))
+            rw.delete(s, len(text))
+            break
+        kind = _line_kind(body, prev)
+        if kind:
+            removed.append((s, s + len(body), kind))
+            rw.delete(s, e)
+            continue
+        if _FOOTNOTE_LINE.match(body):
+            footnotes.append((s, s + len(body)))
+            rw.delete(s, e)
+            continue
+        if body.strip():
+            prev = body
+        kept.append((s, s + len(body)))
+    for s, e in kept:
+        line = text[s:e]
+        edits: list[tuple[int, int, str]] = []
+        hm = _MD_HEADING.match(line)
+        if hm:
+            edits.append((0, hm.end(), ""))
+        for m in _MD_EMPHASIS.finditer(line):
+            edits.append((m.start(), m.end(), ""))
+        for m in _FOOTNOTE_MARK.finditer(line):
+            edits.append((m.start(), m.end(), ""))
+        table = _tone_table()
+        for m in _WORD.finditer(line):
+            new = table.get(m.group())
+            if new:
+                edits.append((m.start(), m.end(), new))
+        edits.sort()
+        last = -1
+        for a, b, new in edits:
+            if a < last:
+                continue
+            rw.replace(s + a, s + b, new)
+            last = b
+    new_text, omap = rw.apply()
+    return new_text, omap, removed, footnotes
+
+
+def _pass_breaks(text: str) -> tuple[str, OffsetMap]:
+    rw = Rewriter(text)
+    for m in _BROKEN.finditer(text):
+        if "\n" in m.group():
+            rw.replace(m.start(), m.end(), " ")
+    return rw.apply()
+
+
+def clean(source: str) -> Cleaned:
+    """Clean ``source`` for extraction; see the module docstring for what is done."""
+    t1, m1 = _pass_characters(source)
+    t2, m2, removed, notes = _pass_lines(t1)
+    t3, m3 = _pass_breaks(t2)
+    omap = m1.compose(m2).compose(m3)
+    boiler = tuple(m1.span(source, s, e, kind) for s, e, kind in removed)
+    foot = tuple(m1.span(source, s, e, "footnote") for s, e in notes)
+    return Cleaned(source, t3, omap, foot, boiler)

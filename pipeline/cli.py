@@ -1,0 +1,79 @@
+"""The command line: a thin layer over the API.
+
+    vntasks extract INPUT... --out DIR [--jobs N] [--quiet] [--max-bytes N]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import __version__
+from .load import MAX_BYTES
+
+
+def _progress(i: int, n: int, name: str) -> None:
+    width = 28
+    done = int(width * i / n) if n else width
+    sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {i}/{n} {name[-40:]:<40}")
+    sys.stderr.flush()
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .api import expand_inputs, run_corpus
+    from .writers import TableWriter
+
+    sources = expand_inputs(args.inputs)
+    if not sources:
+        print("vntasks: no input files found (accepted: .txt .md .html .docx .pdf)", file=sys.stderr)
+    show = not args.quiet and sys.stderr.isatty() and len(sources) > 1
+    n_bad = 0
+    try:
+        with TableWriter(args.out) as writer:
+            for i, (doc, text) in enumerate(run_corpus(sources, jobs=args.jobs, max_bytes=args.max_bytes), 1):
+                writer.add(doc, text)
+                if doc.status != "ok":
+                    n_bad += 1
+                    if show:
+                        sys.stderr.write("\r\033[K")
+                    for e in doc.errors:
+                        print(f"vntasks: {doc.source}: {doc.error_stage}: {e}", file=sys.stderr)
+                if show:
+                    _progress(i, len(sources), doc.source)
+    except KeyboardInterrupt:
+        print("\nvntasks: interrupted; the previous tables are unchanged", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"vntasks: cannot write to {args.out}: {exc}", file=sys.stderr)
+        return 1
+    if show:
+        sys.stderr.write("\n")
+    if not args.quiet:
+        print(f"vntasks: {len(sources)} input(s), {len(sources) - n_bad} ok, {n_bad} with errors -> {args.out}",
+              file=sys.stderr)
+    return 1 if n_bad else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="vntasks", description="Vietnamese notices -> a normalised task table")
+    ap.add_argument("--version", action="version", version=f"vntasks {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("extract", help="extract tasks from notices (files and folders) into DIR")
+    ex.add_argument("inputs", nargs="+", help="files (.txt .md .html .docx .pdf) and folders")
+    ex.add_argument("--out", required=True, help="output folder for the tables")
+    ex.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    ex.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
+    ex.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="refuse inputs larger than this")
+    ex.set_defaults(func=cmd_extract)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "jobs", 1) is not None and args.jobs < 1:
+        args.jobs = os.cpu_count() or 1
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,415 @@
+"""The document header: type, number, title, issuer, level, place, dates, chair, signer, recipients.
+
+Reads the header and opening zones found by :mod:`pipeline.segment`, the signature area at
+the end, and what cleaning set apart (a portal's publication dateline). Every field is
+optional: a field that is not found is None (or [] for recipients).
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import regex
+
+from .clean import Cleaned
+from .lexicon import load_table, load_words
+from .model import Person
+from .segment import Segmented
+
+_LINE = regex.compile(r"[^\n]+")
+_SO_LINE = regex.compile(r"^\s*(?:Số|SỐ|So)\s*[:.]?\s*\S")
+_PLACE_DATE = regex.compile(
+    r"(?:^|\n)[ \t*_]*[\p{L} .\-–']{2,40},[ \t]*ngày[ \t]+(\d{1,2})[ \t]+tháng[ \t]+(\d{1,2})[ \t]+năm[ \t]+(\d{4})",
+    regex.I)
+_NUMERIC_DATE = regex.compile(r"(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])")
+_RIGHT_COLUMN = regex.compile(
+    r"(?i)\s*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
+    r"Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)\s*")
+_NAME_SYLLABLE = r"\p{Lu}\p{Ll}*"
+_TITLE_STOP = frozenset(
+    "Phó Chủ Bí Trưởng Giám Bộ Thủ Ủy Chánh Tổng Thường Ban Tỉnh Huyện Xã Quận UBND HĐND "
+    "Sở Phòng Đảng Thứ Cục Viện Tòa Kiểm Các Tại Ủy viên".split())
+_CHAIR_VERB = regex.compile(r"(?i)\b(kết luận|chủ trì|chỉ đạo|phát biểu)\b")
+_RECIPIENT_ITEM = regex.compile(r"^\s*[-–—+•*]\s*(.+?)\s*[,;.]?\s*$")
+_V_V = regex.compile(r"^\s*(?:V/v|V/V|v/v|Về việc)\b[ \t.:]*", regex.I)
+
+
+@dataclass(slots=True)
+class Header:
+    doc_type: str | None = None
+    doc_number: str | None = None
+    title: str | None = None
+    issuer: str | None = None
+    level: str | None = None
+    province: str | None = None
+    district: str | None = None
+    issue_date: str | None = None
+    meeting_date: str | None = None
+    chair: Person | None = None
+    signer: Person | None = None
+    recipients: list[str] | None = None
+    year: int | None = None  # the notice's year, for dates written without one
+
+
+@lru_cache(maxsize=1)
+def _type_names() -> tuple[str, ...]:
+    return tuple(sorted(load_words("doc_type_names.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(load_words("surnames.txt"))
+
+
+@lru_cache(maxsize=1)
+def _provinces() -> tuple[str, ...]:
+    names = list(load_words("provinces.txt"))
+    names += [n.replace(" - ", "-") for n in names if " - " in n]
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _province_rx() -> regex.Pattern:
+    alt = "|".join(regex.escape(n) for n in _provinces())
+    return regex.compile(
+        r"(?i:tỉnh ủy|thành ủy|tỉnh|thành phố|tp\.|tp)\s+(" + alt + r")(?![\p{L}])"
+        r"|(?<![\p{L}])(" + alt.upper() + r")(?![\p{L}])")
+
+
+@lru_cache(maxsize=1)
+def _level_rx() -> tuple[regex.Pattern, dict[str, str]]:
+    rows = load_table("levels.tsv", ("word", "level"))
+    words = {r["word"].lower(): r["level"] for r in rows}
+    for lv in words.values():
+        if lv not in ("xã", "huyện", "tỉnh", "trung ương"):
+            raise ValueError(f"levels.tsv: unknown level {lv!r}")
+    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(r"(?<![\p{L}])(" + alt + r")(?![\p{L}])", regex.I), words
+
+
+_LEVEL_ORDER = {"xã": 0, "huyện": 1, "tỉnh": 2, "trung ương": 3}
+
+
+def levels_in(text: str) -> list[str]:
+    rx, words = _level_rx()
+    return [words[m.group(1).lower()] for m in rx.finditer(text)]
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _lines(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    end = len(text) if end is None else end
+    return [(m.start(), m.end(), m.group().strip()) for m in _LINE.finditer(text, start, end) if m.group().strip()]
+
+
+def restore_case(s: str) -> str:
+    """An all-capitals name ("HUYỆN ỦY VĨNH LỘC") in sentence case with proper names kept."""
+    if s != s.upper():
+        return s
+    low = s.lower()
+    out = low[:1].upper() + low[1:]
+    for name in _provinces():
+        i = out.lower().find(name.lower())
+        if i >= 0:
+            out = out[:i] + name + out[i + len(name):]
+    # capitalise a place name after a level word: "huyện vĩnh lộc" -> "huyện Vĩnh Lộc"
+    out = regex.sub(r"(?<=(?:huyện|quận|xã|phường|thị trấn|thị xã|thành phố|ủy) )([\p{Ll}]+(?: [\p{Ll}]+){0,2})$",
+                    lambda m: " ".join(w[:1].upper() + w[1:] for w in m.group(1).split()), out)
+    out = regex.sub(r"^(Ban|Ủy ban|Hội đồng|Văn phòng|Sở|Phòng|Bộ) ([\p{Ll}])",
+                    lambda m: f"{m.group(1)} {m.group(2).upper()}", out)
+    return out
+
+
+def _doc_type(lines: list[tuple[int, int, str]]) -> tuple[str | None, int]:
+    for i, (_, _, s) in enumerate(lines[:25]):
+        core = s.strip("*_ ").strip()
+        if core != core.upper() or not core:
+            continue
+        for name in _type_names():
+            if core.startswith(name.upper()) and (len(core) == len(name) or not core[len(name)].isalpha()):
+                return name, i
+    return None, -1
+
+
+def _doc_number(lines: list[tuple[int, int, str]]) -> str | None:
+    from .references import doc_number_of
+
+    for _, _, s in lines[:25]:
+        if _SO_LINE.match(s):
+            found = doc_number_of(s)
+            if found:
+                return found
+    return None
+
+
+def _type_from_number(number: str | None) -> str | None:
+    if not number:
+        return None
+    from .references import find_references
+
+    refs = find_references(number)
+    if refs and refs[0].type:
+        return refs[0].type
+    if regex.match(r"^\d+/[\p{L}]+-[\p{L}]+$", number) and not regex.search(r"/(?:TB|KH|QĐ|CT|BC|CĐ|NQ|KL|HD)-", number):
+        return "Công văn"
+    return None
+
+
+def _issuer(lines: list[tuple[int, int, str]], stop: int) -> str | None:
+    cands = []
+    for _, _, s in lines[:stop]:
+        s2 = _RIGHT_COLUMN.sub(" ", s).strip(" *-–_")
+        if not s2 or _SO_LINE.match(s2) or _PLACE_DATE.search("\n" + s2) or len(s2.split()) > 14:
+            continue
+        if s2 != s2.upper() or not regex.search(r"\p{L}", s2):
+            continue
+        cands.append(s2)
+    return restore_case(cands[-1]) if cands else None
+
+
+def _title(lines, type_i: int, text: str, body_start: int) -> str | None:
+    parts = []
+    if type_i >= 0:
+        for s0, _, s in lines[type_i + 1:type_i + 8]:
+            if s0 >= body_start:
+                break
+            if regex.match(r"(?i)^(?:ngày|sáng|chiều|tối|vừa qua|căn cứ|thực hiện|kính gửi|hôm nay|trong)\b", s) or len(s.split()) > 45:
+                break
+            parts.append(_V_V.sub("", s.strip("*_ ")))
+    else:
+        for _, _, s in lines[:8]:
+            if _V_V.match(s):
+                parts.append(_V_V.sub("", s))
+                break
+    title = " ".join(p for p in parts if p).strip()
+    return title or None
+
+
+def _issue_date(text: str, cleaned: Cleaned, published: str | None) -> str | None:
+    m = _PLACE_DATE.search(text)
+    if m:
+        iso = _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        if iso:
+            return iso
+    for sp in cleaned.boilerplate:
+        if sp.label == "dateline":
+            dm = _NUMERIC_DATE.search(sp.text)
+            if dm:
+                iso = _iso(int(dm.group(3)), int(dm.group(2)), int(dm.group(1)))
+                if iso:
+                    return iso
+    return published
+
+
+_REF_BEFORE = regex.compile(r"(?:\d+\s*[-/]\s*[\p{Lu}Đ]{1,6}[\p{L}]*\s*[/-]\s*[\p{L}\d]+|\bsố\s+\S+)\s*,?\s*(?:ngày\s*)?$", regex.I)
+
+
+def _meeting_date(text: str, start: int, end: int, year: int | None) -> str | None:
+    from .temporal import find_times
+
+    window = text[start:end]
+    for t in find_times(window, year):
+        if t.kind != "day":
+            continue
+        before = window[max(0, t.start - 60):t.start]
+        if _REF_BEFORE.search(before):
+            continue
+        if _PLACE_DATE.search("\n" + window[max(0, t.start - 45):t.end]):
+            continue
+        return t.first.isoformat()
+    return None
+
+
+def _name_runs(s: str):
+    """(start, end, name) of runs of 2-4 capitalised syllables that begin with a family name."""
+    for m in regex.finditer(_NAME_SYLLABLE + r"(?:[ \t]+" + _NAME_SYLLABLE + r"){1,5}", s):
+        words = m.group().split()
+        # a run may start with title words: drop them up to a family name
+        k = 0
+        while k < len(words) and words[k] not in _surnames():
+            k += 1
+        words = words[k:]
+        # cut at a title word after the name
+        for j in range(1, len(words)):
+            if words[j] in _TITLE_STOP and j >= 2:
+                words = words[:j]
+                break
+        if 2 <= len(words) <= 4 and words[0] in _surnames() and not any(w.isupper() and len(w) > 1 for w in words):
+            offs = m.start() + m.group().find(" ".join(words))
+            yield offs, offs + len(" ".join(words)), " ".join(words)
+
+
+def _chair(text: str, start: int, end: int) -> Person | None:
+    window = text[start:end]
+    best = None
+    for s, e, name in _name_runs(window):
+        after = window[e:e + 260]
+        cut = regex.search(r"[.;:]\s|\n", after)
+        after = after[:cut.start()] if cut else after
+        before = window[max(0, s - 60):s]
+        score = 0
+        vm = _CHAIR_VERB.search(after)
+        if vm:
+            score = {"kết luận": 3, "chủ trì": 2, "chỉ đạo": 1, "phát biểu": 1}[vm.group(1).lower()]
+        if regex.search(r"(?i)kết luận[^.]{0,30}$", before):
+            score = max(score, 3)
+        if regex.search(r"(?i)(?:đồng chí|đ/c)\s*$", before):
+            score += 0.5
+        if score <= 0.5:
+            continue
+        title = None
+        tm = regex.match(r"\s*[,–—-]\s*(.+?)(?=\s+(?:chủ trì|kết luận|chỉ đạo|phát biểu|đã|cùng)\b|$)", after)
+        if tm:
+            title = tm.group(1).strip(" ,")
+        else:
+            bm = regex.search(r"(?:^|[,.;(]\s*|(?i:đồng chí|đ/c)\s+)((?:\p{Lu}[\p{L}]*\s+)?[\p{L} ]{2,80}?)\s*$", before)
+            if bm and regex.search(r"(?i)thủ tướng|bộ trưởng|chủ tịch|bí thư|giám đốc|trưởng ban", bm.group(1)):
+                title = bm.group(1).strip()
+        if best is None or score > best[0]:
+            best = (score, Person(name, title or None))
+    return best[1] if best else None
+
+
+def _signer(text: str, lines: list[tuple[int, int, str]], footer_start: int, body_end: int) -> Person | None:
+    tail = [ln for ln in lines if ln[0] >= min(footer_start, body_end)][-30:]
+    has_footer = footer_start < len(text)
+    for i in range(len(tail) - 1, -1, -1):
+        s = tail[i][2].strip("*_ ")
+        runs = list(_name_runs(s))
+        if not runs or runs[0][2] != s:
+            continue
+        title_lines = []
+        for j in range(i - 1, max(-1, i - 6), -1):
+            t = tail[j][2].strip("*_ ")
+            if t.startswith(("-", "+", "•")) or _RECIPIENT_ITEM.match(t) and t[:1] in "-+•":
+                break
+            if t == t.upper() or len(t.split()) <= 2:
+                title_lines.insert(0, t)
+            else:
+                break
+        if not title_lines and not has_footer:
+            return None
+        title = " ".join(title_lines) or None
+        return Person(s, title)
+    return None
+
+
+def _recipients(text: str, lines: list[tuple[int, int, str]], footer_start: int) -> list[str]:
+    out: list[str] = []
+    started = False
+    for s0, _, s in lines:
+        if s0 < footer_start:
+            continue
+        if not started:
+            started = True
+            rest = regex.sub(r"(?i)^\s*nơi\s+nhận\s*:?\s*", "", s)
+            if rest:
+                out.extend(x.strip(" -–+•,;.") for x in regex.split(r"\s*[;]\s*-?\s*|\s+-\s+", rest) if x.strip(" -–+•,;."))
+            continue
+        m = _RECIPIENT_ITEM.match(s)
+        if not m:
+            if out:
+                break
+            continue
+        out.append(m.group(1).strip(" ,;."))
+    return out
+
+
+def _province(text: str, header_text: str, level: str | None) -> str | None:
+    if level == "trung ương":
+        return None
+    for src in (header_text, text):
+        m = _province_rx().search(src)
+        if m:
+            name = m.group(1) or m.group(2)
+            for n in _provinces():
+                if n.lower() == name.lower():
+                    return n.replace("-", " - ") if "-" in n and " - " not in n else n
+    return None
+
+
+_DISTRICT = regex.compile(
+    r"(?:(?<![\p{L}])(?:huyện|quận|thị xã|Huyện ủy|Quận ủy|Thị ủy|HUYỆN ỦY|UBND HUYỆN|HUYỆN|QUẬN)\s+)"
+    r"(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}|\p{Lu}+(?:\s+\p{Lu}+){0,3})(?![\p{L}])")
+
+
+def _district(text: str, header_text: str, level: str | None) -> str | None:
+    if level not in ("huyện", "xã"):
+        return None
+    for src in (header_text, text):
+        for m in _DISTRICT.finditer(src):
+            name = m.group(1)
+            if name.isupper():
+                name = " ".join(w[:1] + w[1:].lower() for w in name.split())
+            if name.split()[0] in ("Ủy", "Ban", "Đảng", "Hội", "Công", "Chỉ", "Phòng", "Huyện", "UBND", "Nhân"):
+                continue
+            return name
+    return None
+
+
+def _level(issuer: str | None, chair: Person | None, number: str | None, opening: str) -> str | None:
+    if issuer:
+        lv = levels_in(issuer)
+        if lv:
+            return min(lv, key=_LEVEL_ORDER.get)
+    if chair and chair.title:
+        lv = levels_in(chair.title)
+        if lv:
+            return min(lv, key=_LEVEL_ORDER.get)
+    if number:
+        issuer_code = regex.split(r"[/-]", number)[-1].upper()
+        by_code = {"HU": "huyện", "QU": "huyện", "TU": "tỉnh", "TW": "trung ương", "VPTW": "trung ương",
+                   "CP": "trung ương", "TTG": "trung ương", "VPCP": "trung ương", "VPTU": "tỉnh", "VPHU": "huyện",
+                   "BDVTU": "tỉnh", "BDVHU": "huyện"}
+        if issuer_code in by_code:
+            return by_code[issuer_code]
+    lv = levels_in(opening)
+    if lv:
+        counts = {k: lv.count(k) for k in set(lv)}
+        return max(counts, key=lambda k: (counts[k], -_LEVEL_ORDER[k]))
+    return None
+
+
+def extract_header(cleaned: Cleaned, seg: Segmented, published: str | None = None,
+                   web_title: str | None = None) -> Header:
+    text = cleaned.text
+    lines = _lines(text)
+    head_lines = [ln for ln in lines if ln[0] < seg.header_end] or lines[:3]
+    h = Header()
+    h.doc_type, type_i = _doc_type(head_lines)
+    h.doc_number = _doc_number(head_lines)
+    if h.doc_type is None:
+        h.doc_type = _type_from_number(h.doc_number)
+    if h.doc_type is None and any(_V_V.match(s) for _, _, s in head_lines[:10]):
+        h.doc_type = "Công văn"
+    h.title = _title(head_lines, type_i, text, seg.header_end)
+    if h.title is None and type_i < 0 and head_lines and seg.prose:
+        h.title = web_title or head_lines[0][2]
+    stop = type_i if type_i >= 0 else next((i for i, ln in enumerate(head_lines) if _SO_LINE.match(ln[2])), 3) + 1
+    h.issuer = _issuer(head_lines, max(stop, 0))
+    h.issue_date = _issue_date(text, cleaned, published)
+    year = int(h.issue_date[:4]) if h.issue_date else None
+    opening_end = seg.header_end if not seg.prose else min(len(text), seg.body_start + 3000)
+    opening_start = head_lines[type_i][0] if type_i >= 0 else 0
+    h.meeting_date = _meeting_date(text, opening_start, max(opening_end, min(len(text), 1500)), year)
+    h.year = year or (int(h.meeting_date[:4]) if h.meeting_date else None)
+    chair_end = seg.header_end if not seg.prose else seg.footer_start
+    h.chair = _chair(text, 0, max(chair_end, min(len(text), 1200)))
+    h.signer = _signer(text, lines, seg.footer_start, seg.body_end)
+    h.recipients = _recipients(text, lines, seg.footer_start) if seg.footer_start < len(text) else []
+    header_text = "\n".join(s for _, _, s in head_lines[:max(stop, 1) + 2])
+    h.level = _level(h.issuer, h.chair, h.doc_number, text[:seg.header_end or 1500])
+    h.province = _province(text, header_text, h.level)
+    h.district = _district(text, header_text, h.level)
+    return h
+
+
+def nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)

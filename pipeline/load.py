@@ -1,0 +1,105 @@
+"""Loading: an input file (or a string) -> the source text that every offset refers to.
+
+Text inputs (.txt, .md) are decoded (UTF-8 with or without BOM, UTF-16, Windows-1258, TCVN3,
+VNI: see :mod:`pipeline.encodings`); .html, .docx and .pdf are reduced to plain text by
+:mod:`pipeline.formats`. When the source text is not byte-for-byte the file read as UTF-8,
+the writer saves it as ``OUT/text/<doc_id>.txt`` so offsets can be checked against it.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import PipelineError
+
+TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | {".docx", ".pdf"}
+
+#: Inputs larger than this are refused (a notice is a few KB; a 50 MB "notice" is an export
+#: gone wrong or not a notice). Change with ``--max-bytes``.
+MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """The source text of one input and where it came from."""
+
+    text: str
+    sha256: str | None
+    input_format: str  # txt | md | html | docx | pdf | str
+    encoding: str | None
+    pages: tuple[int, ...] = ()
+    published: str | None = None  # publication date given by a web page's metadata
+    title: str | None = None  # headline given by a web page's metadata
+    derived: bool = False  # True when ``text`` is not the file's own UTF-8 bytes
+
+
+def input_format(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "md" if suffix == ".md" else "txt"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in (".docx", ".pdf"):
+        return suffix[1:]
+    raise PipelineError("load", f"unsupported file type {suffix or '(none)'}; accepted: {', '.join(sorted(SUFFIXES))}")
+
+
+def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    try:
+        size = os.stat(path).st_size
+    except FileNotFoundError:
+        raise PipelineError("load", "no such file") from None
+    except OSError as exc:
+        raise PipelineError("load", f"cannot read: {exc.strerror or exc}") from None
+    if size > max_bytes:
+        raise PipelineError("load", f"file too large: {size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit (--max-bytes)")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except IsADirectoryError:
+        raise PipelineError("load", "is a directory") from None
+    except OSError as exc:
+        raise PipelineError("load", f"cannot read: {exc.strerror or exc}") from None
+
+
+def load_bytes(data: bytes, fmt: str) -> Loaded:
+    """Source text of raw ``data`` in format ``fmt`` (txt, md, html, docx, pdf)."""
+    sha = hashlib.sha256(data).hexdigest()
+    if not data:
+        raise PipelineError("load", "empty file")
+    if fmt in ("txt", "md"):
+        from .encodings import decode_bytes
+
+        decoded = decode_bytes(data)
+        derived = decoded.encoding != "utf-8"
+        return Loaded(decoded.text, sha, fmt, decoded.encoding, derived=derived)
+    from . import formats
+
+    if fmt == "html":
+        ex = formats.html_to_text(data)
+    elif fmt == "docx":
+        ex = formats.docx_to_text(data)
+    elif fmt == "pdf":
+        ex = formats.pdf_to_text(data)
+    else:
+        raise PipelineError("load", f"unknown format {fmt!r}")
+    if not ex.text.strip():
+        raise PipelineError("load", f"no text found in the {fmt} file")
+    return Loaded(ex.text, sha, fmt, None, tuple(ex.pages), ex.published, ex.title, derived=True)
+
+
+def load_path(path: str | os.PathLike, max_bytes: int = MAX_BYTES) -> Loaded:
+    p = Path(path)
+    fmt = input_format(p)
+    return load_bytes(read_bytes(p, max_bytes), fmt)
+
+
+def load_string(text: str) -> Loaded:
+    """A text given directly (the API's ``extract("...")``): it is its own source."""
+    if not text.strip():
+        raise PipelineError("load", "empty text")
+    return Loaded(text, hashlib.sha256(text.encode("utf-8")).hexdigest(), "str", None)

@@ -1,0 +1,301 @@
+"""Regular-expression fragments, named and commented, in one place.
+
+Every extractor builds its patterns from these constants. All are written for the
+``regex`` module on cleaned text (NFC, modern tone placement). No fragment may contain
+nested unbounded quantifiers: each must run in linear time on any input.
+"""
+from __future__ import annotations
+
+# --- shared --------------------------------------------------------------------------------
+
+# A Vietnamese letter (any case, with diacritics) or digit.
+WORD_CHAR = r"[\p{L}\p{N}]"
+
+# Dashes as they arrive: hyphen-minus, en dash, em dash, minus, etc.
+DASH = r"[\-\u2010-\u2015\u2212]"
+
+# --- formats (html/docx/pdf -> plain text) -------------------------------------------------
+
+# A charset declared in an HTML <meta> tag ("<meta charset=utf-8>", "content='text/html;
+# charset=windows-1258'"), searched in the first bytes of the page decoded as latin-1.
+HTML_META_CHARSET = r"(?i)<meta\b[^>]{0,300}?charset\s*=\s*[\"']?\s*([a-z0-9_.:\-]{1,40})"
+
+# The encoding of an XML declaration at the very start ("<?xml version='1.0' encoding='...'?>").
+XML_DECL_ENCODING = r"(?i)^\s*<\?xml\b[^>]{0,300}?encoding\s*=\s*[\"']([a-z0-9_.:\-]{1,40})"
+
+# The XML declaration itself, removed before lxml parses a str.
+XML_DECL = r"^\s*<\?xml\b[^>]{0,300}\?>"
+
+# A publication date as metadata gives it: ISO-like year first ("2023-04-05T08:30:00+07:00",
+# "2023/04/05") ...
+PUBLISHED_YMD = r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"
+# ... or day first as Vietnamese sites write it ("05/04/2023", "5-4-2023").
+PUBLISHED_DMY = r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)"
+
+# A line that already starts with an item marker: "-", "+", "•", "1.", "2.1.", "1)", "1 -",
+# "a)", "đ.", "II." followed by a space. List items of HTML get no second marker then.
+LIST_MARKER = (r"^[ \t]*(?:[\-\u2010-\u2015\u2212+•*·▪●○◦]|\d{1,3}(?:\.\d{1,3}){0,3}[.)]"
+               r"|\d{1,3}[ \t]*[\-\u2013]|[a-zđ][.)]|[IVXLC]{1,6}[.)])(?=\s)")
+
+# --- cleaning ------------------------------------------------------------------------------
+
+# Characters deleted outright: carriage returns, zero-width spaces/joiners, soft hyphens, BOMs.
+INVISIBLE = r"[\r\u200b\u200c\u200d\u2060\u00ad\ufeff]"
+
+# Spaces that are not U+0020 (no-break, narrow, figure, ideographic ...), turned into " ".
+ODD_SPACE = r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+
+# Markdown emphasis markers ("**Thành phần:**", "__...__"); a lone "*" bullet is kept.
+MD_EMPHASIS = r"\*\*|__"
+
+# A markdown heading marker at line start ("## II. Nhiệm vụ").
+MD_HEADING = r"(?m)^[ \t]{0,3}\#{1,6}[ \t]+"
+
+# Superscript digits as footnote markers use them.
+SUPERSCRIPT_DIGITS = r"[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]"
+
+# A footnote marker inside the text: "⁽¹⁾", superscript digits glued to a word or quote,
+# "[1]" glued to the previous character.
+FOOTNOTE_MARK = (r"\u207d" + SUPERSCRIPT_DIGITS + r"{1,3}\u207e"
+                 r"|(?<=[\p{L}\p{N}\"”’)\]])" + SUPERSCRIPT_DIGITS + r"{1,3}"
+                 r"|(?<=[\p{L}\p{N}\"”’).,;:])\[\d{1,3}\]")
+
+# A footnote line: it starts with a marker ("⁽¹⁾ ...", "[1] ...", "¹ ...") and has text.
+FOOTNOTE_LINE = (r"(?m)^[ \t]*(?:\u207d" + SUPERSCRIPT_DIGITS + r"{1,3}\u207e|\[\d{1,3}\]|"
+                 + SUPERSCRIPT_DIGITS + r"{1,3})[ \t]*\S[^\n]*$")
+
+# Web chrome lines: view counters and visitor statistics ("Lượt xem: 53", "Đang online: 17").
+WEB_COUNTER = (r"(?i)(?:lượt xem|lượt đọc|số lượt xem|lượt truy cập|đang online|đang truy cập|"
+               r"trực tuyến|hôm nay|hôm qua|tuần này|tháng này|đã truy cập|tổng truy cập|"
+               r"tổng lượt truy cập|tổng số lượt truy cập|lượt thích|bình luận)\s*:?\s*[\d.,]+")
+
+# A weekday-and-date publication line: "Thứ Ba, 12/01/2021, 13:19 [GMT+7]", "Chủ nhật, 3/3/2024".
+WEB_DATELINE = (r"(?i)^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)\s*,?\s*"
+                r"(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+                r"\s*(?:\[?\(?GMT\s*[+-]\s*\d{1,2}\)?\]?)?\s*$")
+
+# A date anywhere on a chrome line ("Ngày 15:02:53 17-03-2023 - Lượt xem: 53").
+ANY_DATE = r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"
+
+# A line of lone dots, ellipses or middle dots (scraped separators).
+DOTS_LINE = r"^[ \t.…·•]+$"
+
+# A page-number line between two halves of a broken sentence: "2", "- 3 -", "Trang 4".
+PAGE_NUMBER_LINE = r"^[ \t]*(?:[-–—][ \t]*\d{1,3}[ \t]*[-–—]|(?:Trang|trang)[ \t]+\d{1,3}|\d{1,3})[ \t]*$"
+
+# --- header --------------------------------------------------------------------------------
+
+# --- segmentation --------------------------------------------------------------------------
+
+# Roman numerals as section numbers (validated by the segmenter: "I", "IV", "XII").
+ROMAN = r"[IVXLC]{1,6}"
+
+# "Phần I", "PHẦN II", "Phần 1" at line start: a part heading.
+PART_MARK = r"(?:Phần|PHẦN)[ \t]+(?:" + ROMAN + r"|\d{1,2})(?=[ \t]*[.:\-–—]|[ \t]+\p{Lu})[ \t]*[.:\-–—]?"
+
+# "I.", "II-", "III)" at line start: a Roman section.
+ROMAN_MARK = ROMAN + r"[ \t]*[.\-–—)/](?=[ \t]*\S)"
+
+# "2.1.", "2.1.3", "1.2)" at line start: a multi-level Arabic item.
+MULTI_MARK = r"\d{1,2}(?:\.\d{1,2}){1,3}(?:\.|\))?(?=[ \t]+\S)"
+
+# "1.", "1)", "1-", "1/" at line start, followed by a space: an Arabic item.
+NUM_MARK = r"\d{1,2}[ \t]*[.)\-–—/](?=[ \t]+\S)"
+
+# "a)", "b.", "đ)" at line start: a lettered item.
+ALPHA_MARK = r"[a-zđ][ \t]*[)](?=[ \t]*\S)|[a-zđ]\.(?=[ \t]+\S)"
+
+# "(1)", "(i)", "(a)" at line start or inline: a parenthesised item.
+PAREN_NUM_MARK = r"\([ \t]*\d{1,2}[ \t]*\)"
+PAREN_ROMAN_MARK = r"\([ \t]*(?:i{1,3}|iv|v|vi{1,3}|ix|x)[ \t]*\)"
+PAREN_ALPHA_MARK = r"\([ \t]*[a-hđ][ \t]*\)"
+
+# Bullets at line start: dash-like, plus, dot-like, star.
+DASH_BULLET = r"[\-–—](?=[ \t]+\S)"
+PLUS_BULLET = r"\+(?=[ \t]*\S)"
+DOT_BULLET = r"[•·●○◦▪■□►✓❖]"
+STAR_BULLET = r"\*(?=[ \t]+\S)"
+
+# "Thứ nhất, ...", "Thứ hai: ..." ordinal paragraphs.
+ORDINAL_MARK = r"(?:Thứ|THỨ)[ \t]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|NHẤT|HAI|BA|TƯ|NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI)[ \t]*[,:.]"
+
+# A unit that opens with a directive's subject: an introducer ("Đề nghị", "Giao", "Đối với") or
+# a body's head noun, perhaps after "các"/"từng"/"mỗi" ("Từng thành viên Ban Chỉ đạo ...").
+SUBJECT_START = (
+    r"(?i)^[\"“]?(?:đề nghị|yêu cầu|giao|đối với|riêng đối với|"
+    r"(?:các |từng |mỗi |toàn thể )?(?:đồng chí )?(?:ủy ban|ubnd|ban|sở|bộ|phòng|văn phòng|công an|mặt trận|mttq|"
+    r"liên đoàn|hội|đoàn|đảng ủy|huyện ủy|tỉnh ủy|thành ủy|chi bộ|trung tâm|thành viên|cấp ủy|chủ tịch|"
+    r"giám đốc|bộ trưởng|thủ trưởng|trưởng|cơ quan|chính quyền|tổ|ngân hàng|kho bạc|tòa án|viện kiểm sát|"
+    r"cục|chi cục|bch|bchqs|ubmttq|hđnd|lđlđ|chủ đầu tư|doanh nghiệp|người đứng đầu|thường trực))(?![\p{L}])"
+)
+
+# The line that opens the recipients list and the signature area.
+RECIPIENTS_LINE = r"(?i)^[ \t]*nơi[ \t]+nhận[ \t]*:?"
+
+# The opening's last line: "... kết luận như sau:", "... ý kiến chỉ đạo như sau:", "... yêu cầu:".
+OPENING_END = r"(?i)(?:kết[ \t]+luận|như[ \t]+sau|chỉ[ \t]+đạo|yêu[ \t]+cầu|đề[ \t]+nghị|thông[ \t]+báo|chỉ[ \t]+thị|ý[ \t]+kiến)[^\n:]{0,40}:[ \t]*$"
+
+# A sentence boundary in prose: end punctuation, space, then a capital or an opening quote.
+SENTENCE_END = r"(?<=[.!?…])(?<!\b(?:TP|Tp|ThS|TS|PGS|GS|BS|KS|Th|St|đ/c|Đ/c|Q|KT|TM|TL|TUQ|K/T|T/M|tr|Tr|v\.v)\.)[ \t]+(?=[\p{Lu}“\"(])"
+
+# --- temporal (deadlines and periods) ------------------------------------------------------
+# Compiled by pipeline/temporal.py with regex.IGNORECASE. Every quantifier on whitespace is
+# bounded and no group with an unbounded quantifier is repeated, so each form is linear.
+
+# Whitespace between the words of a date expression (may cross a line break).
+T_WS = r"\s{1,4}"
+# Optional whitespace.
+T_OWS = r"\s{0,4}"
+# A year with four digits, 1900..2199, not followed by another digit.
+T_YEAR = r"(?:19|20|21)\d{2}(?!\d)"
+# Day or month number; range-checked as a calendar date in code.
+T_NUM2 = r"\d{1,2}"
+# Not preceded by a digit or a date separator (start of a day number).
+T_NUM_START = r"(?<![\d/.\-])"
+# Separator inside a numeric date ("25/10/2022", "25-10-2022", "25.10.2022"), one space allowed.
+T_DATE_SEP = r"\s?[/.\-]\s?"
+# Quarter numeral: Roman I..IV or digit 1..4, not glued to a following letter or digit.
+T_QUARTER_NUM = r"(?:IV|III|II|I|[1-4])(?![\p{L}\p{N}])"
+# The count in "6 tháng đầu năm", "sáu tháng cuối năm".
+T_MONTH_COUNT = r"(?:(?<!\d)\d{1,2}|(?<![\p{L}])(?:ba|sáu|chín))"
+# Time of day before a date: "17 giờ", "17h00", "8 giờ 30 phút", "8h30'", optional "sáng".
+T_TIME_OF_DAY = (
+    r"(?<!\d)\d{1,2}\s?(?:giờ|h)(?:\s?\d{1,2}(?:\s?phút|')?)?(?:\s(?:sáng|chiều|tối|trưa))?,?\s{1,3}"
+)
+# Part of day before a date ("sáng ngày 12/1", "Sáng 12/1").
+T_DAY_PART = r"(?:sáng|chiều|tối|trưa|đêm|hôm)"
+# Words after which a year-less "D/M" is read as a date ("trước 30/6", "Sáng 12/1").
+T_DM_CONTEXT = (
+    r"(?<=(?<![\p{L}\p{N}])(?:trước|đến|hết|nhất|là|vào|sáng|chiều|tối|trưa|đêm|hôm|từ|giờ|h|chót|hạn)\s{1,3})"
+)
+# "đến" / "tới" / a dash between the two ends of a range.
+T_RANGE_TO = r"(?:đến|tới|[\-\u2013\u2014])"
+
+# Full forms. Named groups are read by the handlers in temporal.py.
+# "ngày 25/10/2022", "17 giờ ngày 27/11/2025", "25-10-2022" (same separator twice).
+T_FORM_DAY_NUMERIC = (
+    rf"(?:{T_TIME_OF_DAY})?(?:{T_DAY_PART}{T_WS})?(?:ngày{T_WS})?{T_NUM_START}(?P<d>{T_NUM2})"
+    rf"\s?(?P<sep>[/.\-])\s?(?P<m>{T_NUM2})\s?(?P=sep)\s?(?P<y>{T_YEAR})"
+)
+# "ngày 30 tháng 11 năm 2025", "30 tháng 11 năm 2025", "ngày 30 tháng 11".
+T_FORM_DAY_WORDS = (
+    rf"(?:{T_TIME_OF_DAY})?(?:{T_DAY_PART}{T_WS})?(?:ngày{T_WS})?(?<!\d)(?P<d>{T_NUM2}){T_WS}tháng{T_WS}"
+    rf"(?P<m>{T_NUM2})(?!\d)(?:{T_OWS},?{T_OWS}năm{T_WS}(?P<y>{T_YEAR}))?"
+)
+# "ngày 30/6", "trước 30/6", "Sáng 12/1" (year-less; the notice's year is used).
+T_FORM_DAY_MONTH = (
+    rf"(?:{T_TIME_OF_DAY})?(?:{T_DAY_PART}{T_WS})?(?:ngày{T_WS}|{T_DM_CONTEXT}){T_NUM_START}"
+    rf"(?P<d>{T_NUM2})\s?/\s?(?P<m>{T_NUM2})(?![\d/]|\s?[.\-]\s?\d)(?:{T_WS}năm{T_WS}(?P<y>{T_YEAR}))?"
+)
+# "tháng 11 năm 2025", "tháng 12/2025", "tháng 11" (not "30 tháng 11", not "6 tháng").
+T_FORM_MONTH = (
+    rf"(?<!\d\s{{0,4}})tháng{T_WS}(?P<m>{T_NUM2})(?:\s?[/.\-]\s?(?P<y>{T_YEAR})|{T_WS}năm{T_WS}(?P<y2>{T_YEAR}))?"
+    rf"(?![\d/])"
+)
+# "quý IV/2022", "quý I năm 2026", "quý 3", "quý II và quý III", "quý II, III năm 2025".
+T_FORM_QUARTER = (
+    rf"quý{T_WS}(?P<q1>{T_QUARTER_NUM})(?:{T_OWS}(?:,|và|đến|tới|[\-\u2013]){T_OWS}(?:quý{T_WS})?"
+    rf"(?P<q2>{T_QUARTER_NUM})){{0,3}}(?:{T_OWS}(?:/|[\-\u2013]|năm){T_OWS}(?P<y>{T_YEAR}))?"
+)
+# "6 tháng đầu năm (2020)", "9 tháng đầu năm", "3 tháng cuối năm 2022", "nửa cuối năm".
+T_FORM_PART_OF_YEAR = (
+    rf"(?:(?P<n>{T_MONTH_COUNT}){T_WS}tháng|(?P<half>nửa)){T_WS}(?P<pos>đầu|cuối){T_WS}năm"
+    rf"(?:{T_OWS}[/\-]?{T_OWS}(?P<y>{T_YEAR}))?"
+)
+# "giai đoạn 2022-2025", "giai đoạn 2021 - 2025", "nhiệm kỳ 2020-2025", "năm 2021-2025".
+T_FORM_YEAR_SPAN = (
+    rf"(?P<head>giai{T_WS}đoạn|nhiệm{T_WS}kỳ|thời{T_WS}kỳ|năm){T_WS}(?:từ{T_WS}(?:năm{T_WS})?)?"
+    rf"(?P<y1>{T_YEAR}){T_OWS}{T_RANGE_TO}{T_OWS}(?:năm{T_WS})?(?P<y2>{T_YEAR})"
+)
+# "năm 2023".
+T_FORM_YEAR = rf"(?<![\p{{L}}\p{{N}}])năm{T_WS}(?P<y>{T_YEAR})"
+# "đến năm 2030", "định hướng đến năm 2030", "tầm nhìn đến năm 2045": a horizon.
+T_FORM_HORIZON = (
+    rf"(?:(?:định{T_WS}hướng|tầm{T_WS}nhìn){T_WS})?(?<![\p{{L}}\p{{N}}])đến{T_WS}(?:hết{T_WS})?năm{T_WS}(?P<y>{T_YEAR})"
+)
+# "từ năm 2021 đến năm 2025".
+T_FORM_FROM_YEAR = (
+    rf"(?<![\p{{L}}\p{{N}}])từ{T_WS}năm{T_WS}(?P<y1>{T_YEAR}){T_OWS}{T_RANGE_TO}{T_OWS}(?:hết{T_WS})?"
+    rf"(?:năm{T_WS})?(?P<y2>{T_YEAR})"
+)
+# "từ tháng 10 đến tháng 12 năm 2025", "từ tháng 10/2025 đến tháng 3/2026".
+T_FORM_FROM_MONTH = (
+    rf"(?<![\p{{L}}\p{{N}}])từ{T_WS}tháng{T_WS}(?P<m1>{T_NUM2})(?:\s?[/\-]\s?(?P<y1>{T_YEAR})|{T_WS}năm{T_WS}"
+    rf"(?P<y1w>{T_YEAR}))?{T_OWS}{T_RANGE_TO}{T_OWS}(?:hết{T_WS})?tháng{T_WS}(?P<m2>{T_NUM2})"
+    rf"(?:\s?[/\-]\s?(?P<y2>{T_YEAR})|{T_WS}năm{T_WS}(?P<y2w>{T_YEAR}))?(?![\d/])"
+)
+# "từ ngày 15 đến ngày 31 tháng 12 năm 2025", "từ ngày 01/12 đến 15/12/2025".
+T_FORM_FROM_DAY = (
+    rf"(?<![\p{{L}}\p{{N}}])từ{T_WS}(?:ngày{T_WS})?(?<!\d)(?P<d1>{T_NUM2})(?:\s?[/.]\s?(?P<m1>{T_NUM2})"
+    rf"(?:\s?[/.]\s?(?P<y1>{T_YEAR}))?|{T_WS}tháng{T_WS}(?P<m1w>{T_NUM2})(?:{T_WS}năm{T_WS}(?P<y1w>{T_YEAR}))?)?"
+    rf"{T_OWS}{T_RANGE_TO}{T_OWS}(?:hết{T_WS})?(?:ngày{T_WS})?(?<!\d)(?P<d2>{T_NUM2})"
+    rf"(?:\s?[/.]\s?(?P<m2>{T_NUM2})(?:\s?[/.]\s?(?P<y2>{T_YEAR}))?|{T_WS}tháng{T_WS}(?P<m2w>{T_NUM2})"
+    rf"(?:{T_OWS},?{T_OWS}năm{T_WS}(?P<y2w>{T_YEAR}))?)(?![\d/])"
+)
+# A numbered document reference inside a text ("862-KL/TU", "1329/QĐ-UBND", "30/2020/NĐ-CP").
+T_REFERENCE_ID = r"(?<![\p{L}\p{N}])\d{1,5}(?:/\d{4})?\s?[/\-]\s?\p{Lu}[\p{L}\p{N}]{0,12}(?:\s?[/\-]\s?[\p{L}\p{N}]{1,12}){0,2}"
+# Punctuation that closes a clause (look-backs for verbs and object nouns stop there).
+T_CLAUSE_STOP = r"[.;!?\n]"
+# What closes a phrase (the object-noun look-back stops there too): punctuation, a blank
+# line, or a line break before a list marker. A bare line break is not a stop: headings
+# and PDF text wrap inside a phrase.
+T_PHRASE_STOP = r"[,;:.!?]|\n[ \t]{0,8}(?=\n|[-+•]|\d{1,2}[.)\-]|[IVX]{1,4}[.\-]|\p{Ll}\))"
+
+# --- references ----------------------------------------------------------------------------
+
+# Horizontal space inside a symbol or between a reference's parts ("127 -TB/BCĐ",
+# "1329 / QĐ-UBND"): bounded, never a newline.
+REF_SP = r"[ \t\u00a0]{0,3}"
+REF_SP1 = r"[ \t\u00a0]{1,3}"
+# A document number: digits only, leading zeros kept ("08").
+REF_NUMBER = r"\d{1,6}"
+# The year part of a normative symbol ("30/2020/NĐ-CP").
+REF_YEAR = r"(?:19[4-9]\d|20\d\d)"
+# Abbreviations of symbols that contain a lowercase letter (Quy định QĐi / QyĐ, Thủ tướng
+# TTg, Chương trình CTr, Tờ trình TTr). Any other abbreviation is upper-case letters and
+# digits ("UBND", "BCĐ", "QH15"), so ordinary words ("Hà", "Về") never pass as one.
+REF_MIXED_ABBR = r"QĐi|QyĐ|TTg|CTr|TTr"
+REF_ABBR = rf"(?:{REF_MIXED_ABBR}|\p{{Lu}}[\p{{Lu}}\p{{N}}]{{0,14}})"
+# An issuer part, possibly with drafting-unit parts, joined by dashes without spaces
+# ("UBND-KT", "BTC-BNV"); at most 4 parts.
+REF_ABBR_CHAIN = rf"{REF_ABBR}(?:{DASH}{REF_ABBR}){{0,3}}"
+# No letter or digit may follow a symbol ("COVID" is not "CO" + "VID").
+REF_END = r"(?![\p{L}\p{N}])"
+# No letter, digit, slash, dot or dash may precede a bare number ("2020-2025", "1.068").
+REF_START = r"(?<![\p{L}\p{N}/.\-\u2010-\u2015\u2212])"
+# Party grammar NUMBER-TYPE/ISSUER: "25-TB/BCĐ", "08-QĐi/TW", "127 -TB/BCĐ".
+REF_PARTY_CORE = (
+    rf"(?P<p_num>{REF_NUMBER}){REF_SP}{DASH}{REF_SP}(?P<p_type>{REF_ABBR})"
+    rf"{REF_SP}/{REF_SP}(?P<p_iss>{REF_ABBR_CHAIN}){REF_END}"
+)
+# State grammar NUMBER[/YEAR]/FIRST[-REST]: "1329/QĐ-UBND", "30/2020/NĐ-CP", "197/2025/QH15",
+# công văn "11306/VPCP-NN" (FIRST is then the issuer). A bare "123/UBND" is accepted by
+# references.py only after a type word or "số".
+REF_STATE_CORE = (
+    rf"(?P<s_num>{REF_NUMBER}){REF_SP}/{REF_SP}(?:(?P<s_year>{REF_YEAR}){REF_SP}/{REF_SP})?"
+    rf"(?P<s_first>{REF_ABBR})(?:{REF_SP}{DASH}{REF_SP}(?P<s_rest>{REF_ABBR_CHAIN}))?{REF_END}"
+)
+# "số" / "Số:" / "SỐ" before a number (case-insensitive), with an optional colon; the
+# number may start the next line ("Quyết định số" / "1329/QĐ-UBND").
+REF_SO = rf"(?i:số)(?:{REF_SP}:)?{REF_SP}(?:\n{REF_SP})?"
+# A footnote marker glued to a symbol ("25-TB/BCĐ[1] ngày ...", "⁽¹⁾").
+REF_FOOTNOTE = r"(?:\[\d{1,3}\]|[\u2070\u00b9\u00b2\u00b3\u2074-\u207e]{1,6})?"
+# Qualifiers between a type word and its number ("Thông tư liên tịch số", "Thông báo kết
+# luận số").
+REF_TYPE_QUALIFIER = r"(?i:liên tịch|kết luận|hợp nhất)"
+# A date written right after a reference: "ngày 18/02/2020", ", ngày 28/02/2020",
+# "ngày 18 tháng 7 năm 2025", "ban hành ngày 2-3-2021"; the year may be missing ("ngày 18/02").
+REF_DATE_AFTER = (
+    rf"{REF_FOOTNOTE}{REF_SP},?{REF_SP}(?:(?i:ban hành){REF_SP1})?(?i:ngày){REF_SP}(?P<d>\d{{1,2}}){REF_SP}"
+    rf"(?:[/.\-]{REF_SP}(?P<m>\d{{1,2}})(?:{REF_SP}[/.\-]{REF_SP}(?P<y>\d{{4}}))?"
+    rf"|(?i:tháng){REF_SP}(?P<m2>\d{{1,2}})(?:{REF_SP},?{REF_SP}(?i:năm){REF_SP}(?P<y2>\d{{4}}))?)"
+    r"(?![\d/.\-]\d)(?!\d)"
+)
+# The "của" that introduces a reference's issuer: "..., của Ban Thường vụ Tỉnh ủy".
+REF_OF = rf"{REF_FOOTNOTE}{REF_SP},?{REF_SP}(?i:của){REF_SP1}"
+# One word of an issuer phrase, and the single space that may follow it.
+REF_ISSUER_WORD = r"[\p{L}][\p{L}\p{N}]{0,19}"
+# What may join two references of one list: ", ", "; ", " và ", ", và ", " hoặc ".
+REF_LIST_JOIN = rf"{REF_SP}(?:[,;]{REF_SP}(?:(?:và|hoặc){REF_SP1})?|(?:và|hoặc){REF_SP1})"
+
+# --- bodies --------------------------------------------------------------------------------

@@ -1,0 +1,105 @@
+"""One document through every stage: load -> clean -> segment -> header -> resolve -> Document.
+
+A failure in a stage after loading keeps what earlier stages found (status "partial"); a
+failure to load or decode gives status "failed". Either way the error names its stage.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .clean import clean
+from .errors import PipelineError
+from .load import Loaded
+from .model import Document, Reference
+
+
+def doc_ids(sources: list[str]) -> list[str]:
+    """Stable ids: the file's stem, with a short hash of the path when stems collide."""
+    stems = [Path(s).stem for s in sources]
+    counts: dict[str, int] = {}
+    for s in stems:
+        counts[s] = counts.get(s, 0) + 1
+    return [s if counts[s] == 1 else f"{s}-{hashlib.sha1(src.encode('utf-8')).hexdigest()[:8]}"
+            for s, src in zip(stems, sources)]
+
+
+def failed(doc_id: str, source: str, err: PipelineError, sha256: str | None = None) -> Document:
+    return Document(doc_id, source, sha256, status="failed", errors=[err.message], error_stage=err.stage)
+
+
+def process(loaded: Loaded, doc_id: str, source: str) -> Document:
+    """Run the stages on a loaded input; never raises for problems of the input itself."""
+    doc = Document(doc_id, source, loaded.sha256, input_format=loaded.input_format, encoding=loaded.encoding,
+                   pages=list(loaded.pages))
+    if loaded.derived:
+        doc.text_path = f"text/{doc_id}.txt"
+    stage = "clean"
+    try:
+        cleaned = clean(loaded.text)
+        stage = "segment"
+        from .segment import segment
+
+        seg = segment(cleaned.text)
+        stage = "header"
+        from .header import extract_header
+
+        h = extract_header(cleaned, seg, loaded.published, loaded.title)
+        for f in ("doc_type", "doc_number", "title", "issuer", "level", "province", "district", "issue_date",
+                  "meeting_date", "chair", "signer"):
+            setattr(doc, f, getattr(h, f))
+        doc.recipients = list(h.recipients or [])
+        stage = "resolve"
+        from .resolve import resolve
+
+        doc.tasks = resolve(cleaned, seg, h.year, h.meeting_date)
+        stage = "extract"
+        doc.references = document_references(cleaned, seg, doc)
+    except PipelineError as exc:
+        doc.status, doc.error_stage = "partial", exc.stage
+        doc.errors.append(exc.message)
+    except RecursionError:
+        doc.status, doc.error_stage = "partial", stage
+        doc.errors.append("input too deeply nested")
+    except Exception as exc:  # noqa: BLE001 - a bug must not lose the other inputs
+        doc.status, doc.error_stage = "partial", stage
+        doc.errors.append(f"internal error in {stage}: {type(exc).__name__}: {exc}")
+    return doc
+
+
+def document_references(cleaned, seg, doc: Document) -> list[Reference]:
+    """Every numbered reference in the text and its footnotes, except the notice's own number."""
+    from .references import find_references
+    from .spans import Span
+
+    year = int(doc.issue_date[:4]) if doc.issue_date else (int(doc.meeting_date[:4]) if doc.meeting_date else None)
+    own = _norm(doc.doc_number) if doc.doc_number else None
+    task_ranges = [(t.start, t.end, t.task_id) for t in doc.tasks]
+    out: list[Reference] = []
+    seen_spans = set()
+
+    def add(r, s: int, e: int, text: str) -> None:
+        if r.id and own and _norm(r.id) == own:
+            return
+        if (s, e) in seen_spans:
+            return
+        seen_spans.add((s, e))
+        tid = next((t for a, b, t in task_ranges if a <= s and e <= b), None)
+        out.append(Reference(r.id, r.type, r.number, r.symbol, r.date, r.issuer, text, s, e, tid))
+
+    for r in find_references(cleaned.text, year):
+        sp = cleaned.span(r.start, r.end)
+        add(r, sp.start, sp.end, sp.text)
+    for note in cleaned.footnotes:
+        for r in find_references(note.text, year):
+            s, e = note.start + r.start, note.start + r.end
+            add(r, s, e, Span(s, e, cleaned.source[s:e]).text)
+    out.sort(key=lambda r: r.start)
+    return out
+
+
+def _norm(s: str) -> str:
+    import re
+    import unicodedata
+
+    return re.sub(r"\s+", "", re.sub(r"[\u2010-\u2015\u2212]", "-", unicodedata.normalize("NFC", s))).upper()

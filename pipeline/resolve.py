@@ -1,0 +1,134 @@
+"""Resolution: units + extractor mentions -> tasks with bodies, deadline, period, references.
+
+- which units are tasks: :mod:`pipeline.classify`, with the category of the unit's section
+  (its nearest heading, or the last list intro before it among its siblings);
+- bodies: the unit's own subjects (:func:`pipeline.bodies.find_responsible`); a unit with no
+  lead inherits its nearest ancestor's bodies, else the addressees of the intro that announces
+  it ("đề nghị các cấp, các ngành ... tập trung thực hiện ... sau:"); ``inherited`` is then True;
+- period: the unit's own period unless it lies wholly before the meeting (an assessment of the
+  past) or merely contains the inherited one (a year around a half-year section); else the
+  nearest ancestor's, heading's or intro's;
+- deadline: the one that ends the task (:func:`pipeline.temporal.choose_deadline`);
+- references: the ids found in the task's own text.
+All offsets are mapped back to the source through the cleaning map.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .bodies import find_responsible
+from .classify import Decision, decide, section_category, unit_features
+from .clean import Cleaned
+from .model import Body, Deadline, Period, Task
+from .references import find_references
+from .segment import Segmented, Unit
+from .temporal import choose_deadline, find_deadlines, period_of
+
+
+@dataclass(slots=True)
+class _Ctx:
+    category: str | None = None
+    bodies: tuple[Body, ...] = ()
+    period: Period | None = None
+
+
+def _period(cleaned: Cleaned, base: int, text: str, year: int | None, inherited: bool) -> Period | None:
+    t = period_of(text, year)
+    if t is None:
+        return None
+    sp = cleaned.span(base + t.start, base + t.end)
+    return Period(t.first.isoformat(), t.last.isoformat(), sp.text, inherited, sp.start, sp.end)
+
+
+def _bodies(cleaned: Cleaned, base: int, text: str) -> list[Body]:
+    out = []
+    for b in find_responsible(text):
+        sp = cleaned.span(base + b.start, base + b.end)
+        out.append(Body(b.name, b.role, sp.text, sp.start, sp.end, False, b.body_type))
+    return out
+
+
+def _inherit(bodies: tuple[Body, ...]) -> list[Body]:
+    return [replace(b, inherited=True) for b in bodies]
+
+
+def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: str | None) -> list[Task]:
+    text = seg.text
+    units = seg.units
+    ctx: list[_Ctx] = [_Ctx() for _ in units]
+    decisions: list[Decision | None] = [None] * len(units)
+    task_of: dict[int, Task] = {}
+    intro_of_parent: dict[int | None, _Ctx] = {}
+    tasks: list[Task] = []
+    for i, u in enumerate(units):
+        own = seg.own_text(u)
+        raw = text[u.start:u.end]
+        parent_ctx = ctx[u.parent] if u.parent is not None else _Ctx()
+        intro = intro_of_parent.get(u.parent)
+        category = parent_ctx.category
+        if category is None and intro is not None:
+            category = intro.category
+        if u.kind == "heading":
+            category = section_category(own) or (parent_ctx.category if u.style not in ("roman", "part") else None)
+            c = _Ctx(category, tuple(_inherit(tuple(_bodies(cleaned, u.start, raw)))) or parent_ctx.bodies,
+                     _period(cleaned, u.start, raw, year, True) or parent_ctx.period)
+            ctx[i] = c
+            intro_of_parent.pop(i, None)
+            continue
+        feats = unit_features(own, u.kind, category, u.intro)
+        dec = decide(feats)
+        decisions[i] = dec
+        own_bodies = _bodies(cleaned, u.start, raw)
+        own_period = _period(cleaned, u.start, raw, year, False)
+        inherited_period = parent_ctx.period or (intro.period if intro else None)
+        if own_period and meeting_date and own_period.end < meeting_date:
+            own_period = None
+        if own_period and inherited_period and own_period.start <= inherited_period.start \
+                and own_period.end >= inherited_period.end:
+            own_period = None
+        period = own_period or (replace(inherited_period, inherited=True) if inherited_period else None)
+        leads = [b for b in own_bodies if b.role == "lead"]
+        if leads:
+            bodies = own_bodies
+        else:
+            source = parent_ctx.bodies or (intro.bodies if intro else ())
+            inherited = _inherit(source)
+            bodies = inherited + [b for b in own_bodies if b.role == "support" and not any(
+                x.name == b.name for x in inherited)]
+        if u.intro and u.kind == "para":
+            intro_ctx = _Ctx(section_category(own) or category, tuple(_inherit(tuple(b for b in own_bodies if b.role == "lead")))
+                             or parent_ctx.bodies, own_period or inherited_period)
+            intro_of_parent[u.parent] = intro_ctx
+        ctx[i] = _Ctx(category, tuple(bodies), period)
+        if not dec.is_task:
+            continue
+        deadline = None
+        dl = choose_deadline(find_deadlines(raw, year))
+        if dl is not None:
+            sp = cleaned.span(u.start + dl.start, u.start + dl.end)
+            deadline = Deadline(dl.last.isoformat(), sp.text, sp.start, sp.end)
+        refs = []
+        for r in find_references(raw, year):
+            if r.id and r.id not in refs:
+                refs.append(r.id)
+        parent_task = None
+        p = u.parent
+        while p is not None:
+            if p in task_of:
+                parent_task = task_of[p].task_id
+                break
+            p = units[p].parent
+        section = None
+        p = u.parent
+        while p is not None:
+            if units[p].kind == "heading" and units[p].style in ("roman", "part", "num.", "num-", "num)", "num/"):
+                hu = units[p]
+                section = " ".join(f"{hu.label or ''} {seg.own_text(hu)}".split())
+                break
+            p = units[p].parent
+        s0, e0 = cleaned.to_source(u.start, u.end)
+        t = Task(f"t{len(tasks) + 1}", parent_task, u.label, section, own, s0, e0, bodies, deadline, period,
+                 refs, round(dec.score, 3))
+        tasks.append(t)
+        task_of[i] = t
+    return tasks

@@ -1,0 +1,332 @@
+"""Segmentation: cleaned text -> zones and a tree of units (headings, items, paragraphs, sentences).
+
+Zones, from the genre's layout: the *header* (issuer, số/ký hiệu, type name, trích yếu), the
+*opening* (date, place, chair, "... kết luận như sau:"), the *body* (the conclusions), the
+*closing* formula ("Trên đây là ...", "Văn phòng ... thông báo để ... biết"), and the *footer*
+("Nơi nhận", signature).
+
+In the body every line is parsed for a marker (Roman section, "Phần I", "2.1.", "1.", "1-",
+"a)", "(1)", "(i)", "-", "+", "•", "Thứ nhất,"). Several parenthesised markers in sequence on one
+line are inline items. The tree is built with a stack of marker styles: a style already on the
+stack closes the items down to it (a sibling); a new style opens a level (a child). Short
+numbered lines that introduce deeper content are headings, not items. Unnumbered paragraphs are
+siblings of the last item, or continue it when they do not start a directive of their own.
+
+A body without markers is prose (a news report): it is cut into sentences from the sentence
+that reports the conclusion ("Phát biểu kết luận ...", "Kết luận cuộc họp ...") on.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from . import patterns as P
+
+_LINE = regex.compile(r"[^\n]+")
+_PART = regex.compile(P.PART_MARK)
+_ROMAN = regex.compile(P.ROMAN_MARK)
+_MULTI = regex.compile(P.MULTI_MARK)
+_NUM = regex.compile(P.NUM_MARK)
+_ALPHA = regex.compile(P.ALPHA_MARK)
+_PNUM = regex.compile(P.PAREN_NUM_MARK)
+_PROMAN = regex.compile(P.PAREN_ROMAN_MARK)
+_PALPHA = regex.compile(P.PAREN_ALPHA_MARK)
+_DASH = regex.compile(P.DASH_BULLET)
+_PLUS = regex.compile(P.PLUS_BULLET)
+_DOT = regex.compile(P.DOT_BULLET)
+_STAR = regex.compile(P.STAR_BULLET)
+_ORDINAL = regex.compile(P.ORDINAL_MARK)
+_RECIPIENTS = regex.compile(P.RECIPIENTS_LINE)
+_OPENING_END = regex.compile(P.OPENING_END)
+_SENTENCE_END = regex.compile(P.SENTENCE_END)
+_INLINE = regex.compile(r"(?<=^|[\s:;,.])(" + P.PAREN_NUM_MARK + "|" + P.PAREN_ROMAN_MARK + r")(?=[ \t]*\S)")
+_ROMAN_VALID = regex.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
+_WS = regex.compile(r"\s+")
+
+# marker styles, tried in this order at line start
+_STYLES: tuple[tuple[str, regex.Pattern], ...] = (
+    ("part", _PART), ("roman", _ROMAN), ("multi", _MULTI), ("num", _NUM), ("alpha", _ALPHA),
+    ("pnum", _PNUM), ("proman", _PROMAN), ("palpha", _PALPHA), ("ordinal", _ORDINAL),
+    ("dash", _DASH), ("plus", _PLUS), ("dot", _DOT), ("star", _STAR),
+)
+SECTION_STYLES = frozenset({"part", "roman"})
+BULLET_STYLES = frozenset({"dash", "plus", "dot", "star"})
+
+
+@dataclass(slots=True)
+class Line:
+    start: int  # cleaned offsets of the stripped line
+    end: int
+    blank_before: bool
+
+
+@dataclass(slots=True)
+class Unit:
+    """A node of the body tree. Offsets are cleaned-text offsets of the unit's own text."""
+
+    kind: str  # "heading" | "item" | "para" | "sentence"
+    style: str | None  # marker style ("num", "multi2", "dash", ...) or None
+    label: str | None  # the marker as written ("2.1.", "a)", "-") or None
+    start: int
+    end: int
+    marker_start: int
+    parent: int | None = None
+    children: list[int] = field(default_factory=list)
+    intro: bool = False  # an unnumbered paragraph that announces the items after it (ends with ":")
+    inline: bool = False
+
+
+@dataclass(slots=True)
+class Segmented:
+    text: str
+    header_end: int  # cleaned offset where the opening/body starts
+    body_start: int
+    body_end: int
+    footer_start: int
+    units: list[Unit]
+    prose: bool
+    closing: list[tuple[int, int]]  # closing-formula lines (cleaned offsets)
+
+    def own_text(self, u: Unit) -> str:
+        return _WS.sub(" ", self.text[u.start:u.end]).strip()
+
+
+def _lines(text: str) -> list[Line]:
+    out: list[Line] = []
+    last_end = 0
+    for m in _LINE.finditer(text):
+        s, e = m.start(), m.end()
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw) - len(raw.rstrip())
+        if lead == len(raw):
+            continue
+        gap = text[last_end:s]
+        out.append(Line(s + lead, e - trail, gap.count("\n") >= 2))
+        last_end = e
+    return out
+
+
+def parse_marker(line: str) -> tuple[str, str, int] | None:
+    """(style, label, end of marker incl. following spaces) of a line's leading marker, or None."""
+    for style, rx in _STYLES:
+        m = rx.match(line)
+        if not m:
+            continue
+        label = m.group().strip()
+        if style == "roman" and not _ROMAN_VALID.match(regex.sub(r"[^IVXLC]", "", label)):
+            continue
+        if style == "multi":
+            style = f"multi{label.rstrip('.)').count('.') + 1}"
+        elif style == "num":
+            style = "num" + label[-1] if label[-1] in ".)-/" else "num-"
+        end = m.end()
+        while end < len(line) and line[end] in " \t":
+            end += 1
+        if end >= len(line):
+            return None
+        return style, label, end
+    return None
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence ranges of text[start:end] (absolute offsets)."""
+    out = []
+    pos = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        out.append((pos, end))
+    return out
+
+
+def _find_footer(text: str, lines: list[Line]) -> int:
+    for i, ln in enumerate(lines):
+        if _RECIPIENTS.match(text[ln.start:ln.end]):
+            return i
+    return len(lines)
+
+
+def _is_closing(s: str) -> bool:
+    low = s.lower()
+    return (low.startswith("trên đây là") or low.startswith("trên đây")
+            or bool(regex.search(r"thông báo (?:để|ý kiến|kết luận)[^.]{0,200}(?:biết|thực hiện)", low))
+            or bool(regex.search(r"(?:văn phòng|ban|ủy ban)[^.]{0,80}(?:xin )?thông báo\b[^.]{0,200}\bbiết", low)))
+
+
+def _opening_end(text: str, lines: list[Line], stop: int) -> int:
+    """Index of the first body line: after "... kết luận như sau:" when present."""
+    first_numbered = next((i for i in range(stop) if (pm := parse_marker(text[lines[i].start:lines[i].end]))
+                           and pm[0] not in BULLET_STYLES), stop)
+    for i in range(min(first_numbered + 1, stop)):
+        s = text[lines[i].start:lines[i].end]
+        if _OPENING_END.search(s) and not s.lower().startswith(("kính gửi", "nơi nhận")):
+            if parse_marker(s) and i == first_numbered:
+                break
+            return i + 1
+    return -1
+
+
+def segment(text: str) -> Segmented:
+    lines = _lines(text)
+    footer_i = _find_footer(text, lines)
+    footer_start = lines[footer_i].start if footer_i < len(lines) else len(text)
+    # signature lines at the very end when there is no "Nơi nhận" (web reports end with an author)
+    body_i = _opening_end(text, lines, footer_i)
+    markers = [parse_marker(text[ln.start:ln.end]) for ln in lines[:footer_i]]
+    numbered = [i for i, m in enumerate(markers) if m and m[0] not in BULLET_STYLES]
+    marked = [i for i, m in enumerate(markers) if m]
+    prose = len(marked) - (0 if body_i < 0 else sum(1 for i in marked if i < body_i)) < 2
+    if body_i < 0:
+        if not prose and numbered:
+            body_i = numbered[0]
+        elif not prose:
+            body_i = marked[0]
+        else:
+            body_i = _title_end(text, lines, footer_i)
+    header_end = lines[body_i].start if body_i < len(lines) else len(text)
+    units: list[Unit] = []
+    closing: list[tuple[int, int]] = []
+    if prose:
+        _prose_units(text, lines[body_i:footer_i], units, closing)
+    else:
+        _tree_units(text, lines[body_i:footer_i], markers[body_i:footer_i], units, closing)
+    body_start = units[0].marker_start if units else header_end
+    return Segmented(text, header_end, body_start, footer_start, footer_start, units, prose, closing)
+
+
+def _title_end(text: str, lines: list[Line], stop: int) -> int:
+    """For prose: skip the headline (first line) when followed by longer paragraphs."""
+    return 1 if stop > 1 and _words(text[lines[0].start:lines[0].end]) < 30 else 0
+
+
+_CONCLUSION = regex.compile(r"(?i)\b(?:phát biểu kết luận|kết luận (?:hội nghị|cuộc họp|buổi làm việc|phiên họp|buổi)|"
+                            r"kết luận,|kết luận tại|khi kết luận|trong (?:phần )?kết luận|chỉ đạo tại hội nghị|"
+                            r"phát biểu chỉ đạo)")
+
+
+def _prose_units(text: str, lines: list[Line], units: list[Unit], closing: list) -> None:
+    sentences: list[tuple[int, int]] = []
+    for ln in lines:
+        sentences.extend(split_sentences(text, ln.start, ln.end))
+    first = next((k for k, (s, e) in enumerate(sentences) if _CONCLUSION.search(text, s, e)), 0)
+    for s, e in sentences[first:]:
+        if _is_closing(text[s:e]):
+            closing.append((s, e))
+            continue
+        units.append(Unit("sentence", None, None, s, e, s))
+
+
+def _is_heading(text: str, ln: Line, style: str, label_end: int, next_deeper: bool) -> bool:
+    own = text[ln.start + label_end:ln.end]
+    if style in SECTION_STYLES:
+        return True
+    if not next_deeper:
+        return False
+    n = _words(own)
+    low = own.lower()
+    if n <= 16 and not regex.search(r"(?i)\b(?:đề nghị|yêu cầu|giao|chủ trì|phải|cần)\b", own):
+        return True
+    return low.startswith("về ") and n <= 30 and own.rstrip().endswith((":", "."))
+
+
+def _tree_units(text: str, lines: list[Line], markers: list, units: list[Unit], closing: list) -> None:
+    # expand inline parenthesised items into virtual lines
+    entries: list[tuple[Line, tuple | None, bool]] = []
+    for ln, mk in zip(lines, markers):
+        s = text[ln.start:ln.end]
+        inl = list(_INLINE.finditer(s))
+        seq = _inline_sequence(inl)
+        if len(seq) >= 2:
+            cut = [m.start() for m in seq]
+            head_end = cut[0]
+            if s[:head_end].strip():
+                entries.append((Line(ln.start, ln.start + len(s[:head_end].rstrip()), ln.blank_before), mk, False))
+            for k, m in enumerate(seq):
+                end = cut[k + 1] if k + 1 < len(seq) else len(s)
+                piece = s[m.start():end].rstrip(" ;,.")
+                vl = Line(ln.start + m.start(), ln.start + m.start() + len(piece), False)
+                entries.append((vl, parse_marker(piece), True))
+        else:
+            entries.append((ln, mk, False))
+    stack: list[tuple[str, int]] = []  # (style, unit index)
+    last_item: int | None = None
+    for k, (ln, mk, inline) in enumerate(entries):
+        s = text[ln.start:ln.end]
+        if _is_closing(s) and not mk:
+            closing.append((ln.start, ln.end))
+            continue
+        if mk:
+            style, label, off = mk
+            nxt = entries[k + 1] if k + 1 < len(entries) else None
+            next_deeper = bool(nxt and (nxt[1] is None or nxt[1][0] not in [st for st, _ in stack] + [style]))
+            if style in SECTION_STYLES:
+                stack.clear()
+            else:
+                styles = [st for st, _ in stack]
+                if style in styles:
+                    del stack[styles.index(style):]
+            parent = stack[-1][1] if stack else None
+            kind = "heading" if _is_heading(text, ln, style, off, next_deeper) else "item"
+            u = Unit(kind, style, label, ln.start + off, ln.end, ln.start, parent, inline=inline)
+            units.append(u)
+            idx = len(units) - 1
+            if parent is not None:
+                units[parent].children.append(idx)
+            stack.append((style, idx))
+            last_item = idx if kind == "item" else None
+            continue
+        # an unnumbered paragraph
+        top = stack[-1][1] if stack else None
+        if (last_item is not None and top == last_item and not units[last_item].children
+                and not _starts_directive(s)):
+            units[last_item].end = ln.end  # continuation of the item
+            continue
+        if top is None:
+            parent = None
+        elif units[top].kind == "heading":
+            parent = top
+        else:
+            parent = units[top].parent
+            # the paragraph closes the item's level
+            while stack and stack[-1][1] != parent:
+                stack.pop()
+        u = Unit("para", None, None, ln.start, ln.end, ln.start, parent, intro=s.rstrip().endswith(":"))
+        units.append(u)
+        idx = len(units) - 1
+        if parent is not None:
+            units[parent].children.append(idx)
+        last_item = None
+
+
+def _inline_sequence(matches: list) -> list:
+    """The longest run of inline markers numbered 1, 2, 3 ... or i, ii, iii ..."""
+    romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+    best: list = []
+    for kind in ("num", "roman"):
+        seq = []
+        want = 1
+        for m in matches:
+            val = m.group(1).strip("() \t")
+            n = int(val) if val.isdigit() else (romans.index(val) + 1 if val in romans else None)
+            is_kind = val.isdigit() if kind == "num" else val in romans
+            if is_kind and n == want:
+                seq.append(m)
+                want += 1
+        if len(seq) > len(best):
+            best = seq
+    return best
+
+
+_DIRECTIVE_START = regex.compile(P.SUBJECT_START)
+
+
+def _starts_directive(s: str) -> bool:
+    return bool(_DIRECTIVE_START.match(s.lstrip()))

@@ -1,0 +1,166 @@
+"""Flat tables of the SPEC: rows from Documents, column lists and dtypes, typed DataFrames.
+
+The column lists start with the SPEC's columns in its order; added columns follow. Lists are
+joined with "; " in CSV, dates are ISO, a null is an empty cell.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .model import Document
+
+TASK_COLUMNS = (
+    "doc_id", "task_id", "parent_id", "label", "section", "text", "responsible", "support", "deadline",
+    "period_start", "period_end", "references", "start", "end", "doc_number", "doc_type", "level",
+    "province", "meeting_date",
+    # added
+    "responsible_inherited", "body_types", "deadline_text", "period_text", "period_inherited",
+    "district", "issuer", "issue_date", "score",
+)
+REFERENCE_COLUMNS = ("doc_id", "task_id", "id", "type", "number", "symbol", "date", "issuer", "text", "start", "end")
+DOCUMENT_COLUMNS = (
+    "doc_id", "source", "sha256", "status", "doc_type", "doc_number", "title", "issuer", "level", "province",
+    "district", "issue_date", "meeting_date", "chair_name", "chair_title", "signer_name", "signer_title", "n_tasks",
+    # added
+    "n_references", "recipients", "input_format", "encoding", "errors",
+)
+ERROR_COLUMNS = ("source", "stage", "error")
+
+LIST_COLUMNS = {
+    "tasks": ("responsible", "support", "references", "body_types"),
+    "documents": ("recipients", "errors"),
+    "references": (),
+    "errors": (),
+}
+DATE_COLUMNS = {
+    "tasks": ("deadline", "period_start", "period_end", "meeting_date", "issue_date"),
+    "documents": ("issue_date", "meeting_date"),
+    "references": ("date",),
+    "errors": (),
+}
+INT_COLUMNS = {
+    "tasks": ("start", "end"),
+    "documents": ("n_tasks", "n_references"),
+    "references": ("start", "end"),
+    "errors": (),
+}
+BOOL_COLUMNS = {"tasks": ("responsible_inherited", "period_inherited"), "documents": (), "references": (), "errors": ()}
+FLOAT_COLUMNS = {"tasks": ("score",), "documents": (), "references": (), "errors": ()}
+COLUMNS = {"tasks": TASK_COLUMNS, "references": REFERENCE_COLUMNS, "documents": DOCUMENT_COLUMNS,
+           "errors": ERROR_COLUMNS}
+
+
+def task_rows(doc: Document) -> list[dict]:
+    rows = []
+    for t in doc.tasks:
+        leads = [b for b in t.responsible if b.role == "lead"]
+        rows.append({
+            "doc_id": doc.doc_id, "task_id": t.task_id, "parent_id": t.parent_id, "label": t.label,
+            "section": t.section, "text": t.text,
+            "responsible": [b.name for b in leads],
+            "support": [b.name for b in t.responsible if b.role == "support"],
+            "deadline": t.deadline.date if t.deadline else None,
+            "period_start": t.period.start if t.period else None,
+            "period_end": t.period.end if t.period else None,
+            "references": list(t.references), "start": t.start, "end": t.end,
+            "doc_number": doc.doc_number, "doc_type": doc.doc_type, "level": doc.level,
+            "province": doc.province, "meeting_date": doc.meeting_date,
+            "responsible_inherited": bool(leads) and all(b.inherited for b in leads),
+            "body_types": [b.body_type or "" for b in leads],
+            "deadline_text": t.deadline.text if t.deadline else None,
+            "period_text": t.period.text if t.period else None,
+            "period_inherited": t.period.inherited if t.period else None,
+            "district": doc.district, "issuer": doc.issuer, "issue_date": doc.issue_date, "score": t.score,
+        })
+    return rows
+
+
+def reference_rows(doc: Document) -> list[dict]:
+    return [{"doc_id": doc.doc_id, "task_id": r.task_id, "id": r.id, "type": r.type, "number": r.number,
+             "symbol": r.symbol, "date": r.date, "issuer": r.issuer, "text": r.text, "start": r.start, "end": r.end}
+            for r in doc.references]
+
+
+def document_row(doc: Document) -> dict:
+    return {
+        "doc_id": doc.doc_id, "source": doc.source, "sha256": doc.sha256, "status": doc.status,
+        "doc_type": doc.doc_type, "doc_number": doc.doc_number, "title": doc.title, "issuer": doc.issuer,
+        "level": doc.level, "province": doc.province, "district": doc.district, "issue_date": doc.issue_date,
+        "meeting_date": doc.meeting_date,
+        "chair_name": doc.chair.name if doc.chair else None, "chair_title": doc.chair.title if doc.chair else None,
+        "signer_name": doc.signer.name if doc.signer else None,
+        "signer_title": doc.signer.title if doc.signer else None,
+        "n_tasks": len(doc.tasks), "n_references": len(doc.references), "recipients": list(doc.recipients),
+        "input_format": doc.input_format, "encoding": doc.encoding, "errors": list(doc.errors),
+    }
+
+
+def error_rows(doc: Document) -> list[dict]:
+    if doc.status == "ok":
+        return []
+    return [{"source": doc.source, "stage": doc.error_stage or "extract", "error": e} for e in doc.errors]
+
+
+def cell(value) -> str:
+    """A CSV cell: lists joined with "; ", None empty, booleans as true/false."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return repr(value)
+    return str(value)
+
+
+def frames_from_rows(rows: dict[str, list[dict]]):
+    """Typed DataFrames from row dicts: dates datetime64, lists lists, ints Int64, bools boolean."""
+    import pandas as pd
+
+    out = {}
+    for name, cols in COLUMNS.items():
+        df = pd.DataFrame(rows.get(name, []), columns=list(cols))
+        out[name] = type_frame(name, df)
+    return out
+
+
+def type_frame(name: str, df):
+    import pandas as pd
+
+    for c in DATE_COLUMNS[name]:
+        df[c] = pd.to_datetime(df[c].replace("", None), format="%Y-%m-%d", errors="coerce")
+    for c in INT_COLUMNS[name]:
+        df[c] = pd.to_numeric(df[c].replace("", None)).astype("Int64")
+    for c in FLOAT_COLUMNS[name]:
+        df[c] = pd.to_numeric(df[c].replace("", None)).astype("Float64")
+    for c in BOOL_COLUMNS[name]:
+        df[c] = df[c].map(lambda v: None if v is None or v == "" or (isinstance(v, float) and v != v)
+                          else (v if isinstance(v, bool) else str(v).lower() == "true")).astype("boolean")
+    for c in LIST_COLUMNS[name]:
+        df[c] = df[c].map(_as_list)
+    for c in df.columns:
+        if c not in DATE_COLUMNS[name] + INT_COLUMNS[name] + FLOAT_COLUMNS[name] + BOOL_COLUMNS[name] + LIST_COLUMNS[name]:
+            df[c] = df[c].astype("string")
+    return df
+
+
+def _as_list(v) -> list:
+    if v is None or (isinstance(v, float) and v != v):
+        return []
+    if isinstance(v, (list, tuple)):
+        return list(v)
+    if hasattr(v, "tolist"):
+        return list(v.tolist())
+    s = str(v)
+    return [x for x in s.split("; ") if x] if s else []
+
+
+def rows_of(docs: Iterable[Document]) -> dict[str, list[dict]]:
+    rows: dict[str, list[dict]] = {"tasks": [], "references": [], "documents": [], "errors": []}
+    for d in docs:
+        rows["tasks"].extend(task_rows(d))
+        rows["references"].extend(reference_rows(d))
+        rows["documents"].append(document_row(d))
+        rows["errors"].extend(error_rows(d))
+    return rows

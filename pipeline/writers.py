@@ -1,0 +1,149 @@
+"""Writers: documents.jsonl, tasks.csv/.parquet, references.csv, documents.csv, errors.csv.
+
+Documents stream through: each one is appended to temporary files as it comes, so memory does
+not grow with the corpus. Only when every input has been processed are the temporary files
+renamed over the previous tables (``os.replace``, atomic on one file system); a crash or an
+interrupt before that leaves the previous tables as they were.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .model import Document
+from .tables import (
+    COLUMNS, DATE_COLUMNS, cell, document_row, error_rows, reference_rows, task_rows,
+)
+
+TABLE_FILES = ("documents.jsonl", "tasks.csv", "tasks.parquet", "references.csv", "documents.csv", "errors.csv")
+
+
+def _parquet_schema():
+    import pyarrow as pa
+
+    fields = []
+    for c in COLUMNS["tasks"]:
+        if c in DATE_COLUMNS["tasks"]:
+            t = pa.date32()
+        elif c in ("start", "end"):
+            t = pa.int64()
+        elif c in ("responsible", "support", "references", "body_types"):
+            t = pa.list_(pa.string())
+        elif c in ("responsible_inherited", "period_inherited"):
+            t = pa.bool_()
+        elif c == "score":
+            t = pa.float64()
+        else:
+            t = pa.string()
+        fields.append(pa.field(c, t))
+    return pa.schema(fields)
+
+
+class TableWriter:
+    """Streams documents into the output tables; ``commit()`` puts them in place atomically."""
+
+    def __init__(self, out_dir: str | os.PathLike, batch: int = 500):
+        self.out = Path(out_dir)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.tmp = Path(tempfile.mkdtemp(prefix=".vntasks-", dir=self.out))
+        (self.tmp / "text").mkdir()
+        self._files = {}
+        self._csv = {}
+        for name in ("tasks", "references", "documents", "errors"):
+            fh = open(self.tmp / f"{name}.csv", "w", encoding="utf-8", newline="")
+            w = csv.writer(fh, lineterminator="\n")
+            w.writerow(COLUMNS[name])
+            self._files[name] = fh
+            self._csv[name] = w
+        self._jsonl = open(self.tmp / "documents.jsonl", "w", encoding="utf-8", newline="\n")
+        self._batch: list[dict] = []
+        self._batch_size = batch
+        self._pq = None
+        self._texts: list[str] = []
+        self.n_docs = 0
+        self.n_failed = 0
+
+    def add(self, doc: Document, source_text: str | None = None) -> None:
+        if source_text is not None and doc.text_path:
+            p = self.tmp / doc.text_path
+            p.parent.mkdir(parents=True, exist_ok=True)
+            with open(p, "w", encoding="utf-8", newline="") as fh:
+                fh.write(source_text)
+            self._texts.append(doc.text_path)
+        self._jsonl.write(json.dumps(doc.to_dict(), ensure_ascii=False, sort_keys=False) + "\n")
+        rows = task_rows(doc)
+        for r in rows:
+            self._csv["tasks"].writerow([cell(r[c]) for c in COLUMNS["tasks"]])
+        self._batch.extend(rows)
+        for r in reference_rows(doc):
+            self._csv["references"].writerow([cell(r[c]) for c in COLUMNS["references"]])
+        self._csv["documents"].writerow([cell(document_row(doc)[c]) for c in COLUMNS["documents"]])
+        for r in error_rows(doc):
+            self._csv["errors"].writerow([cell(r[c]) for c in COLUMNS["errors"]])
+        self.n_docs += 1
+        self.n_failed += doc.status != "ok"
+        if len(self._batch) >= self._batch_size:
+            self._flush()
+
+    def _flush(self, final: bool = False) -> None:
+        import datetime as dt
+
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if self._pq is None:
+            self._pq = pq.ParquetWriter(self.tmp / "tasks.parquet", _parquet_schema(), compression="zstd")
+        if not self._batch and not final:
+            return
+        if self._batch or self.n_docs == 0 or final:
+            cols = {}
+            for c in COLUMNS["tasks"]:
+                vals = [r[c] for r in self._batch]
+                if c in DATE_COLUMNS["tasks"]:
+                    vals = [dt.date.fromisoformat(v) if v else None for v in vals]
+                cols[c] = vals
+            if self._batch:
+                self._pq.write_table(pa.table(cols, schema=_parquet_schema()))
+        self._batch = []
+
+    def commit(self) -> None:
+        """Close the temporary files and move them over the previous tables."""
+        self._flush(final=True)
+        if self._pq is not None:
+            self._pq.close()
+        for fh in self._files.values():
+            fh.close()
+        self._jsonl.close()
+        for name in TABLE_FILES:
+            os.replace(self.tmp / name, self.out / name)
+        if self._texts:
+            (self.out / "text").mkdir(exist_ok=True)
+            for rel in self._texts:
+                dest = self.out / rel
+                dest.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(self.tmp / rel, dest)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def abort(self) -> None:
+        for fh in self._files.values():
+            fh.close()
+        self._jsonl.close()
+        if self._pq is not None:
+            try:
+                self._pq.close()
+            except Exception:  # noqa: BLE001 - best effort on the way out
+                pass
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.commit()
+        else:
+            self.abort()
