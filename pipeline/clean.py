@@ -43,7 +43,7 @@ _WORD = regex.compile(r"\p{L}+")
 # A sentence cut by a page break: lower-case letter or comma, line break(s), optional
 # page-number lines, and a lower-case continuation.
 _BROKEN = regex.compile(
-    r"(?<=[\p{Ll}\p{N},])[ \t]*\n(?:[ \t]*\n|" + P.PAGE_NUMBER_LINE.lstrip("^").rstrip("$") + r"\n)*[ \t]*(?=\p{Ll})"
+    r"(?<=[\p{Ll}\p{N},])[ \t]*\n(?:[ \t]*\n|" + P.PAGE_NUMBER_LINE.lstrip("^").rstrip("$") + r"\n)*[ \t]*(?=\p{Ll})(?![a-zđ][ \t]*\)|[a-zđ]\.[ \t])"
 )
 
 

@@ -300,7 +300,7 @@ _TABLE = frozenset({"table"})
 _ROW = frozenset({"row", "tr"})
 _CELL = frozenset({"cell", "td", "th"})
 _BREAK = frozenset({"lb", "br"})
-_SKIP = frozenset({"script", "style", "noscript", "template", "head_", "title", "meta", "link",
+_SKIP = frozenset({"script", "style", "noscript", "template", "title", "meta", "link",
                    "del", "graphic", "img", "svg", "button", "select", "option", "input"})
 
 

@@ -299,3 +299,16 @@ REF_ISSUER_WORD = r"[\p{L}][\p{L}\p{N}]{0,19}"
 REF_LIST_JOIN = rf"{REF_SP}(?:[,;]{REF_SP}(?:(?:và|hoặc){REF_SP1})?|(?:và|hoặc){REF_SP1})"
 
 # --- bodies --------------------------------------------------------------------------------
+
+# One token of a body phrase: a word (letters/digits, "&" inside abbreviations such as "TN&MT")
+# or a single non-space character (punctuation). Linear: one bounded alternation per token.
+BODY_TOKEN = r"[\p{L}\p{N}]+(?:&[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]"
+# A parenthetical gloss inside a body name: "Ban Dân vận Huyện ủy (cơ quan Thường trực ...)".
+BODY_PAREN_GLOSS = r"\s*\([^()\n]*\)"
+# Old tone placement at the end of a syllable ("uỷ", "hoà", "khoẻ"; not the "uy" of "quý").
+BODY_OLD_TONE = r"(?<![qQ])(?:([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])|([uU])([ỳýỷỹỵỲÝỶỸỴ]))(?![\p{L}])"
+# Any dash a name may contain, with the spaces around it.
+BODY_DASH = r"\s*[\-\u2010-\u2015\u2212]\s*"
+# Space before punctuation / after an opening colon-list, and runs of spaces, inside a name.
+BODY_SPACE_BEFORE_PUNCT = r"\s+([,;.:])"
+BODY_SPACES = r"\s+"

@@ -183,7 +183,9 @@ def segment(text: str) -> Segmented:
     markers = [parse_marker(text[ln.start:ln.end]) for ln in lines[:footer_i]]
     numbered = [i for i, m in enumerate(markers) if m and m[0] not in BULLET_STYLES]
     marked = [i for i, m in enumerate(markers) if m]
-    prose = len(marked) - (0 if body_i < 0 else sum(1 for i in marked if i < body_i)) < 2
+    inline = [i for i in range(footer_i) if len(_inline_sequence(list(_INLINE.finditer(text, lines[i].start, lines[i].end)))) >= 2]
+    n_marked = len([i for i in sorted(set(marked) | set(inline)) if i >= max(body_i, 0)])
+    prose = n_marked == 0 or (n_marked < 2 and body_i < 0)
     if body_i < 0:
         if not prose and numbered:
             body_i = numbered[0]
@@ -232,7 +234,11 @@ def _is_heading(text: str, ln: Line, style: str, label_end: int, next_deeper: bo
         return False
     n = _words(own)
     low = own.lower()
-    if n <= 16 and not regex.search(r"(?i)\b(?:đề nghị|yêu cầu|giao|chủ trì|phải|cần)\b", own):
+    if style in BULLET_STYLES:
+        return n <= 16 and (low.startswith("về ") or own.rstrip().endswith(":"))
+    if _DIRECTIVE_START.match(own) and not low.startswith(("đối với", "riêng đối với")):
+        return False  # "Ủy ban nhân dân xã chỉ đạo ...": an item with sub-items
+    if n <= 16 and not regex.search(r"(?i)(?<!\p{L})(?:đề nghị|yêu cầu|giao|chủ trì|phải|cần)(?!\p{L})", own):
         return True
     return low.startswith("về ") and n <= 30 and own.rstrip().endswith((":", "."))
 

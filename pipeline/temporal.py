@@ -270,7 +270,7 @@ def _fold(s: str) -> str:
 _REFERENCE = regex.compile(P.T_REFERENCE_ID, regex.VERSION0)
 _CLAUSE_STOP = regex.compile(P.T_CLAUSE_STOP)
 _PHRASE_STOP = regex.compile(P.T_PHRASE_STOP)
-_TOKEN = regex.compile(r"[\p{L}\p{N}]+")
+_TOKEN_REVERSED = regex.compile(r"(?r)[\p{L}\p{N}]+")
 _VE = regex.compile(r"(?<![\p{L}\p{N}])về(?![\p{L}\p{N}])", _FLAGS)
 _PAST = regex.compile(r"(?<![\p{L}\p{N}])đã(?:\s{1,3}[\p{L}\p{N}]{1,12}){0,2}\s{1,3}\Z", _FLAGS)
 
@@ -342,8 +342,12 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 
 def _last_tokens_start(text: str, lo: int, hi: int, n: int) -> int:
     """Offset of the n-th token counted back from ``hi`` (not before ``lo``)."""
-    starts = [m.start() for m in _TOKEN.finditer(text, lo, hi)]
-    return starts[-n] if len(starts) >= n else lo
+    start = lo
+    for i, m in enumerate(_TOKEN_REVERSED.finditer(text, lo, hi), 1):
+        start = m.start()
+        if i == n:
+            return start
+    return lo
 
 
 def _verb_decision(hits: list[str]) -> str | None:

@@ -589,3 +589,26 @@ def test_builder_reports_unknown_format(notice_file, tmp_path):
     with pytest.raises(SystemExit) as excinfo:
         builder.main([str(notice_file), "--out", str(tmp_path), "--formats", "odt"])
     assert excinfo.value.code == 2
+
+
+def test_html_article_survives_chrome_named_wrappers():
+    """An ASP.NET page wraps all in a <form>; a CMS may give the article box a class like
+    "share-wrapper": the article (long paragraphs) is kept, the real menus are not."""
+    menu = "".join(f"<li><a href='/m{i}'>Chuyên mục số {i} của cổng thông tin</a></li>" for i in range(60))
+    paragraphs = "".join(f"<p>{n}. Ủy ban nhân dân xã chỉ đạo các thôn thực hiện nhiệm vụ thứ {n}, bảo đảm "
+                         f"đúng quy định, công khai, minh bạch và báo cáo kết quả về Đảng ủy xã.</p>"
+                         for n in (1, 2, 3))
+    page = (f"<html><body><form id='form1'><div class='menu-top'><ul>{menu}</ul></div>"
+            f"<div class='news-detail share-wrapper'>{paragraphs}</div>"
+            f"<div class='footer'>Lượt xem: 12</div></form></body></html>")
+    text = html_to_text(page).text   # a str of markup is accepted too
+    lines = text.split("\n")
+    for n in (1, 2, 3):
+        assert any(line.startswith(f"{n}. Ủy ban nhân dân xã chỉ đạo") for line in lines)
+    assert "Chuyên mục số" not in text and "Lượt xem" not in text
+
+
+def test_html_deep_nesting_is_not_truncated():
+    body = "Nội dung chính của thông báo kết luận. " * 10
+    page = "<html><body>" + "<div>" * 400 + f"<p>{body}</p>" + "</div>" * 400 + "</body></html>"
+    assert body.strip() in html_to_text(page.encode("utf-8")).text

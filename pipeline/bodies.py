@@ -1,0 +1,910 @@
+"""Responsible bodies of one task: who must do it (lead) and who works with them (support).
+
+``find_responsible(text)`` reads one task's own text (cleaned: NFC, modern tones) and returns
+the subjects of its directive as :class:`BodyMention` (offsets relative to ``text``):
+
+- a body at a clause start ("UBND huyện xây dựng ...", "Các thành viên Ban Chỉ đạo huyện ..."),
+- a body after a subject-introducer ("Đề nghị X ...", "giao X chủ trì ...", "Đối với X ..."),
+- a body after a purpose clause and a comma, followed by a subject verb ("Để ..., X cần ..."),
+- support bodies after "phối hợp với", "cùng với", ... and in "X chủ trì, Y phối hợp".
+
+Coordinated subjects ("Đảng ủy, Ban XDCS và thực hiện QCDC các xã, thị trấn") are several
+bodies, a shared level suffix distributes over the conjuncts, and coordinated generic addressees
+("các cấp, các ngành, doanh nghiệp") are one body. Objects ("chỉ đạo Công an huyện"), report
+recipients, issuers inside references and parenthetical glosses are never subjects, because
+subjects are only looked for at the positions above.
+
+A body name is read by a small scanner over tokens, driven by the lexicons in ``pipeline/data``
+(``body_heads.tsv``, ``generic_addressees.tsv``, ``directive_cues.tsv``, ``abbreviations.tsv``).
+Where no rule decides where a name ends (an unknown lowercase word after a domain), underthesea's
+POS tagger is asked -- lazily, cached, and a bounded number of times per call.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from . import patterns as P
+from .lexicon import load_table
+
+__all__ = ["BodyMention", "BODY_TYPES", "find_responsible", "canonical_name", "body_type_of"]
+
+BODY_TYPES = ("party", "state", "front", "security", "steering", "enterprise", "generic", "other")
+
+_TOKEN = regex.compile(P.BODY_TOKEN)
+_PAREN = regex.compile(P.BODY_PAREN_GLOSS)
+_OLD_TONE = regex.compile(P.BODY_OLD_TONE)
+_DASH = regex.compile(P.BODY_DASH)
+_SPACE_PUNCT = regex.compile(P.BODY_SPACE_BEFORE_PUNCT)
+_SPACES = regex.compile(P.BODY_SPACES)
+_DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+_MAX_POS_CALLS = 24  # underthesea calls allowed per find_responsible call
+_LOOKAHEAD = 8  # tokens a complement may run past a verb to reach its level word
+
+
+@dataclass(frozen=True, slots=True)
+class BodyMention:
+    """One responsible body: canonical ``name``, ``role`` lead|support, the mention as written."""
+
+    name: str
+    role: str  # "lead" | "support"
+    text: str
+    start: int
+    end: int
+    body_type: str
+
+
+# --- lexicons ---------------------------------------------------------------------------------
+
+
+def _low(tok: str) -> str:
+    tok = tok.lower()
+    return "-" if tok in _DASH_CHARS else tok
+
+
+def _phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(_low(m.group()) for m in _TOKEN.finditer(unicodedata.normalize("NFC", phrase)))
+
+
+class _Phrases:
+    """Longest-match lookup of token sequences (lower case) -> value."""
+
+    def __init__(self, items):
+        by_first: dict[str, list] = {}
+        for phrase, value in items:
+            key = _phrase_key(phrase)
+            if key:
+                by_first.setdefault(key[0], []).append((key, value))
+        for entries in by_first.values():
+            entries.sort(key=lambda kv: -len(kv[0]))
+        self._by_first = by_first
+
+    def match(self, low: list[str], i: int):
+        """(end index, value) of the longest entry starting at token ``i``, or None."""
+        if i >= len(low):
+            return None
+        for key, value in self._by_first.get(low[i], ()):
+            n = len(key)
+            if tuple(low[i:i + n]) == key:
+                return i + n, value
+        return None
+
+
+@dataclass(frozen=True)
+class _Head:
+    head: str
+    canonical: str
+    body_type: str
+    kind: str
+    scope: str
+
+
+class _Lexicon:
+    def __init__(self):
+        heads = [_Head(r["head"], r["canonical"], r["body_type"], r["kind"], r["scope"])
+                 for r in load_table("body_heads.tsv", ("head", "canonical", "body_type", "kind", "scope"))]
+        body_kinds = ("complete", "complement", "part", "domain", "role", "role_alone", "block")
+        self.heads = _Phrases((h.head, h) for h in heads if h.kind in body_kinds)
+        self.levels = _Phrases((h.head, h.scope) for h in heads if h.kind == "level")
+        self.name_words = _Phrases((h.head, True) for h in heads if h.kind == "name_word")
+        self.head_by_canonical = {h.head: h for h in heads if h.kind in body_kinds}
+        gen = load_table("generic_addressees.tsv", ("phrase", "body_type"))
+        self.generics = _Phrases((r["phrase"], r["body_type"]) for r in gen)
+        cues = load_table("directive_cues.tsv", ("cue", "role"))
+        by_role: dict[str, list[str]] = {}
+        for r in cues:
+            by_role.setdefault(r["role"], []).append(r["cue"])
+        self.cues = {role: _Phrases((c, role) for c in words) for role, words in by_role.items()}
+        abbr = load_table("abbreviations.tsv", ("abbr", "expansion"))
+        self.abbr = {r["abbr"]: r["expansion"] for r in abbr}
+        alts = "|".join(regex.escape(a) for a in sorted(self.abbr, key=len, reverse=True))
+        self.abbr_re = regex.compile(rf"(?<![\p{{L}}\p{{N}}&])(?:{alts})(?![\p{{L}}\p{{N}}&])")
+
+    def cue(self, role: str, low: list[str], i: int):
+        table = self.cues.get(role)
+        return table.match(low, i) if table else None
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lexicon:
+    return _Lexicon()
+
+
+# --- canonical names --------------------------------------------------------------------------
+
+
+def _modern_tones(s: str) -> str:
+    """"Uỷ ban" -> "Ủy ban", "hoà" -> "hòa": move the tone mark onto the first vowel."""
+
+    def fix(m: regex.Match) -> str:
+        first, toned = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        parts = unicodedata.normalize("NFD", toned)
+        base, marks = parts[0], parts[1:]
+        return unicodedata.normalize("NFC", first + marks) + base
+
+    return _OLD_TONE.sub(fix, s)
+
+
+_LEADING = regex.compile(
+    r"^(?:(?:các\s+đồng\s+chí|đồng\s+chí|đ\s*/\s*c|tất\s+cả\s+các|tất\s+cả|toàn\s+thể|các|từng|mỗi|những|mọi)\s+)+",
+    regex.IGNORECASE,
+)
+_MTTQ_COMMITTEE = regex.compile(r"(?:Ủy ban|UB)\s+(?:MTTQ(?:VN)?|Mặt trận Tổ quốc(?: Việt Nam)?)|UBMTTQ(?:VN)?")
+_FRONT_BARE = regex.compile(r"Mặt trận(?! Tổ quốc)", regex.IGNORECASE)
+_FRONT_NO_VN = regex.compile(r"Mặt trận Tổ quốc(?! Việt Nam)")
+_UNIONS_BARE = regex.compile(r"(?i:đoàn thể)(?!\s+chính trị)")
+
+
+def _expand_abbreviations(s: str) -> str:
+    lex = _lex()
+    s = _MTTQ_COMMITTEE.sub("Ủy ban Mặt trận Tổ quốc Việt Nam", s)
+    # a bare "MTTQ" names the Front's committee ("MTTQ tỉnh" -> "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")
+    s = regex.sub(r"(?<![\p{L}\p{N}&])MTTQ(?:VN)?(?![\p{L}\p{N}&])", "Ủy ban Mặt trận Tổ quốc Việt Nam", s)
+    s = lex.abbr_re.sub(lambda m: lex.abbr[m.group()], s)
+    s = _FRONT_BARE.sub("Mặt trận Tổ quốc Việt Nam", s)
+    s = _FRONT_NO_VN.sub("Mặt trận Tổ quốc Việt Nam", s)
+    return _UNIONS_BARE.sub("đoàn thể chính trị - xã hội", s)
+
+
+def _case_heads(s: str) -> str:
+    """Canonical casing of the head at the start and of a body after a role or "của"."""
+    lex = _lex()
+    toks = list(_TOKEN.finditer(s))
+    low = [_low(t.group()) for t in toks]
+    out, pos, i = [], 0, 0
+    expect_head = True
+    while i < len(toks):
+        m = lex.heads.match(low, i) if expect_head else None
+        expect_head = False
+        if m and m[1].kind != "block":
+            end, head = m
+            start_c, end_c = toks[i].start(), toks[end - 1].end()
+            written = s[start_c:end_c]
+            canon = head.canonical if _phrase_key(head.canonical) == _phrase_key(written) else written
+            out.append(s[pos:start_c])
+            out.append(canon)
+            pos = end_c
+            expect_head = head.kind in ("role", "role_alone")
+            i = end
+            continue
+        if low[i] == "của":
+            expect_head = True
+        i += 1
+    out.append(s[pos:])
+    return "".join(out)
+
+
+def _is_generic_start(s: str) -> bool:
+    low = [_low(m.group()) for m in _TOKEN.finditer(s)]
+    return bool(low) and _lex().generics.match(low, 0) is not None
+
+
+def canonical_name(text: str) -> str:
+    """The canonical name of a body mention (SPEC "Bodies"): NFC, modern tones, glosses and a
+    leading "các đồng chí"/"đồng chí"/"các"/"từng" dropped (generic addressees keep their "Các"),
+    abbreviations expanded, head casing normalised, first letter upper case."""
+    s = unicodedata.normalize("NFC", text or "")
+    s = _modern_tones(s)
+    s = _PAREN.sub("", s)
+    s = _SPACES.sub(" ", s).strip(" ,;:.-\u2013")
+    m = _LEADING.match(s)
+    if m:
+        rest = s[m.end():]
+        keep_cac = _is_generic_start(s) and not _is_generic_start(rest)
+        if keep_cac or _is_generic_start(s) and regex.match(r"(?i)các\s", s):
+            s = regex.sub(r"^(?:(?i:các\s+đồng\s+chí|đồng\s+chí|từng|mỗi|những|mọi)\s+)+", "", s)
+        else:
+            s = rest
+    s = _expand_abbreviations(s)
+    s = _DASH.sub(" - ", s)
+    s = s.replace(": ", " ").replace(":", " ")
+    s = _SPACE_PUNCT.sub(r"\1", s)
+    s = _SPACES.sub(" ", s).strip(" ,;:.")
+    s = _case_heads(s)
+    return s[:1].upper() + s[1:] if s else s
+
+
+_TYPE_OVERRIDES = (("Ban Chỉ đạo", "steering"),)
+
+
+def body_type_of(name: str) -> str:
+    """One of BODY_TYPES for a body name (canonical or as written)."""
+    lex = _lex()
+    s = _expand_abbreviations(_modern_tones(unicodedata.normalize("NFC", name or "")))
+    low = [_low(m.group()) for m in _TOKEN.finditer(s)]
+    i = 0
+    while i < len(low) and lex.cue("determiner", low, i):
+        i = lex.cue("determiner", low, i)[0]
+    g = lex.generics.match(low, i)
+    h = lex.heads.match(low, i)
+    if g and (not h or g[0] > h[0]):
+        return "generic"
+    found = "other"
+    j = i
+    while j < len(low):
+        h = lex.heads.match(low, j)
+        if h and h[1].kind not in ("block", "role", "role_alone"):
+            if h[1].body_type != "other":
+                return h[1].body_type if h[1].body_type in BODY_TYPES else "other"
+            j = h[0]
+            continue
+        if h and h[1].kind in ("role", "role_alone"):
+            j = h[0]
+            continue
+        j += 1
+    for key, typ in _TYPE_OVERRIDES:
+        if key.lower() in s.lower():
+            return typ
+    return found
+
+
+# --- the scanner ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Unit:
+    """One body found in the token stream: tokens [start, end), its level suffix if any."""
+
+    start: int
+    end: int
+    head: _Head | None
+    generic: bool = False
+    has_level: bool = False
+    level: tuple[int, int] | None = None  # tokens of a trailing level phrase
+    name_override: str | None = None  # a body named in a parenthesis ("cơ quan thường trực (X)")
+    text_span: tuple[int, int] | None = None  # tokens of the mention when not [start, end)
+
+
+_PARTY_COMMITTEE = {"huyện", "tỉnh", "thành", "quận", "thị", "đảng"}
+_ROMAN = regex.compile(r"[IVXLC]+|\d+[A-Za-z]?")
+_NOMINAL_TAGS = ("N", "Np", "Nc", "Nu", "Ny", "Nb")
+
+
+@lru_cache(maxsize=512)
+def _pos_words(s: str) -> tuple[tuple[str, str], ...]:
+    try:
+        from underthesea import pos_tag  # lazily: only where no rule decides
+    except Exception:  # pragma: no cover - underthesea is a dependency
+        return ()
+    try:
+        return tuple((w, t) for w, t in pos_tag(s))
+    except Exception:  # pragma: no cover
+        return ()
+
+
+class _Scanner:
+    def __init__(self, text: str):
+        self.text = text
+        self.lex = _lex()
+        self.toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        self.low = [_low(t[0]) for t in self.toks]
+        self.n = len(self.toks)
+        self.pos_calls = 0
+        depth = 0
+        self.in_paren = []
+        self.close_of: dict[int, int] = {}
+        stack: list[int] = []
+        for k, (t, _, _) in enumerate(self.toks):
+            if t == "(":
+                stack.append(k)
+                depth += 1
+                self.in_paren.append(True)
+                continue
+            if t == ")" and depth:
+                depth -= 1
+                self.close_of[stack.pop()] = k
+                self.in_paren.append(True)
+                continue
+            self.in_paren.append(depth > 0)
+
+    # --- token tests ---
+    def word(self, i: int) -> bool:
+        return i < self.n and self.toks[i][0][0].isalnum()
+
+    def cap(self, i: int) -> bool:
+        return self.word(i) and self.toks[i][0][0].isupper()
+
+    def abbr(self, i: int) -> bool:
+        if not self.word(i):
+            return False
+        t = self.toks[i][0]
+        letters = [c for c in t if c.isalpha()]
+        return (len(letters) >= 2 and all(c.isupper() for c in letters)) or t in self.lex.abbr
+
+    def lower_word(self, i: int) -> bool:
+        return self.word(i) and not self.toks[i][0][0].isupper() and not self.toks[i][0][0].isdigit()
+
+    def gap_has_newline(self, i: int) -> bool:
+        if i == 0 or i >= self.n:
+            return False
+        return "\n" in self.text[self.toks[i - 1][2]:self.toks[i][1]]
+
+    def is_verb(self, i: int) -> bool:
+        lex = self.lex
+        return bool(lex.cue("verb", self.low, i) or lex.cue("subject_verb", self.low, i)
+                    or lex.cue("object_verb", self.low, i) or lex.cue("lead_marker", self.low, i)
+                    or lex.cue("support_marker", self.low, i))
+
+    def is_stop(self, i: int) -> bool:
+        return bool(self.lex.cue("stop", self.low, i))
+
+    # --- levels ---
+    def level_end(self, i: int) -> int | None:
+        """End of a level phrase at ``i`` ("huyện", "các xã, thị trấn", "từ huyện đến cơ sở",
+        "tỉnh Quảng Ninh", "các tỉnh, thành phố: Quảng Ninh, Hải Phòng"), or None."""
+        low, lex = self.low, self.lex
+        if i >= self.n or self.in_paren[i]:
+            return None
+        m = lex.levels.match(low, i)
+        if m and m[1] == "phrase":
+            end = m[0]
+            if low[end - 1] == "cấp" and end < self.n and low[end] == "ủy":
+                return None
+            return end
+        k = i
+        plural = low[k] == "các"
+        if plural:
+            k += 1
+        m = self._unit(k)
+        if m is None:
+            return None
+        end = m
+        while end + 1 < self.n and low[end] in (",", "và"):
+            nxt = self._unit(end + 1)
+            if nxt is None:
+                break
+            end = nxt
+        if end + 1 < self.n and low[end] == "trực" and low[end + 1] == "thuộc":
+            end += 2
+            for cand in (("trung", "ương"), ("thành", "phố"), ("tỉnh",), ("huyện",)):
+                if tuple(low[end:end + len(cand)]) == cand:
+                    end += len(cand)
+                    break
+        if end < self.n and _ROMAN.fullmatch(self.toks[end][0]):
+            return end + 1
+        if plural and end + 1 < self.n and low[end] == ":" and self.cap(end + 1):
+            return self._name_list(end + 1)
+        if not plural:
+            return self._proper_run(end)
+        return end
+
+    def _unit(self, k: int) -> int | None:
+        m = self.lex.levels.match(self.low, k)
+        if not m or m[1] != "unit":
+            return None
+        end = m[0]
+        if end < self.n and self.low[end] in ("hội", "ủy"):  # "xã hội", "Huyện ủy"
+            return None
+        return end
+
+    def _proper_run(self, k: int) -> int:
+        """Extend over a capitalised proper name ("Quảng Ninh", "Bà Rịa - Vũng Tàu")."""
+        end = k
+        while self.cap(end) and not self._starts_body(end) and not self.is_verb(end):
+            end += 1
+            if end + 1 < self.n and self.low[end] == "-" and self.cap(end + 1):
+                end += 1
+        return end
+
+    def _name_list(self, k: int) -> int:
+        end = self._proper_run(k)
+        while end + 1 < self.n and self.low[end] in (",", "và") and self.cap(end + 1):
+            nxt = self._proper_run(end + 1)
+            if nxt == end + 1:
+                break
+            end = nxt
+        return end
+
+    # --- body starts ---
+    def _head_at(self, i: int):
+        m = self.lex.heads.match(self.low, i)
+        if m and m[1].kind == "block":
+            return None
+        if m and self.lex.cue("verb", self.low, i):
+            v = self.lex.cue("verb", self.low, i)
+            if v[0] > m[0]:
+                return None
+        return m
+
+    def _starts_body(self, i: int) -> bool:
+        k = self.skip_determiners(i)
+        return bool(self.lex.generics.match(self.low, i) or self.lex.generics.match(self.low, k)
+                    or self._head_at(k))
+
+    def skip_determiners(self, i: int) -> int:
+        while True:
+            m = self.lex.cue("determiner", self.low, i)
+            if not m:
+                return i
+            i = m[0]
+
+    # --- one body ---
+    def parse_unit(self, i: int) -> _Unit | None:
+        if i >= self.n or self.in_paren[i]:
+            return None
+        lex, low = self.lex, self.low
+        k = self.skip_determiners(i)
+        g = lex.generics.match(low, i) or lex.generics.match(low, k)
+        h = self._head_at(k)
+        g_start = i if lex.generics.match(low, i) else k
+        if g and (not h or g[0] > h[0] or (g[0] == h[0] and g_start < k)):
+            return self._generic(g_start, g[0])
+        if not h:
+            return None
+        end, head = h
+        if head.kind in ("role", "role_alone"):
+            body = self.parse_unit(end)
+            if body is not None:
+                unit = _Unit(k, body.end, body.head, body.generic, body.has_level, body.level)
+                if head.head.startswith("cơ quan") and body.end < self.n and low[body.end] == "(":
+                    inner = self._paren_body(body.end)
+                    if inner is not None:
+                        return inner
+                return unit
+            if head.kind == "role_alone":
+                return _Unit(k, end, head)
+            return None
+        return self._scan(k, end, head)
+
+    def _paren_body(self, open_i: int) -> _Unit | None:
+        close = self.close_of.get(open_i)
+        if close is None:
+            return None
+        saved = self.in_paren
+        self.in_paren = [False] * self.n
+        try:
+            inner = self.parse_unit(open_i + 1)
+        finally:
+            self.in_paren = saved
+        if inner is None or inner.end != close:
+            return None
+        return inner
+
+    def _generic(self, start: int, end: int) -> _Unit:
+        low = self.low
+        end = self._suffix(end)
+        lvl = self.level_end(end)
+        unit = _Unit(start, end, None, generic=True)
+        if lvl:
+            unit.end, unit.has_level, unit.level = lvl, True, (end, lvl)
+        return unit
+
+    def _suffix(self, end: int) -> int:
+        low = self.low
+        if tuple(low[end:end + 3]) == ("có", "liên", "quan"):
+            return end + 3
+        if tuple(low[end:end + 2]) == ("liên", "quan"):
+            return end + 2
+        return end
+
+    def _scan(self, start: int, head_end: int, head: _Head) -> _Unit | None:
+        """Read the rest of a body name after its head."""
+        low, lex = self.low, self.lex
+        kind = head.kind
+        j = head_end
+        seen_domain = False
+        has_level = head.scope == "fixed" and kind == "complete"
+        last_cap = -1
+        level: tuple[int, int] | None = None
+        while j < self.n and not self.in_paren[j]:
+            # party committees ("Huyện ủy") complete a name and place it
+            if low[j] in _PARTY_COMMITTEE and j + 1 < self.n and low[j + 1] == "ủy":
+                j += 2
+                if low[j - 2] != "đảng":
+                    has_level = True
+                    seen_domain = True
+                    break
+                seen_domain = True
+                continue
+            lvl = self.level_end(j)
+            if lvl is not None and not (self.cap(j) and kind in ("domain", "complement") and not seen_domain
+                                        and low[j] not in ("trung",)):
+                level = (j, lvl)
+                has_level = True
+                j = lvl
+                break
+            if self.cap(j) or self.abbr(j) or (self.word(j) and self.toks[j][0][0].isdigit() and seen_domain):
+                if self.cap(j) and (self.is_verb(j) and not seen_domain and kind != "domain"):
+                    break
+                if kind in ("complete", "role", "role_alone") and self._starts_body(j) and not self.abbr(j):
+                    # "Ban Dân vận Huyện ủy" is handled above; a new head here starts another body
+                    if not (lex.heads.match(low, j) and lex.heads.match(low, j)[1].kind == "complete"
+                            and lex.heads.match(low, j)[1].scope == "fixed"):
+                        break
+                seen_domain = True
+                last_cap = j
+                j += 1
+                # the lowercase rest of a capitalised word ("Tài chính", "Cựu chiến binh")
+                if self.lower_word(j) and not self._ends_name(j):
+                    nw = lex.name_words.match(low, j)
+                    j = nw[0] if nw else j + 1
+                continue
+            t = low[j]
+            if t in ("và", "-", ",", "&") and j + 1 < self.n:
+                nxt = j + 1
+                if (t == "-" or kind in ("domain", "complement", "part")) and seen_domain and \
+                        (self.cap(nxt) or self.abbr(nxt)) and not self._starts_body(nxt):
+                    j = nxt
+                    continue
+                if t == "và" and kind in ("domain", "complement") and seen_domain:
+                    v = lex.cue("verb", low, nxt)
+                    if v and (self.abbr(v[0]) or self.cap(v[0]) or lex.name_words.match(low, v[0])):
+                        j = v[0]
+                        continue
+                if t == "-" and lex.name_words.match(low, nxt):
+                    j = lex.name_words.match(low, nxt)[0]
+                    continue
+                break
+            if not self.lower_word(j):
+                break
+            if t == "của" and kind == "part":
+                owner = self.parse_unit(j + 1)
+                if owner is not None and not owner.generic:
+                    return _Unit(start, owner.end, head, False, owner.has_level, owner.level)
+                break
+            nw = lex.name_words.match(low, j)
+            if nw and (kind in ("complement", "part") or seen_domain) and not (
+                    kind == "complement" and not seen_domain and self._verb_wins(j, nw[0])):
+                seen_domain = True
+                j = nw[0]
+                continue
+            if self.is_verb(j):
+                if kind == "complement" and (j == head_end or low[j - 1] == "và"):
+                    v = lex.cue("verb", low, j) or lex.cue("subject_verb", low, j)
+                    after = v[0] if v else j + 1
+                    if self.abbr(after) or self.cap(after) or lex.name_words.match(low, after):
+                        seen_domain = True
+                        j = after
+                        continue
+                if kind == "complement":
+                    ext = self._lookahead_level(j)
+                    if ext is not None:
+                        level, j, has_level = ext, ext[1], True
+                break
+            if self.is_stop(j) or self.lex.cue("determiner", low, j):
+                break
+            if kind in ("complete", "role", "role_alone") or (kind == "domain" and not seen_domain):
+                break
+            n_syll = self._nominal_here(j, last_cap)
+            if not n_syll:
+                break
+            seen_domain = True
+            j += n_syll
+        if kind == "domain" and not seen_domain and not has_level:
+            return None
+        end = self._suffix(j) if level is None else j
+        return _Unit(start, end, head, False, has_level, level)
+
+    def _verb_wins(self, j: int, nw_end: int) -> bool:
+        v = self.lex.cue("verb", self.low, j)
+        return bool(v and v[0] >= nw_end)
+
+    def _ends_name(self, j: int) -> bool:
+        low = self.low
+        if self.is_verb(j) or self.is_stop(j):
+            return True
+        if self.level_end(j) is not None or self.lex.cue("determiner", low, j):
+            return True
+        return low[j] in ("và", ",", "ủy")
+
+    def _lookahead_level(self, j: int) -> tuple[int, int] | None:
+        """A complement that runs past a verb to a level word followed by the predicate
+        ("Ban Quản lý dự án đầu tư xây dựng tỉnh khẩn trương ...")."""
+        low, lex = self.low, self.lex
+        for k in range(j, min(self.n, j + _LOOKAHEAD)):
+            if not self.word(k) or self.in_paren[k]:
+                return None
+            if k > j and (lex.cue("subject_verb", low, k) or lex.cue("object_verb", low, k)
+                          or lex.cue("support_marker", low, k) or self.is_stop(k)):
+                return None
+            if k == j and (lex.cue("object_verb", low, k) or lex.cue("subject_verb", low, k)):
+                return None
+            lvl = self.level_end(k) if k > j else None
+            if lvl is not None:
+                if lvl < self.n and self.is_verb(lvl):
+                    return (k, lvl)
+                return None
+        return None
+
+    def _nominal_here(self, j: int, last_cap: int) -> int:
+        """How many syllables from token ``j`` continue the name, by underthesea's tagging."""
+        if self.pos_calls >= _MAX_POS_CALLS:
+            return 0
+        self.pos_calls += 1
+        base = self.toks[last_cap][1] if last_cap >= 0 else self.toks[j][1]
+        stop = self.toks[j][2]
+        k = j
+        while k < self.n and k < j + 12 and self.word(k):
+            stop = self.toks[k][2]
+            k += 1
+        s = self.text[base:stop]
+        target = self.toks[j][1] - base
+        pos = 0
+        for word, tag in _pos_words(s):
+            at = s.find(word, pos)
+            if at < 0:
+                return 0
+            w_end = at + len(word)
+            pos = w_end
+            if w_end <= target:
+                continue
+            if at < target or tag in _NOMINAL_TAGS:
+                n = 0
+                while j + n < self.n and self.toks[j + n][2] - base <= w_end:
+                    n += 1
+                return n
+            return 0
+        return 0
+
+    # --- coordinated bodies ---
+    def parse_chain(self, i: int) -> tuple[list[_Unit], int]:
+        """Bodies coordinated by "," / "và" from token ``i``; the end token of the chain."""
+        first = self.parse_unit(i)
+        if first is None:
+            return [], i
+        units = [first]
+        j = first.end
+        while j < self.n:
+            k = j
+            if self.low[k] == "(" and k in self.close_of:  # a gloss after a body
+                k = self.close_of[k] + 1
+            conn = k
+            if conn < self.n and self.low[conn] == ",":
+                conn += 1
+                if conn < self.n and self.low[conn] == "và":
+                    conn += 1
+            elif conn < self.n and self.low[conn] == "và":
+                conn += 1
+            else:
+                j = k
+                break
+            nxt = self.parse_unit(conn)
+            if nxt is None:
+                j = k
+                break
+            units.append(nxt)
+            j = nxt.end
+        return self._merge_generics(units), j
+
+    def _merge_generics(self, units: list[_Unit]) -> list[_Unit]:
+        out: list[_Unit] = []
+        for u in units:
+            if out and u.generic and out[-1].generic and not out[-1].has_level:
+                prev = out[-1]
+                out[-1] = _Unit(prev.start, u.end, None, True, u.has_level, u.level)
+                continue
+            out.append(u)
+        return out
+
+    def span_text(self, a: int, b: int) -> tuple[int, int, str]:
+        s, e = self.toks[a][1], self.toks[b - 1][2]
+        return s, e, self.text[s:e]
+
+
+# --- subject positions ------------------------------------------------------------------------
+
+
+def _clause_starts(sc: _Scanner) -> list[int]:
+    starts = []
+    for i in range(sc.n):
+        if sc.in_paren[i]:
+            continue
+        if i == 0 or sc.gap_has_newline(i):
+            starts.append(i)
+            continue
+        prev = sc.toks[i - 1][0]
+        spaced = sc.toks[i][1] > sc.toks[i - 1][2]
+        if prev in (".", "!", "?", ";", "…") and spaced and sc.word(i) and (prev == ";" or sc.cap(i)):
+            starts.append(i)
+        elif prev == ":" and sc.cap(i):
+            starts.append(i)
+    return starts
+
+
+def _skip_connectors(sc: _Scanner, i: int) -> int:
+    while True:
+        m = sc.lex.cue("connector", sc.low, i)
+        if not m:
+            return i
+        j = m[0]
+        if j < sc.n and sc.low[j] == ",":
+            j += 1
+        elif sc.lex.cue("introducer_clause", sc.low, j) or sc.lex.cue("introducer", sc.low, j):
+            pass
+        elif m[1] and sc.low[i] != "riêng":
+            return i
+        i = j
+
+
+def _introducer_at(sc: _Scanner, i: int, clause_start: bool) -> int | None:
+    """End of a subject-introducer at ``i`` ("Đề nghị", "giao", "Đối với" at a clause start)."""
+    lex, low = sc.lex, sc.low
+    m = lex.cue("introducer", low, i)
+    if m:
+        if i > 0 and not clause_start:
+            p = i - 1
+            if lex.cue("intro_block", low, p) and lex.cue("intro_block", low, p)[0] == i:
+                return None
+            if p > 0 and lex.cue("intro_block", low, p - 1) and lex.cue("intro_block", low, p - 1)[0] == i:
+                return None
+        return m[0]
+    m = lex.cue("introducer_clause", low, i)
+    if m and (clause_start or (i > 0 and low[i - 1] == ",")):
+        return m[0]
+    return None
+
+
+def _followed_by(sc: _Scanner, j: int, role: str) -> bool:
+    if j < sc.n and sc.low[j] == "(" and j in sc.close_of:
+        j = sc.close_of[j] + 1
+    return bool(j < sc.n and sc.lex.cue(role, sc.low, j))
+
+
+def _after_gloss(sc: _Scanner, j: int) -> int:
+    if j < sc.n and sc.low[j] == "(" and j in sc.close_of:
+        return sc.close_of[j] + 1
+    return j
+
+
+def _clause_end(sc: _Scanner, i: int) -> int:
+    j = i
+    while j < sc.n:
+        if sc.toks[j][0] in (".", "!", "?", ";") and (j + 1 >= sc.n or sc.toks[j + 1][1] > sc.toks[j][2]):
+            return j
+        j += 1
+    return j
+
+
+def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
+    lex, low = sc.lex, sc.low
+    found: list[tuple[str, list[_Unit]]] = []
+    used_intro: set[int] = set()
+    starts = _clause_starts(sc)
+    start_set = set(starts)
+    lead_clauses: set[int] = set()
+    for c in starts:
+        i = _skip_connectors(sc, c)
+        intro = _introducer_at(sc, i, True)
+        if intro is not None:
+            used_intro.add(i)
+            units, end = sc.parse_chain(intro)
+            if units:
+                found.append(("lead", units))
+                lead_clauses.add(c)
+            continue
+        units, end = sc.parse_chain(i)
+        if not units:
+            continue
+        end = _after_gloss(sc, end)
+        if _followed_by(sc, end, "speaker_verb") and not _followed_by(sc, end, "subject_verb"):
+            continue  # "đồng chí Chủ tịch yêu cầu ...": the speaker
+        if end >= sc.n:
+            continue
+        nxt = sc.low[end]
+        ok = sc.word(end) or (nxt == "," and end + 1 < sc.n and sc.is_verb(end + 1))
+        if c == 0 and nxt == ":":
+            ok = True
+        if ok and not sc.is_stop(end) or (ok and sc.low[end] in ("đã", "đang", "sẽ")):
+            found.append(("lead", units))
+            lead_clauses.add(c)
+    # subject-introducers inside a clause ("đồng chí yêu cầu ban soạn thảo ...")
+    for i in range(sc.n):
+        if i in used_intro or sc.in_paren[i] or i in start_set:
+            continue
+        intro = _introducer_at(sc, i, False)
+        if intro is None:
+            continue
+        units, _ = sc.parse_chain(intro)
+        if units:
+            found.append(("lead", units))
+            lead_clauses.add(_clause_of(starts, i))
+    # "Để ..., X cần ...": a body after a comma, followed by a subject verb; "X chủ trì, Y phối hợp"
+    covered_ends: set[int] = set()
+    for i in range(sc.n - 1, -1, -1):
+        if low[i] != "," or sc.in_paren[i]:
+            continue
+        units, end = sc.parse_chain(i + 1)
+        if not units or end in covered_ends:
+            continue
+        end2 = _after_gloss(sc, end)
+        if end2 < sc.n and low[end2] == "phối" and not _followed_by(sc, end2, "support_marker"):
+            covered_ends.add(end)
+            found.append(("support", units))
+            continue
+        if _clause_of(starts, i) in lead_clauses:
+            continue
+        if _followed_by(sc, end, "subject_verb") and not _followed_by(sc, end, "object_verb"):
+            covered_ends.add(end)
+            found.append(("lead", units))
+    # support markers anywhere: "phối hợp với X", "cùng với X"
+    for i in range(sc.n):
+        if sc.in_paren[i]:
+            continue
+        m = lex.cue("support_marker", low, i)
+        if not m:
+            continue
+        units, _ = sc.parse_chain(m[0])
+        if units:
+            found.append(("support", units))
+    return found
+
+
+def _clause_of(starts: list[int], i: int) -> int:
+    best = 0
+    for c in starts:
+        if c <= i:
+            best = c
+        else:
+            break
+    return best
+
+
+def _mentions(sc: _Scanner, role: str, units: list[_Unit], default_level: str | None) -> list[BodyMention]:
+    shared = None
+    last = units[-1]
+    if last.level is not None and last.level[1] == last.end:
+        shared = sc.span_text(*last.level)[2]
+    out = []
+    for u in units:
+        if u is not last and u.level is not None and u.level[1] == u.end:
+            own_end = u.level[0]
+        else:
+            own_end = u.end
+        s, e, written = sc.span_text(u.start, u.end)
+        name = canonical_name(written)
+        scope = u.head.scope if u.head else "any"
+        if (shared and u is not last and not u.has_level and scope in ("local", "any")):
+            name = canonical_name(written + " " + shared)
+        elif default_level and not u.has_level and not u.generic and scope == "local":
+            name = canonical_name(written + " " + default_level)
+        del own_end
+        out.append(BodyMention(name, role, written, s, e, body_type_of(name) if not u.generic else "generic"))
+    return out
+
+
+def find_responsible(text: str, default_level: str | None = None) -> list[BodyMention]:
+    """Responsible bodies of one task's own text: leads first, then supports, document order.
+
+    ``default_level`` ("huyện", "tỉnh", ...), when given, is appended to local bodies that name
+    no level ("MTTQ" in a district notice -> "Ủy ban Mặt trận Tổ quốc Việt Nam huyện").
+    """
+    if not text or not text.strip():
+        return []
+    sc = _Scanner(text)
+    leads: list[BodyMention] = []
+    supports: list[BodyMention] = []
+    for role, units in _find_units(sc):
+        (leads if role == "lead" else supports).extend(_mentions(sc, role, units, default_level))
+    seen: set[str] = set()
+    out: list[BodyMention] = []
+    for m in sorted(leads, key=lambda m: m.start) + sorted(supports, key=lambda m: m.start):
+        key = m.name.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(m)
+    return out

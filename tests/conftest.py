@@ -1,0 +1,58 @@
+"""Shared fixtures: where ../shared is (CI has it beside the checkout), small notices."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("VNTASKS_SHARED", ROOT.parent / "shared"))
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "corpus" / "seeds").is_dir():
+        pytest.skip("../shared is not beside the checkout")
+    return SHARED
+
+
+# A short huyện-level conclusion notice composed for the tests.
+HUYEN_NOTICE = """HUYỆN ỦY KỲ SƠN
+*
+Số 58 -TB/HU
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+Kỳ Sơn, ngày 14 tháng 4 năm 2023
+
+THÔNG BÁO
+kết luận của Thường trực Huyện ủy tại buổi làm việc về công tác chuyển đổi số
+
+Ngày 10/4/2023, đồng chí Lô Văn Thắng, Phó Bí thư Thường trực Huyện ủy chủ trì buổi làm việc với Phòng Văn hóa và Thông tin huyện. Sau khi nghe báo cáo, đồng chí Lô Văn Thắng kết luận như sau:
+
+I. Đánh giá chung
+
+Thời gian qua, công tác chuyển đổi số đã đạt được một số kết quả bước đầu.
+
+II. Nhiệm vụ trọng tâm quý II/2023
+
+1. UBND huyện chỉ đạo các xã hoàn thành việc cập nhật dữ liệu dân cư trước ngày 30/5/2023.
+
+2. Phòng Văn hóa và Thông tin huyện chủ trì, phối hợp với Công an huyện xây dựng kế hoạch tuyên truyền theo Kế hoạch số 12-KH/HU ngày 02/3/2023 của Ban Thường vụ Huyện ủy.
+
+- Tổ chức tập huấn cho cán bộ xã trong tháng 5/2023.
+
+Nơi nhận:
+- Thường trực Huyện ủy,
+- Lưu VPHU.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ THƯỜNG TRỰC
+
+Lô Văn Thắng
+"""
+
+
+@pytest.fixture()
+def huyen_notice() -> str:
+    return HUYEN_NOTICE

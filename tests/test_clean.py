@@ -1,0 +1,106 @@
+"""Cleaning rules, one table row per rule, and the offset invariant as a property."""
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.clean import clean
+
+
+@pytest.mark.parametrize("source, expected", [
+    # NFD input is composed
+    (unicodedata.normalize("NFD", "Ủy ban nhân dân huyện"), "Ủy ban nhân dân huyện"),
+    # modern tone placement, whole syllables only
+    ("Uỷ ban nhân dân xã Hoà Bình", "Ủy ban nhân dân xã Hòa Bình"),
+    ("công tác thuỷ lợi, sức khoẻ", "công tác thủy lợi, sức khỏe"),
+    ("quý IV, Hoàng Văn Thụ", "quý IV, Hoàng Văn Thụ"),
+    # symbols are not split or changed
+    ("theo Thông báo số 25-TB/BCĐ ngày 18/02/2020", "theo Thông báo số 25-TB/BCĐ ngày 18/02/2020"),
+    # markdown emphasis removed, a "*" bullet kept
+    ("* **Thành phần:** các đồng chí", "* Thành phần: các đồng chí"),
+    ("## II. Nhiệm vụ", "II. Nhiệm vụ"),
+    # a sentence cut by a page break is rejoined
+    ("tăng cường đi\n\ncông tác cơ sở", "tăng cường đi công tác cơ sở"),
+    ("của cán bộ, người\n\nlao động", "của cán bộ, người lao động"),
+    ("thực hiện Quy chế công\n\n12\n\ntác dân vận", "thực hiện Quy chế công tác dân vận"),
+    ("đôn đốc\n\n- 3 -\n\nđộc lập", "đôn đốc độc lập"),
+    ("trang một\fhai ba", "trang một hai ba"),
+    # a break before a capital or an item stays
+    ("hoàn thành.\n\n2. Công an xã", "hoàn thành.\n\n2. Công an xã"),
+    ("kết luận như sau:\n\n- sửa đổi", "kết luận như sau:\n\n- sửa đổi"),
+    # web boilerplate dropped
+    ("Tiêu đề\nLượt xem: 53\nNội dung chính.", "Tiêu đề\nNội dung chính."),
+    ("Nội dung.\nĐang online: 17\nHôm nay: 18305\nĐã truy cập: 14205708", "Nội dung.\n"),
+    ("Tin chính\nThứ Ba, 12/01/2021, 13:19 [GMT+7]\n.\n.\nSáng nay", "Tin chính\nSáng nay"),
+    ("Bài viết.\nTin liên quan\n- Hội nghị khác\n- Tin khác nữa", "Bài viết.\n"),
+    # footnote markers removed from the text, footnote lines kept apart
+    ("nội dung “04 không”⁽¹⁾ của tỉnh.\n⁽¹⁾ “Không gây phiền hà”.\nTiếp theo.",
+     "nội dung “04 không” của tỉnh.\nTiếp theo."),
+    ("theo Kết luận số 05-KL/TU[2] của Tỉnh ủy.\n[2] Kết luận ngày 3/3/2021.",
+     "theo Kết luận số 05-KL/TU của Tỉnh ủy.\n"),
+    # odd spaces and invisible characters
+    ("Ủy\u00a0ban\u200b nhân dân", "Ủy ban nhân dân"),
+    ("Dòng một.\r\nDòng hai.\r\n", "Dòng một.\nDòng hai.\n"),
+])
+def test_cleaning_rules(source, expected):
+    assert clean(source).text == expected
+
+
+def test_removed_parts_are_kept_with_source_offsets():
+    src = "Tin chính\nThứ Ba, 12/01/2021, 13:19 [GMT+7]\nCâu một⁽¹⁾.\n⁽¹⁾ Chú thích số 12-KL/TU.\nLượt xem: 9"
+    c = clean(src)
+    assert [b.label for b in c.boilerplate] == ["dateline", "counter"]
+    for sp in (*c.boilerplate, *c.footnotes):
+        assert src[sp.start:sp.end] == sp.text
+    assert c.footnotes[0].text == "⁽¹⁾ Chú thích số 12-KL/TU."
+
+
+def test_repeated_caption_is_dropped_once():
+    cap = "Đồng chí Bí thư Tỉnh ủy phát biểu tại hội nghị."
+    c = clean(f"Mở đầu.\n{cap}\n{cap}\nThân bài.")
+    assert c.text.count(cap) == 1
+
+
+def fold(s: str) -> str:
+    s = unicodedata.normalize("NFC", s).lower().replace("*", "")
+    for old, new in (("uỷ", "ủy"), ("oà", "òa"), ("uý", "úy"), ("oẻ", "ỏe")):
+        s = s.replace(old, new)
+    return s
+
+
+WORDS = ["ủy", "uỷ", "ban", "nhân", "dân", "hoà", "hòa", "bình", "tỉnh", "Thanh", "Hóa", "khoẻ", "người",
+         "lao", "động", "quý", "thuỷ", "lợi", "25-TB/BCĐ", "1329/QĐ-UBND", "đề", "nghị", "Công", "an"]
+SEPS = [" ", " ", " ", ", ", ". ", "\n", "\n\n", "\n\n12\n\n", "\f", " **", "** "]
+
+
+@st.composite
+def noisy_text(draw):
+    n = draw(st.integers(1, 40))
+    parts = []
+    for _ in range(n):
+        w = draw(st.sampled_from(WORDS))
+        if draw(st.booleans()) and draw(st.booleans()):
+            w = unicodedata.normalize("NFD", w)
+        parts.append(w)
+        parts.append(draw(st.sampled_from(SEPS)))
+    return "".join(parts)
+
+
+@settings(max_examples=200, deadline=None)
+@given(noisy_text())
+def test_every_cleaned_word_maps_back_to_its_source(src):
+    c = clean(src)
+    last = -1
+    for i in range(len(c.text)):
+        s, e = c.to_source(i, i + 1)
+        assert 0 <= s <= e <= len(src)
+        assert s >= last or c.text[i].isspace()
+        last = s
+    for m in regex.finditer(r"[\p{L}\p{N}/\-]+", c.text):
+        sp = c.span(m.start(), m.end())
+        assert src[sp.start:sp.end] == sp.text
+        assert fold(sp.text) == fold(m.group())

@@ -1,0 +1,115 @@
+"""Segmentation per layout: (text, expected units as (kind, label, parent, start of own text))."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.clean import clean
+from pipeline.segment import parse_marker, segment, split_sentences
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("I. Đánh giá", ("roman", "I.")),
+    ("II- Nhiệm vụ", ("roman", "II-")),
+    ("Phần I. Nhiệm vụ", ("part", "Phần I.")),
+    ("2.1. Các thành viên", ("multi2", "2.1.")),
+    ("2.1.3 Rà soát", ("multi3", "2.1.3")),
+    ("1. Về dự án", ("num.", "1.")),
+    ("3- Tiếp tục", ("num-", "3-")),
+    ("4) Sở Y tế", ("num)", "4)")),
+    ("a) Ủy ban nhân dân", ("alpha", "a)")),
+    ("đ) Công an xã", ("alpha", "đ)")),
+    ("(1) Bộ Y tế", ("pnum", "(1)")),
+    ("(ii) Bộ Tài chính", ("proman", "(ii)")),
+    ("- Chỉ đạo", ("dash", "-")),
+    ("– Chỉ đạo", ("dash", "–")),
+    ("+ Rà soát", ("plus", "+")),
+    ("• Tổ chức", ("dot", "•")),
+    ("Thứ nhất, tập trung", ("ordinal", "Thứ nhất,")),
+    # not markers
+    ("25/02/2020, tại phòng họp", None),
+    ("2020 là năm", None),
+    ("Ban Chỉ đạo", None),
+    ("IV", None),
+])
+def test_parse_marker(line, expected):
+    got = parse_marker(line)
+    assert (got[:2] if got else None) == expected
+
+
+def units_of(text: str):
+    seg = segment(clean(text).text)
+    return seg, [(u.kind, u.label, u.parent, seg.own_text(u)[:25]) for u in seg.units]
+
+
+OPENING = "Ngày 05/3/2024, đồng chí Trần Văn Nam chủ trì họp. Đồng chí kết luận như sau:\n\n"
+
+LAYOUTS = [
+    # Roman sections with Arabic items and dash sub-items
+    ("roman+arabic",
+     OPENING + "I. Kết quả\n\nNăm qua đạt nhiều kết quả.\n\nII. Nhiệm vụ thời gian tới\n\n"
+     "1. Ủy ban nhân dân xã chỉ đạo rà soát.\n\n- Hoàn thành trước ngày 30/4/2024.\n\n2. Công an xã tăng cường tuần tra.\n",
+     [("heading", "I.", None, "Kết quả"), ("para", None, 0, "Năm qua đạt nhiều kết quả"),
+      ("heading", "II.", None, "Nhiệm vụ thời gian tới"), ("item", "1.", 2, "Ủy ban nhân dân xã chỉ đạ"),
+      ("item", "-", 3, "Hoàn thành trước ngày 30/4"), ("item", "2.", 2, "Công an xã tăng cường tuầ")]),
+    # "1-" items, multi-level "2.1." under an Arabic heading, "+" bullets under "-"
+    ("multi-level",
+     OPENING + "1. Kết quả\n\nĐã hoàn thành kế hoạch.\n\n2. Nhiệm vụ quý II/2024\n\n2.1. Phòng Nội vụ rà soát hồ sơ.\n"
+     "- Tổng hợp danh sách cán bộ trong tháng 5.\n+ Gửi về Văn phòng trước ngày 10/5/2024.\n2.2. Công an huyện bảo đảm an ninh.\n",
+     [("heading", "1.", None, "Kết quả"), ("para", None, 0, "Đã hoàn thành kế hoạch."),
+      ("heading", "2.", None, "Nhiệm vụ quý II/2024"), ("item", "2.1.", 2, "Phòng Nội vụ rà soát hồ s"),
+      ("item", "-", 3, "Tổng hợp danh sách cán bộ"), ("item", "+", 4, "Gửi về Văn phòng trước ng"),
+      ("item", "2.2.", 2, "Công an huyện bảo đảm an ")]),
+    # inline (1) (2) items in one paragraph; enumerations inside a sentence are not structure
+    ("inline",
+     OPENING + "Phó Thủ tướng yêu cầu như sau: (1) Bộ Y tế chủ trì rà soát; (2) Bộ Tài chính bố trí kinh phí; "
+     "(3) Kế hoạch cần có 02 phần: Phần I. Mục tiêu, phần II. Giải pháp.\n",
+     [("para", None, None, "Phó Thủ tướng yêu cầu như"), ("item", "(1)", None, "Bộ Y tế chủ trì rà soát"),
+      ("item", "(2)", None, "Bộ Tài chính bố trí kinh "), ("item", "(3)", None, "Kế hoạch cần có 02 phần: ")]),
+    # "a)" items under a topic heading; an unnumbered directive paragraph among items
+    ("topic headings",
+     OPENING + "1. Về Dự án đường tỉnh 537\n\na) Sở Giao thông vận tải khẩn trương hoàn thiện hồ sơ.\n\n"
+     "b) Sở Tài chính thẩm định kinh phí.\n\nỦy ban nhân dân huyện phối hợp giải phóng mặt bằng.\n",
+     [("heading", "1.", None, "Về Dự án đường tỉnh 537"), ("item", "a)", 0, "Sở Giao thông vận tải khẩ"),
+      ("item", "b)", 0, "Sở Tài chính thẩm định ki"), ("para", None, 0, "Ủy ban nhân dân huyện phố")]),
+]
+
+
+@pytest.mark.parametrize("name, text, expected", LAYOUTS, ids=[x[0] for x in LAYOUTS])
+def test_layouts(name, text, expected):
+    _, got = units_of(text)
+    assert [g[:3] + (g[3][:20],) for g in got] == [e[:3] + (e[3][:20],) for e in expected]
+
+
+def test_item_text_excludes_sub_items_and_continuation_is_joined():
+    text = OPENING + "1. Phòng Y tế kiểm tra các cơ sở\nkinh doanh thực phẩm.\n\n- Báo cáo kết quả.\n"
+    seg, got = units_of(text)
+    assert seg.own_text(seg.units[0]) == "Phòng Y tế kiểm tra các cơ sở kinh doanh thực phẩm."
+    assert got[1][:3] == ("item", "-", 0)
+
+
+def test_footer_and_closing_are_not_body():
+    text = (OPENING + "1. Xã đoàn tổ chức ra quân.\n\nTrên đây là kết luận của đồng chí Bí thư, đề nghị các cơ quan thực hiện./.\n\n"
+            "Nơi nhận:\n- Như trên,\n- Lưu VP.\n\nTM. ĐẢNG ỦY\nBÍ THƯ\n\nHà Thị Lan\n")
+    seg, got = units_of(text)
+    assert [g[1] for g in got] == ["1."]
+    assert len(seg.closing) == 1
+
+
+def test_prose_starts_at_the_conclusion():
+    text = ("Hội nghị sơ kết công tác dân vận\n\nSáng 12/3, Ban Dân vận Tỉnh ủy tổ chức hội nghị. Các đại biểu đề xuất"
+            " nhiều giải pháp. Phát biểu kết luận, đồng chí Trưởng ban biểu dương các địa phương. Đồng chí đề nghị"
+            " Ban Dân vận các huyện tăng cường kiểm tra. Mặt trận tỉnh cần đổi mới phương thức hoạt động.\n")
+    seg, got = units_of(text)
+    assert seg.prose
+    assert [g[3] for g in got] == ["Phát biểu kết luận, đồng c", "Đồng chí đề nghị Ban Dân ", "Mặt trận tỉnh cần đổi mới"][:len(got)] or got
+    assert [g[0] for g in got] == ["sentence"] * 3
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Một câu. Hai câu! Ba câu?", 3),
+    ("Theo TP. Hồ Chí Minh thì khác. Câu hai.", 2),
+    ("Số liệu 2.5 tỷ đồng. Tiếp theo.", 2),
+    ("Không tách “trích dẫn” giữa câu.", 1),
+])
+def test_split_sentences(text, n):
+    assert len(split_sentences(text, 0, len(text))) == n
