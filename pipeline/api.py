@@ -45,7 +45,8 @@ def expand_inputs(inputs: Iterable[str | os.PathLike]) -> list[str]:
         p = Path(item)
         if p.is_dir():
             found = sorted(
-                (q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in SUFFIXES
+                (q for q in p.rglob("*") if (q.is_file() or (q.is_symlink() and not q.exists()))
+                 and q.suffix.lower() in SUFFIXES
                  and not any(part.startswith(".") for part in q.relative_to(p).parts)),
                 key=lambda q: q.relative_to(p).as_posix())
             out.extend(str(q) for q in found)
@@ -71,7 +72,7 @@ def run_corpus(inputs: Iterable[str | os.PathLike], jobs: int = 1,
     """(Document, source text when it must be written) for each input, in input order."""
     sources = expand_inputs(inputs)
     ids = doc_ids(sources)
-    work = [(s, d, max_bytes) for s, d in zip(sources, ids)]
+    work = [(s, d, max_bytes) for s, d in zip(sources, ids, strict=True)]
     if jobs <= 1 or len(work) < 2:
         for w in work:
             yield _one(w)

@@ -228,38 +228,34 @@ def canonical_name(text: str) -> str:
     return s[:1].upper() + s[1:] if s else s
 
 
-_TYPE_OVERRIDES = (("Ban Chỉ đạo", "steering"),)
-
-
 def body_type_of(name: str) -> str:
-    """One of BODY_TYPES for a body name (canonical or as written)."""
+    """One of BODY_TYPES for a body name (canonical or as written): the type of its head, of the
+    body after a leading role ("Chủ tịch UBND tỉnh" -> state), or of the owner after "của"."""
     lex = _lex()
     s = _expand_abbreviations(_modern_tones(unicodedata.normalize("NFC", name or "")))
     low = [_low(m.group()) for m in _TOKEN.finditer(s)]
     i = 0
-    while i < len(low) and lex.cue("determiner", low, i):
+    while lex.cue("determiner", low, i):
         i = lex.cue("determiner", low, i)[0]
     g = lex.generics.match(low, i)
     h = lex.heads.match(low, i)
     if g and (not h or g[0] > h[0]):
         return "generic"
-    found = "other"
-    j = i
-    while j < len(low):
-        h = lex.heads.match(low, j)
-        if h and h[1].kind not in ("block", "role", "role_alone"):
-            if h[1].body_type != "other":
-                return h[1].body_type if h[1].body_type in BODY_TYPES else "other"
-            j = h[0]
-            continue
-        if h and h[1].kind in ("role", "role_alone"):
-            j = h[0]
-            continue
-        j += 1
-    for key, typ in _TYPE_OVERRIDES:
-        if key.lower() in s.lower():
-            return typ
-    return found
+    while h and h[1].kind in ("role", "role_alone"):
+        nxt = lex.heads.match(low, h[0])
+        if not nxt or nxt[1].kind == "block":
+            g = lex.generics.match(low, h[0])
+            return "generic" if g else "other"
+        h = nxt
+    if not h or h[1].kind == "block":
+        return "other"
+    typ = h[1].body_type if h[1].body_type in BODY_TYPES else "other"
+    if typ == "other" and "của" in low[h[0]:]:
+        k = low.index("của", h[0]) + 1
+        owner = lex.heads.match(low, k)
+        if owner and owner[1].body_type in BODY_TYPES:
+            return owner[1].body_type
+    return typ
 
 
 # --- the scanner ------------------------------------------------------------------------------
@@ -404,7 +400,7 @@ class _Scanner:
     def _proper_run(self, k: int) -> int:
         """Extend over a capitalised proper name ("Quảng Ninh", "Bà Rịa - Vũng Tàu")."""
         end = k
-        while self.cap(end) and not self._starts_body(end) and not self.is_verb(end):
+        while self.cap(end) and not self._independent_head(end) and not self.is_verb(end):
             end += 1
             if end + 1 < self.n and self.low[end] == "-" and self.cap(end + 1):
                 end += 1
@@ -429,6 +425,11 @@ class _Scanner:
             if v[0] > m[0]:
                 return None
         return m
+
+    def _independent_head(self, i: int) -> bool:
+        """A head that starts a body of its own inside a capitalised run (not "Phòng" of "Hải Phòng")."""
+        m = self._head_at(i)
+        return bool(m and m[1].kind not in ("domain",))
 
     def _starts_body(self, i: int) -> bool:
         k = self.skip_determiners(i)
@@ -551,7 +552,7 @@ class _Scanner:
                     j = nxt
                     continue
                 if t == "và" and kind in ("domain", "complement") and seen_domain:
-                    v = lex.cue("verb", low, nxt)
+                    v = lex.cue("domain_verb", low, nxt)
                     if v and (self.abbr(v[0]) or self.cap(v[0]) or lex.name_words.match(low, v[0])):
                         j = v[0]
                         continue
@@ -573,9 +574,9 @@ class _Scanner:
                 j = nw[0]
                 continue
             if self.is_verb(j):
-                if kind == "complement" and (j == head_end or low[j - 1] == "và"):
-                    v = lex.cue("verb", low, j) or lex.cue("subject_verb", low, j)
-                    after = v[0] if v else j + 1
+                dv = lex.cue("domain_verb", low, j)
+                if dv and kind == "complement" and (j == head_end or low[j - 1] == "và"):
+                    after = dv[0]
                     if self.abbr(after) or self.cap(after) or lex.name_words.match(low, after):
                         seen_domain = True
                         j = after
@@ -823,23 +824,28 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
             found.append(("lead", units))
             lead_clauses.add(_clause_of(starts, i))
     # "Để ..., X cần ...": a body after a comma, followed by a subject verb; "X chủ trì, Y phối hợp"
-    covered_ends: set[int] = set()
-    for i in range(sc.n - 1, -1, -1):
+    by_end: dict[int, list[int]] = {}
+    for i in range(sc.n):
         if low[i] != "," or sc.in_paren[i]:
             continue
         units, end = sc.parse_chain(i + 1)
-        if not units or end in covered_ends:
-            continue
+        if units:
+            by_end.setdefault(end, []).append(i)
+    for end, commas in by_end.items():
         end2 = _after_gloss(sc, end)
         if end2 < sc.n and low[end2] == "phối" and not _followed_by(sc, end2, "support_marker"):
-            covered_ends.add(end)
-            found.append(("support", units))
+            found.append(("support", sc.parse_chain(commas[-1] + 1)[0]))
             continue
-        if _clause_of(starts, i) in lead_clauses:
+        if not _followed_by(sc, end, "subject_verb") or _followed_by(sc, end, "object_verb"):
             continue
-        if _followed_by(sc, end, "subject_verb") and not _followed_by(sc, end, "object_verb"):
-            covered_ends.add(end)
-            found.append(("lead", units))
+        c0 = commas[0]
+        clause = _clause_of(starts, c0)
+        if clause in lead_clauses or any(lex.cue("object_verb", low, k) for k in range(clause, c0)):
+            continue
+        # the earliest comma opens the list unless a body ends right before it ("của X, Y, Z cần"):
+        # then only the last conjunct is sure to be the subject
+        first = commas[-1] if _body_ends_at(sc, c0) else c0
+        found.append(("lead", sc.parse_chain(first + 1)[0]))
     # support markers anywhere: "phối hợp với X", "cùng với X"
     for i in range(sc.n):
         if sc.in_paren[i]:
@@ -851,6 +857,14 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
         if units:
             found.append(("support", units))
     return found
+
+
+def _body_ends_at(sc: _Scanner, c: int) -> bool:
+    for k in range(max(0, c - 8), c):
+        u = sc.parse_unit(k)
+        if u is not None and u.end == c:
+            return True
+    return False
 
 
 def _clause_of(starts: list[int], i: int) -> int:
@@ -870,10 +884,6 @@ def _mentions(sc: _Scanner, role: str, units: list[_Unit], default_level: str | 
         shared = sc.span_text(*last.level)[2]
     out = []
     for u in units:
-        if u is not last and u.level is not None and u.level[1] == u.end:
-            own_end = u.level[0]
-        else:
-            own_end = u.end
         s, e, written = sc.span_text(u.start, u.end)
         name = canonical_name(written)
         scope = u.head.scope if u.head else "any"
@@ -881,7 +891,6 @@ def _mentions(sc: _Scanner, role: str, units: list[_Unit], default_level: str | 
             name = canonical_name(written + " " + shared)
         elif default_level and not u.has_level and not u.generic and scope == "local":
             name = canonical_name(written + " " + default_level)
-        del own_end
         out.append(BodyMention(name, role, written, s, e, body_type_of(name) if not u.generic else "generic"))
     return out
 

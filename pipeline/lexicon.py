@@ -7,7 +7,7 @@ empty, and raises ``LexiconError`` naming the file and line otherwise.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
@@ -19,7 +19,7 @@ def data_text(name: str) -> str:
     return resources.files("pipeline").joinpath("data", name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str, columns: tuple[str, ...], optional: tuple[str, ...] = ()) -> tuple[dict, ...]:
     """Rows of ``data/<name>`` as dicts (NFC-normalised). ``columns`` must all be non-empty."""
     rows: list[dict] = []

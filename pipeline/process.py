@@ -21,7 +21,7 @@ def doc_ids(sources: list[str]) -> list[str]:
     for s in stems:
         counts[s] = counts.get(s, 0) + 1
     return [s if counts[s] == 1 else f"{s}-{hashlib.sha1(src.encode('utf-8')).hexdigest()[:8]}"
-            for s, src in zip(stems, sources)]
+            for s, src in zip(stems, sources, strict=True)]
 
 
 def failed(doc_id: str, source: str, err: PipelineError, sha256: str | None = None) -> Document:

@@ -21,7 +21,7 @@ from .classify import Decision, decide, section_category, unit_features
 from .clean import Cleaned
 from .model import Body, Deadline, Period, Task
 from .references import find_references
-from .segment import Segmented, Unit
+from .segment import Segmented
 from .temporal import choose_deadline, find_deadlines, period_of
 
 

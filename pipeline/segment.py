@@ -246,7 +246,7 @@ def _is_heading(text: str, ln: Line, style: str, label_end: int, next_deeper: bo
 def _tree_units(text: str, lines: list[Line], markers: list, units: list[Unit], closing: list) -> None:
     # expand inline parenthesised items into virtual lines
     entries: list[tuple[Line, tuple | None, bool]] = []
-    for ln, mk in zip(lines, markers):
+    for ln, mk in zip(lines, markers, strict=True):
         s = text[ln.start:ln.end]
         inl = list(_INLINE.finditer(s))
         seq = _inline_sequence(inl)

@@ -16,7 +16,13 @@ from pathlib import Path
 
 from .model import Document
 from .tables import (
-    COLUMNS, DATE_COLUMNS, cell, document_row, error_rows, reference_rows, task_rows,
+    COLUMNS,
+    DATE_COLUMNS,
+    cell,
+    document_row,
+    error_rows,
+    reference_rows,
+    task_rows,
 )
 
 TABLE_FILES = ("documents.jsonl", "tasks.csv", "tasks.parquet", "references.csv", "documents.csv", "errors.csv")
