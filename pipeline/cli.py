@@ -54,6 +54,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if n_bad else 0
 
 
+# Modules that add a subcommand: each has ``register(subparsers)`` which adds its parser and
+# sets ``func`` (a function of the parsed args returning the exit status).
+_COMMAND_MODULES: tuple[str, ...] = (
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="vntasks", description="Vietnamese notices -> a normalised task table")
     ap.add_argument("--version", action="version", version=f"vntasks {__version__}")
@@ -65,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
     ex.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="refuse inputs larger than this")
     ex.set_defaults(func=cmd_extract)
+    import importlib
+
+    for mod in _COMMAND_MODULES:
+        importlib.import_module(mod).register(sub)
     return ap
 
 

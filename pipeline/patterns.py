@@ -74,7 +74,7 @@ WEB_DATELINE = (r"(?i)^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|ch�
                 r"(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
                 r"\s*(?:\[?\(?GMT\s*[+-]\s*\d{1,2}\)?\]?)?\s*$")
 
-# A date anywhere on a chrome line ("Ngày 15:02:53 17-03-2023 - Lượt xem: 53").
+# A date anywhere on a chrome line ("Ngày 09:41:07 05-06-2024 - Lượt xem: 128").
 ANY_DATE = r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"
 
 # A line of lone dots, ellipses or middle dots (scraped separators).

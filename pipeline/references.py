@@ -1,4 +1,4 @@
-"""Numbered document references: "Thông báo số 25-TB/BCĐ ngày 18/02/2020 của Ban Chỉ đạo tỉnh".
+"""Numbered document references: "Thông báo số 31-TB/BCĐ ngày 16/03/2021 của Ban Chỉ đạo huyện".
 
 Two symbol grammars (GENRE "Two systems, two symbol grammars"):
 

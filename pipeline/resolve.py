@@ -15,6 +15,7 @@ All offsets are mapped back to the source through the cleaning map.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 
 from .bodies import find_responsible
 from .classify import Decision, decide, section_category, unit_features
@@ -32,8 +33,9 @@ class _Ctx:
     period: Period | None = None
 
 
-def _period(cleaned: Cleaned, base: int, text: str, year: int | None, inherited: bool) -> Period | None:
-    t = period_of(text, year)
+def _period(cleaned: Cleaned, base: int, text: str, year: int | None, inherited: bool,
+            as_of: date | None = None) -> Period | None:
+    t = period_of(text, year, as_of=as_of)
     if t is None:
         return None
     sp = cleaned.span(base + t.start, base + t.end)
@@ -60,6 +62,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
     task_of: dict[int, Task] = {}
     intro_of_parent: dict[int | None, _Ctx] = {}
     tasks: list[Task] = []
+    as_of = date.fromisoformat(meeting_date) if meeting_date else None
     for i, u in enumerate(units):
         own = seg.own_text(u)
         raw = text[u.start:u.end]
@@ -71,7 +74,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
         if u.kind == "heading":
             category = section_category(own) or (parent_ctx.category if u.style not in ("roman", "part") else None)
             c = _Ctx(category, tuple(_inherit(tuple(_bodies(cleaned, u.start, raw)))) or parent_ctx.bodies,
-                     _period(cleaned, u.start, raw, year, True) or parent_ctx.period)
+                     _period(cleaned, u.start, raw, year, True, as_of) or parent_ctx.period)
             ctx[i] = c
             intro_of_parent.pop(i, None)
             continue
@@ -79,7 +82,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
         dec = decide(feats)
         decisions[i] = dec
         own_bodies = _bodies(cleaned, u.start, raw)
-        own_period = _period(cleaned, u.start, raw, year, False)
+        own_period = _period(cleaned, u.start, raw, year, False, as_of)
         inherited_period = parent_ctx.period or (intro.period if intro else None)
         if own_period and meeting_date and own_period.end < meeting_date:
             own_period = None

@@ -303,7 +303,10 @@ def find_times(text: str, year: int | None) -> list[TimeExpr]:
         if start < taken_end:
             continue
         taken_end = -neg_end
-        parsed = handler(m, year)
+        try:
+            parsed = handler(m, year)
+        except ValueError:  # a year outside the calendar's range
+            parsed = None
         if parsed is not None:
             prev_end = out[-1].end if out else 0
             out.append(_with_cue(text, start, -neg_end, parsed, prev_end))

@@ -19,7 +19,7 @@ from pipeline.clean import clean
     ("công tác thuỷ lợi, sức khoẻ", "công tác thủy lợi, sức khỏe"),
     ("quý IV, Hoàng Văn Thụ", "quý IV, Hoàng Văn Thụ"),
     # symbols are not split or changed
-    ("theo Thông báo số 25-TB/BCĐ ngày 18/02/2020", "theo Thông báo số 25-TB/BCĐ ngày 18/02/2020"),
+    ("theo Thông báo số 31-TB/BCĐ ngày 16/03/2021", "theo Thông báo số 31-TB/BCĐ ngày 16/03/2021"),
     # markdown emphasis removed, a "*" bullet kept
     ("* **Thành phần:** các đồng chí", "* Thành phần: các đồng chí"),
     ("## II. Nhiệm vụ", "II. Nhiệm vụ"),

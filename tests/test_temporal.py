@@ -45,7 +45,7 @@ TIMES = [
     ("trước 30/6", None, []),
     ("ngày 29/2", 2024, [("ngày 29/2", "2024-02-29", "2024-02-29", "day", "")]),
     ("ngày 29/2", 2023, []),
-    ("Chiều 5/3, tại trụ sở", 2025, [("5/3", "2025-03-05", "2025-03-05", "day", "")]),
+    ("Chiều 5/3, tại trụ sở", 2025, [("Chiều 5/3", "2025-03-05", "2025-03-05", "day", "")]),
     ("17 giờ ngày 27/11/2025", None, [("17 giờ ngày 27/11/2025", "2025-11-27", "2025-11-27", "day", "")]),
     ("trước 17 giờ ngày 27/11/2025", None,
      [("trước 17 giờ ngày 27/11/2025", "2025-11-27", "2025-11-27", "day", "before")]),
@@ -111,7 +111,7 @@ TIMES = [
     ("chậm nhất quý I/2026", None, [("chậm nhất quý I/2026", "2026-01-01", "2026-03-31", "quarter", "before")]),
     # several in one text, in order
     ("Sáng 12/1, hội nghị triển khai nhiệm vụ năm 2021 (giai đoạn 2021-2025).", 2021,
-     [("12/1", "2021-01-12", "2021-01-12", "day", ""), ("năm 2021", "2021-01-01", "2021-12-31", "year", ""),
+     [("Sáng 12/1", "2021-01-12", "2021-01-12", "day", ""), ("năm 2021", "2021-01-01", "2021-12-31", "year", ""),
       ("giai đoạn 2021-2025", "2021-01-01", "2025-12-31", "range", "")]),
     ("chuyển việc của quý IV sang quý II và quý III", 2020,
      [("quý IV", "2020-10-01", "2020-12-31", "quarter", ""), ("quý II và quý III", "2020-04-01", "2020-09-30", "quarter", "")]),
@@ -145,7 +145,7 @@ DEADLINES = [
     ("Ban Quản lý dự án hoàn thành thủ tục đầu tư trong tháng 11 năm 2025", 2025,
      [("trong tháng 11 năm 2025", "2025-11-30")]),
     ("Tập đoàn Điện lực ký hợp đồng mua bán điện trong tháng 12/2025", 2025, [("trong tháng 12/2025", "2025-12-31")]),
-    ("phấn đấu đưa nhà máy vào vận hành trong năm 2027.", 2025, []),  # "đưa nhà máy vào": verb split, no cue verb
+    ("phấn đấu đưa nhà máy số 2 vào vận hành trong năm 2027.", 2025, [("trong năm 2027", "2027-12-31")]),
     ("phấn đấu đưa vào vận hành trong năm 2027.", 2025, [("trong năm 2027", "2027-12-31")]),
     ("Bộ Tư pháp trình Chính phủ dự thảo Nghị định trong quý I/2026.", 2025, [("trong quý I/2026", "2026-03-31")]),
     ("UBND phường Hòa Khánh tổ chức hội nghị đối thoại trong quý III/2025", 2025, [("trong quý III/2025", "2025-09-30")]),
@@ -155,6 +155,13 @@ DEADLINES = [
     ("Công an tỉnh báo cáo kết quả trước tháng 12/2025", 2025, [("trước tháng 12/2025", "2025-11-30")]),
     ("gửi báo cáo sơ bộ trước ngày 15/12 và báo cáo chính thức trước ngày 25/12", 2025,
      [("trước ngày 15/12", "2025-12-15"), ("trước ngày 25/12", "2025-12-25")]),
+    ("tiếp tục rà soát hồ sơ, chậm nhất trong tháng 12/2025 phải xong", 2025,
+     [("chậm nhất trong tháng 12/2025", "2025-12-31")]),
+    ("Chủ tịch UBND các tỉnh Quảng Ngãi, Gia Lai báo cáo trước 15 giờ 30 ngày 28/10/2025.", 2025,
+     [("trước 15 giờ 30 ngày 28/10/2025", "2025-10-28")]),
+    ("Đảng ủy xã Tân Lập lãnh đạo hoàn thành Đại hội chi bộ thôn trong quý I năm 2027", 2026,
+     [("trong quý I năm 2027", "2027-03-31")]),
+    ("Ban Thường vụ Thành ủy ban hành Chỉ thị trong tháng 01/2026", 2025, [("trong tháng 01/2026", "2026-01-31")]),
     # ongoing, or no deadline at all
     ("Công an huyện tiếp tục thực hiện trong năm 2026", 2026, []),
     ("thường xuyên kiểm tra, giám sát trong năm 2026", 2026, []),
@@ -162,8 +169,8 @@ DEADLINES = [
     ("duy trì nghiêm chế độ trực sẵn sàng chiến đấu trong quý I/2026", 2026, []),
     ("kịp thời báo cáo; định kỳ hằng tháng, hằng quý gửi về Sở Nội vụ", 2025, []),
     ("khẩn trương hoàn thành sớm, báo cáo thường xuyên", 2025, []),
-    ("Đồng thời thực hiện nghiêm Thông báo số 25-TB/BCĐ ngày 18/02/2020 của Ban Chỉ đạo tỉnh.", 2020, []),
-    ("kiểm tra theo Kế hoạch số 45-KH/BCĐ, ngày 28/02/2020", 2020, []),
+    ("Đồng thời thực hiện nghiêm Thông báo số 31-TB/BCĐ ngày 16/03/2020 của Ban Chỉ đạo huyện.", 2020, []),
+    ("kiểm tra theo Kế hoạch số 52-KH/BCĐ, ngày 27/01/2020", 2020, []),
     ("thực hiện Quyết định số 1565/QĐ-TTg ngày 18 tháng 7 năm 2025 của Thủ tướng Chính phủ", 2025, []),
     ("quán triệt kết luận tại cuộc họp ngày 25/02/2020 của Ban Chỉ đạo", 2020, []),
     ("rà soát các văn bản đã ban hành trước ngày 01/7/2025", 2025, []),
@@ -224,16 +231,16 @@ PERIODS = [
     ("giải pháp thực hiện mục tiêu trong Nghị quyết Đảng bộ xã năm 2022", 2022, []),
     ("triển khai thực hiện Kế hoạch số 120-KH/UBND năm 2024", 2024, []),
     ("tổ chức Lễ hội Đền Hùng năm 2025", 2025, []),
-    ("phổ biến Luật Đất đai năm 2024 đến người dân", 2025, []),
+    ("phổ biến Luật Đất đai năm 2024 đến người dân", 2024, []),
     ("tham gia đợt cao điểm giải phóng mặt bằng năm 2025", 2025, []),
     ("chăm lo cho người lao động trong dịp cuối năm 2025", 2025, []),
-    ("xếp loại kết quả thực hiện quy chế dân chủ năm 2024", 2024, []),
+    ("xếp loại kết quả thực hiện dân chủ ở cơ sở năm 2024", 2024, []),
     # a referenced document's title
     ("triển khai Kết luận số 45-KL/TU của Ban Thường vụ Tỉnh ủy về phát triển du lịch cộng đồng ở các xã "
      "miền núi, ven biển giai đoạn 2021-2025, định hướng đến năm 2030", 2022, []),
     ("thực hiện Quyết định 1329/QĐ-UBND về tiêu chí thi đua năm 2023", 2023, []),
     # dates, deadlines, look-backs, past years
-    ("theo Thông báo số 25-TB/BCĐ ngày 18/02/2020", 2020, []),
+    ("theo Thông báo số 31-TB/BCĐ ngày 16/03/2020", 2020, []),
     ("hoàn thành thủ tục đầu tư trong năm 2025", 2025, []),
     ("báo cáo trước ngày 25/10/2022", 2022, []),
     ("đánh giá kết quả thực hiện 6 tháng đầu năm 2020", 2020, []),
@@ -252,7 +259,7 @@ def test_find_periods(text, year, expected):
 
 
 def test_find_periods_as_of_rejects_a_span_already_over():
-    text = "đánh giá thực chất tình hình tại địa phương, đơn vị trong 9 tháng đầu năm"
+    text = "nắm chắc tình hình thực tế ở địa phương trong 9 tháng đầu năm"
     assert [t.text for t in find_periods(text, 2022)] == ["trong 9 tháng đầu năm"]
     assert find_periods(text, 2022, as_of=date(2022, 10, 6)) == []
 
@@ -261,8 +268,9 @@ PERIOD_OF = [
     ("II. Nhiệm vụ trọng tâm 6 tháng cuối năm 2020", 2020, ("6 tháng cuối năm 2020", "2020-07-01", "2020-12-31")),
     ("nhiệm vụ quý II và quý III năm 2025", 2025, ("quý II và quý III năm 2025", "2025-04-01", "2025-09-30")),
     ("nhiệm vụ trọng tâm 6 tháng cuối năm 2020 và năm 2021", 2020, ("6 tháng cuối năm 2020 và năm 2021", "2020-07-01", "2021-12-31")),
-    ("tình hình kinh tế 9 tháng đầu năm 2025; nhiệm vụ trọng tâm quý IV/2025", 2025, ("quý IV/2025", "2025-10-01", "2025-12-31")),
-    ("xây dựng Kế hoạch năm 2024 và tập trung thực hiện nhiệm vụ trọng tâm năm 2023", 2023, None),
+    ("kết quả 9 tháng đầu năm 2025; nhiệm vụ trọng tâm quý IV/2025", 2025, ("quý IV/2025", "2025-10-01", "2025-12-31")),
+    ("xây dựng Kế hoạch năm 2024 và tập trung thực hiện nhiệm vụ trọng tâm năm 2023", 2023, ("năm 2023", "2023-01-01", "2023-12-31")),
+    ("xây dựng Kế hoạch thực hiện nhiệm vụ trọng tâm năm 2024", 2023, None),
     ("về công tác cải cách hành chính", 2025, None),
 ]
 

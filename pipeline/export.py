@@ -1,0 +1,132 @@
+"""Spreadsheet-safe export: ``safe_cell`` (also for CSV) and ``write_xlsx``.
+
+A notice's text may begin a cell with "=", "+", "-" or "@" ("- Giao Phòng ..." is an item
+marker; "=HYPERLINK(...)" would be an attack). Spreadsheet programs evaluate such a cell as a
+formula, so every text cell starting with one of those characters, a tab or a carriage return
+is prefixed with an apostrophe (OWASP "CSV injection"): it then shows as text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+#: first characters that make a spreadsheet treat a cell as a formula (or hide one)
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+#: Excel's limit on the characters of one cell
+MAX_CELL_CHARS = 32767
+
+_SHEET_ORDER = ("tasks", "references", "documents", "errors", "links")
+
+
+def safe_cell(value):
+    """``value`` unchanged unless it is a str starting with a formula trigger; then "'" + value."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def _isna(v) -> bool:
+    if v is None:
+        return True
+    if isinstance(v, float):
+        return v != v
+    try:
+        import pandas as pd
+
+        r = pd.isna(v)
+        return bool(r) if isinstance(r, bool) or getattr(r, "shape", None) == () else False
+    except (TypeError, ValueError):
+        return False
+
+
+def xlsx_value(value):
+    """A Python value for one Excel cell: dates as datetime.date/datetime, lists joined with
+    "; ", missing values None, text neutralised and stripped of characters XML cannot hold."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if isinstance(value, (list, tuple)) or (hasattr(value, "tolist") and not hasattr(value, "to_pydatetime")
+                                             and getattr(value, "ndim", 0) == 1):
+        items = value.tolist() if hasattr(value, "tolist") else value
+        value = "; ".join(str(v) for v in items if not _isna(v))
+    if _isna(value):
+        return None
+    if hasattr(value, "to_pydatetime"):  # pandas Timestamp
+        value = value.to_pydatetime()
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            value = value.replace(tzinfo=None)
+        return value.date() if (value.hour, value.minute, value.second, value.microsecond) == (0, 0, 0, 0) else value
+    if isinstance(value, dt.date):
+        return value
+    if hasattr(value, "item") and not isinstance(value, str):  # numpy scalar
+        value = value.item()
+    if isinstance(value, (bool, int, float)):
+        return value
+    s = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+    if len(s) > MAX_CELL_CHARS - 1:
+        s = s[: MAX_CELL_CHARS - 2] + "…"
+    return safe_cell(s)
+
+
+def _sheet_names(frames: dict) -> list[str]:
+    known = [n for n in _SHEET_ORDER if n in frames]
+    return known + [n for n in frames if n not in known]
+
+
+def write_xlsx(frames: dict, path: str | os.PathLike) -> Path:
+    """One sheet per table of ``frames`` ({name: DataFrame}), in the order tasks, references,
+    documents, errors, then any other: bold header on a fill, panes frozen below the header,
+    an autofilter, real Excel dates (yyyy-mm-dd), lists joined with "; ", every text cell passed
+    through :func:`safe_cell`. Written to a temporary file then moved over ``path``."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    path = Path(path)
+    wb = Workbook()
+    wb.remove(wb.active)
+    fixed = dt.datetime(2000, 1, 1)
+    wb.properties.creator = "vntasks"
+    wb.properties.created = fixed
+    header_font = Font(bold=True, color="FFFFFF")
+    header_fill = PatternFill("solid", fgColor="305496")
+    for name in _sheet_names(frames):
+        df = frames[name]
+        ws = wb.create_sheet(title=str(name)[:31])
+        cols = [str(c) for c in df.columns]
+        ws.append(cols)
+        for cell in ws[1]:
+            cell.font = header_font
+            cell.fill = header_fill
+            cell.alignment = Alignment(vertical="top")
+        widths = [min(max(len(c) + 2, 8), 60) for c in cols]
+        date_cols: set[int] = set()
+        for row in df.itertuples(index=False, name=None):
+            vals = [xlsx_value(v) for v in row]
+            for j, v in enumerate(vals):
+                if isinstance(v, dt.date):
+                    date_cols.add(j)
+                elif v is not None:
+                    widths[j] = min(max(widths[j], len(str(v)) + 2), 60)
+            ws.append(vals)
+        for j in range(len(cols)):
+            letter = get_column_letter(j + 1)
+            ws.column_dimensions[letter].width = 12 if j in date_cols else widths[j]
+            if j in date_cols:
+                for (cell,) in ws.iter_rows(min_row=2, min_col=j + 1, max_col=j + 1):
+                    if isinstance(cell.value, dt.datetime) and cell.value.time() != dt.time(0):
+                        cell.number_format = "yyyy-mm-dd hh:mm"
+                    elif cell.value is not None:
+                        cell.number_format = "yyyy-mm-dd"
+        ws.freeze_panes = "A2"
+        if cols:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{max(1, ws.max_row)}"
+    if not wb.sheetnames:
+        wb.create_sheet("empty")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp")
+    wb.save(tmp)
+    os.replace(tmp, path)
+    return path
