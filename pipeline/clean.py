@@ -34,10 +34,12 @@ _NON_NFC_CLUSTER = regex.compile(r"\P{M}?\p{M}+")
 _LINE = regex.compile(r"[^\n]*(?:\n|$)")
 _MD_EMPHASIS = regex.compile(P.MD_EMPHASIS)
 _MD_HEADING = regex.compile(P.MD_HEADING)
+_MD_LINE_EMPHASIS = regex.compile(P.MD_LINE_EMPHASIS)
 _FOOTNOTE_MARK = regex.compile(P.FOOTNOTE_MARK)
 _FOOTNOTE_LINE = regex.compile(P.FOOTNOTE_LINE)
 _WEB_COUNTER = regex.compile(P.WEB_COUNTER)
 _WEB_DATELINE = regex.compile(P.WEB_DATELINE)
+_WEB_PUBLISHED = regex.compile(P.WEB_PUBLISHED)
 _DOTS_LINE = regex.compile(P.DOTS_LINE)
 _WORD = regex.compile(r"\p{L}+")
 # A sentence cut by a page break: lower-case letter or comma, line break(s), optional
@@ -126,7 +128,7 @@ def _line_kind(body: str, prev: str | None) -> str | None:
         return None
     if _DOTS_LINE.match(stripped):
         return "dots"
-    if _WEB_DATELINE.match(stripped):
+    if _WEB_DATELINE.match(stripped) or (len(stripped) <= 100 and _WEB_PUBLISHED.match(stripped)):
         return "dateline"
     counter = _WEB_COUNTER.search(stripped)
     if counter and len(stripped) <= 80:
@@ -171,6 +173,10 @@ def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], 
         hm = _MD_HEADING.match(line)
         if hm:
             edits.append((0, hm.end(), ""))
+        le = _MD_LINE_EMPHASIS.match(line)
+        if le and le.group(2) == le.group(3):
+            edits.append((le.start(2), le.end(2), ""))
+            edits.append((le.start(3), le.end(3), ""))
         for m in _MD_EMPHASIS.finditer(line):
             edits.append((m.start(), m.end(), ""))
         for m in _FOOTNOTE_MARK.finditer(line):

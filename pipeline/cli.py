@@ -57,6 +57,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 # Modules that add a subcommand: each has ``register(subparsers)`` which adds its parser and
 # sets ``func`` (a function of the parsed args returning the exit status).
 _COMMAND_MODULES: tuple[str, ...] = (
+    "pipeline.report",
+    "pipeline.show",
+    "pipeline.evaluate",
 )
 
 
@@ -74,8 +77,18 @@ def build_parser() -> argparse.ArgumentParser:
     import importlib
 
     for mod in _COMMAND_MODULES:
-        importlib.import_module(mod).register(sub)
+        try:
+            importlib.import_module(mod).register(sub)
+        except ImportError as exc:  # a broken optional command must not take `extract` down
+            name = mod.rsplit(".", 1)[-1]
+            p = sub.add_parser(name, help=f"(unavailable: {exc})")
+            p.set_defaults(func=lambda _a, _e=exc, _n=name: _unavailable(_n, _e))
     return ap
+
+
+def _unavailable(name: str, exc: Exception) -> int:
+    print(f"vntasks: the {name} command is unavailable: {exc}", file=sys.stderr)
+    return 2
 
 
 def main(argv: list[str] | None = None) -> int:

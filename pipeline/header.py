@@ -21,13 +21,13 @@ from .segment import Segmented
 _LINE = regex.compile(r"[^\n]+")
 _SO_LINE = regex.compile(r"^\s*(?:Số|SỐ|So)\s*[:.]?\s*\S")
 _PLACE_DATE = regex.compile(
-    r"(?:^|\n)[ \t*_]*[\p{L} .\-–']{2,40},[ \t]*ngày[ \t]+(\d{1,2})[ \t]+tháng[ \t]+(\d{1,2})[ \t]+năm[ \t]+(\d{4})",
-    regex.I)
+    r"(?:^|\n|[ \t]{2})[ \t*_]*\p{Lu}[\p{L} .\-–']{1,40},[ \t]*(?i:ngày)[ \t]+(\d{1,2})[ \t]+(?i:tháng)[ \t]+(\d{1,2})"
+    r"[ \t]+(?i:năm)[ \t]+(\d{4})")
 _NUMERIC_DATE = regex.compile(r"(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])")
 _RIGHT_COLUMN = regex.compile(
     r"(?i)\s*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
     r"Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)\s*")
-_NAME_SYLLABLE = r"\p{Lu}\p{Ll}*"
+_NAME_SYLLABLE = r"(?<!\p{L})\p{Lu}\p{Ll}*(?:'\p{Ll}+)?(?!\p{L})"
 _TITLE_STOP = frozenset(
     "Phó Chủ Bí Trưởng Giám Bộ Thủ Ủy Chánh Tổng Thường Ban Tỉnh Huyện Xã Quận UBND HĐND "
     "Sở Phòng Đảng Thứ Cục Viện Tòa Kiểm Các Tại Ủy viên".split())
@@ -92,9 +92,18 @@ def _level_rx() -> tuple[regex.Pattern, dict[str, str]]:
 _LEVEL_ORDER = {"xã": 0, "huyện": 1, "tỉnh": 2, "trung ương": 3}
 
 
+_CITY = regex.compile(r"(?i)(?<!\p{L})(?:thành phố|thành ủy|tp\.?)\s+(\p{Lu}[\p{L}]*(?:\s+\p{Lu}[\p{L}]*){0,3})")
+
+
 def levels_in(text: str) -> list[str]:
+    """Levels named in ``text``; "thành phố/Thành ủy X" is tỉnh when X is a province-level city."""
     rx, words = _level_rx()
-    return [words[m.group(1).lower()] for m in rx.finditer(text)]
+    out = [words[m.group(1).lower()] for m in rx.finditer(text)]
+    provs = {p.lower() for p in _provinces()}
+    for m in _CITY.finditer(text):
+        name = m.group(1).lower()
+        out.append("tỉnh" if any(name.startswith(p) for p in provs) else "huyện")
+    return out
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -162,16 +171,34 @@ def _type_from_number(number: str | None) -> str | None:
     return None
 
 
-def _issuer(lines: list[tuple[int, int, str]], stop: int) -> str | None:
+def _issuer_block(lines: list[tuple[int, int, str]], stop: int) -> list[str]:
+    """The header's left column: the issuing body and its superiors, top to bottom."""
     cands = []
     for _, _, s in lines[:stop]:
-        s2 = _RIGHT_COLUMN.sub(" ", s).strip(" *-–_")
-        if not s2 or _SO_LINE.match(s2) or _PLACE_DATE.search("\n" + s2) or len(s2.split()) > 14:
+        s2 = _RIGHT_COLUMN.sub(" ", s)
+        s2 = _PLACE_DATE.sub(" ", s2)
+        s2 = regex.sub(r"(?i)\bSố\s*:?\s*\S+.*$", " ", s2).strip(" *-–_")
+        if not s2 or len(s2.split()) > 14:
             continue
         if s2 != s2.upper() or not regex.search(r"\p{L}", s2):
             continue
         cands.append(s2)
-    return restore_case(cands[-1]) if cands else None
+    return cands
+
+
+_LOCALITY_START = regex.compile(r"^(?:XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH|TP\.?)\s")
+_GENERIC_HEAD = regex.compile(r"^(?:BAN THƯỜNG TRỰC|BAN THƯỜNG VỤ|THƯỜNG TRỰC|VĂN PHÒNG|BAN CHỈ ĐẠO)$")
+
+
+def _issuer(block: list[str]) -> str | None:
+    if not block:
+        return None
+    last = block[-1]
+    if len(block) >= 2 and _LOCALITY_START.match(last):
+        last = f"{block[-2]} {last}"  # "ỦY BAN NHÂN DÂN" / "XÃ TIÊN YÊN"
+    elif len(block) >= 2 and _GENERIC_HEAD.match(last):
+        last = f"{last} {' '.join(block[-3:-1] if len(block) >= 3 and _LOCALITY_START.match(block[-2]) else block[-2:-1])}"
+    return restore_case(last)
 
 
 def _title(lines, type_i: int, text: str, body_start: int) -> str | None:
@@ -208,7 +235,12 @@ def _issue_date(text: str, cleaned: Cleaned, published: str | None) -> str | Non
     return published
 
 
-_REF_BEFORE = regex.compile(r"(?:\d+\s*[-/]\s*[\p{Lu}Đ]{1,6}[\p{L}]*\s*[/-]\s*[\p{L}\d]+|\bsố\s+\S+)\s*,?\s*(?:ngày\s*)?$", regex.I)
+_REF_BEFORE = regex.compile(r"(?:\d+[ \t]*[-/][ \t]*[\p{Lu}Đ]{1,6}[\p{L}]*[ \t]*[/-][ \t]*[\p{L}\d]+|(?i:số)[ \t]+\d+[-/.]\S+)"
+                         r"[ \t]*,?[ \t]*(?i:ngày[ \t]*)?$")
+
+
+_MEETING = regex.compile(r"(?i)(?<!\p{L})(?:họp|hội nghị|làm việc|chủ trì|giao ban|phiên|kiểm tra|khảo sát|"
+                         r"thăm|tiếp|dự|đi kiểm tra|hội thảo|tọa đàm|trực tuyến)(?!\p{L})")
 
 
 def _meeting_date(text: str, start: int, end: int, year: int | None) -> str | None:
@@ -216,10 +248,15 @@ def _meeting_date(text: str, start: int, end: int, year: int | None) -> str | No
 
     window = text[start:end]
     for t in find_times(window, year):
-        if t.kind != "day":
+        if t.kind != "day" or t.cue:
             continue
         before = window[max(0, t.start - 60):t.start]
-        if _REF_BEFORE.search(before):
+        if _REF_BEFORE.search(before) or regex.search(r"(?i)(?:tính đến|đến|từ|trước|sau|hết)\s*(?:ngày)?\s*$", before):
+            continue
+        s0 = max(window.rfind(".", 0, t.start), window.rfind("\n", 0, t.start)) + 1
+        e0 = window.find(". ", t.end)
+        sentence = window[s0:e0 if e0 > 0 else len(window)]
+        if not _MEETING.search(sentence):
             continue
         if _PLACE_DATE.search("\n" + window[max(0, t.start - 45):t.end]):
             continue
@@ -249,31 +286,43 @@ def _name_runs(s: str):
 def _chair(text: str, start: int, end: int) -> Person | None:
     window = text[start:end]
     best = None
+    provinces = set(_provinces())
+    titles: dict[str, str] = {}
     for s, e, name in _name_runs(window):
+        if name in provinces:
+            continue
         after = window[e:e + 260]
         cut = regex.search(r"[.;:]\s|\n", after)
         after = after[:cut.start()] if cut else after
-        before = window[max(0, s - 60):s]
+        before = window[max(0, s - 80):s]
+        if regex.search(r"(?i)(?:huyện|xã|tỉnh|phường|quận|thị trấn|thị xã|thành phố|ấp|thôn|bản|đường|phố|cầu|trường)\s*$", before):
+            continue  # a place or a street named after a person
         score = 0
         vm = _CHAIR_VERB.search(after)
         if vm:
             score = {"kết luận": 3, "chủ trì": 2, "chỉ đạo": 1, "phát biểu": 1}[vm.group(1).lower()]
-        if regex.search(r"(?i)kết luận[^.]{0,30}$", before):
+        if regex.search(r"(?i)kết luận[^.;]{0,60}$", before):
             score = max(score, 3)
-        if regex.search(r"(?i)(?:đồng chí|đ/c)\s*$", before):
+        if regex.search(r"(?i)chủ trì của\s+(?:đồng chí|đ/c|ông|bà)?[^.;,]{0,40}$", before):
+            score = max(score, 2)
+        if regex.search(r"(?i)(?:đồng chí|đ/c|ông|bà)\s*$", before):
             score += 0.5
-        if score <= 0.5:
-            continue
         title = None
         tm = regex.match(r"\s*[,–—-]\s*(.+?)(?=\s+(?:chủ trì|kết luận|chỉ đạo|phát biểu|đã|cùng)\b|$)", after)
         if tm:
             title = tm.group(1).strip(" ,")
         else:
-            bm = regex.search(r"(?:^|[,.;(]\s*|(?i:đồng chí|đ/c)\s+)((?:\p{Lu}[\p{L}]*\s+)?[\p{L} ]{2,80}?)\s*$", before)
+            bm = regex.search(r"(?:^|[,.;(]\s*|(?i:đồng chí|đ/c|ông|bà)\s+)((?:\p{Lu}[\p{L}]*\s+)?[\p{L} ]{2,80}?)\s*$", before)
             if bm and regex.search(r"(?i)thủ tướng|bộ trưởng|chủ tịch|bí thư|giám đốc|trưởng ban", bm.group(1)):
                 title = bm.group(1).strip()
+        if title:
+            titles.setdefault(name, title)
+        if score <= 0.5:
+            continue
         if best is None or score > best[0]:
             best = (score, Person(name, title or None))
+    if best and best[1].title is None and best[1].name in titles:
+        return Person(best[1].name, titles[best[1].name])
     return best[1] if best else None
 
 
@@ -283,7 +332,8 @@ def _signer(text: str, lines: list[tuple[int, int, str]], footer_start: int, bod
     for i in range(len(tail) - 1, -1, -1):
         s = tail[i][2].strip("*_ ")
         runs = list(_name_runs(s))
-        if not runs or runs[0][2] != s:
+        plain = bool(regex.fullmatch(r"(?:" + _NAME_SYLLABLE + r"[ \t]+){1,4}" + _NAME_SYLLABLE, s)) and s != s.upper()
+        if not (runs and runs[0][2] == s) and not (plain and i > 0 and tail[i - 1][2].strip("*_ ").isupper()):
             continue
         title_lines = []
         for j in range(i - 1, max(-1, i - 6), -1):
@@ -322,10 +372,10 @@ def _recipients(text: str, lines: list[tuple[int, int, str]], footer_start: int)
     return out
 
 
-def _province(text: str, header_text: str, level: str | None) -> str | None:
+def _province(text: str, header_text: str, level: str | None, footnotes: str = "") -> str | None:
     if level == "trung ương":
         return None
-    for src in (header_text, text):
+    for src in (header_text, text, footnotes):
         m = _province_rx().search(src)
         if m:
             name = m.group(1) or m.group(2)
@@ -393,7 +443,8 @@ def extract_header(cleaned: Cleaned, seg: Segmented, published: str | None = Non
     if h.title is None and type_i < 0 and head_lines and seg.prose:
         h.title = web_title or head_lines[0][2]
     stop = type_i if type_i >= 0 else next((i for i, ln in enumerate(head_lines) if _SO_LINE.match(ln[2])), 3) + 1
-    h.issuer = _issuer(head_lines, max(stop, 0))
+    block = _issuer_block(head_lines, max(stop, 0))
+    h.issuer = _issuer(block)
     h.issue_date = _issue_date(text, cleaned, published)
     year = int(h.issue_date[:4]) if h.issue_date else None
     opening_end = seg.header_end if not seg.prose else min(len(text), seg.body_start + 3000)
@@ -405,8 +456,9 @@ def extract_header(cleaned: Cleaned, seg: Segmented, published: str | None = Non
     h.signer = _signer(text, lines, seg.footer_start, seg.body_end)
     h.recipients = _recipients(text, lines, seg.footer_start) if seg.footer_start < len(text) else []
     header_text = "\n".join(s for _, _, s in head_lines[:max(stop, 1) + 2])
-    h.level = _level(h.issuer, h.chair, h.doc_number, text[:seg.header_end or 1500])
-    h.province = _province(text, header_text, h.level)
+    opening = text[:seg.header_end or 1500] if not seg.prose else text[:seg.body_start + 2500]
+    h.level = _level(" ".join(block) or None, h.chair, h.doc_number, opening)
+    h.province = _province(text, header_text, h.level, "\n".join(f.text for f in cleaned.footnotes))
     h.district = _district(text, header_text, h.level)
     return h
 

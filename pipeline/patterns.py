@@ -48,6 +48,9 @@ ODD_SPACE = r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 # Markdown emphasis markers ("**Thành phần:**", "__...__"); a lone "*" bullet is kept.
 MD_EMPHASIS = r"\*\*|__"
 
+# A whole line in single-star or underscore emphasis ("*Nơi nhận:*"): its two markers.
+MD_LINE_EMPHASIS = r"(?m)^([ \t]*)([*_])(?=[^\s*_])[^\n]*?(?<=[^\s*_])([*_])[ \t]*$"
+
 # A markdown heading marker at line start ("## II. Nhiệm vụ").
 MD_HEADING = r"(?m)^[ \t]{0,3}\#{1,6}[ \t]+"
 
@@ -73,6 +76,11 @@ WEB_COUNTER = (r"(?i)(?:lượt xem|lượt đọc|số lượt xem|lượt truy
 WEB_DATELINE = (r"(?i)^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)\s*,?\s*"
                 r"(?:ngày\s+)?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
                 r"\s*(?:\[?\(?GMT\s*[+-]\s*\d{1,2}\)?\]?)?\s*$")
+
+# A publication line that names itself: "Cập nhật lúc 09:45, Thứ Năm, 14/08/2025",
+# "Ngày đăng: 08:12 20-05-2024", "Đăng ngày 3/3/2024 | 10:05".
+WEB_PUBLISHED = (r"(?i)^(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày\s+cập\s+nhật|thời\s+gian\s+đăng|"
+                 r"xuất\s+bản|ngày\s+xuất\s+bản|posted)\b[^\n]{0,60}?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^\n]{0,40}$")
 
 # A date anywhere on a chrome line ("Ngày 09:41:07 05-06-2024 - Lượt xem: 128").
 ANY_DATE = r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"
@@ -130,7 +138,7 @@ SUBJECT_START = (
 )
 
 # The line that opens the recipients list and the signature area.
-RECIPIENTS_LINE = r"(?i)^[ \t]*nơi[ \t]+nhận[ \t]*:?"
+RECIPIENTS_LINE = r"(?i)^[ \t*_]*nơi[ \t]+nhận[ \t*_]*:?"
 
 # The opening's last line: "... kết luận như sau:", "... ý kiến chỉ đạo như sau:", "... yêu cầu:".
 OPENING_END = r"(?i)(?:kết[ \t]+luận|như[ \t]+sau|chỉ[ \t]+đạo|yêu[ \t]+cầu|đề[ \t]+nghị|thông[ \t]+báo|chỉ[ \t]+thị|ý[ \t]+kiến)[^\n:]{0,40}:[ \t]*$"
