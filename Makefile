@@ -7,6 +7,8 @@ OUT       ?= out
 CORPUS    ?= corpus
 SHARED    ?= ../shared
 
+ANNOTATIONS ?= annotations
+
 .PHONY: setup tasks test lint eval clean
 
 setup: $(STAMP)
@@ -22,6 +24,11 @@ tasks: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# extract corpus/ and score it against annotations/ (extract exits 1 when some inputs fail)
+eval: $(STAMP)
+	$(BIN)/vntasks extract $(CORPUS) --out $(OUT)/eval --quiet || test $$? -eq 1
+	$(BIN)/vntasks eval --gold $(ANNOTATIONS) --pred $(OUT)/eval
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests scripts

@@ -93,7 +93,7 @@ def _unavailable(name: str, exc: Exception) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if getattr(args, "jobs", 1) is not None and args.jobs < 1:
+    if getattr(args, "jobs", 1) < 1:
         args.jobs = os.cpu_count() or 1
     return args.func(args)
 

@@ -102,7 +102,7 @@ ROMAN = r"[IVXLC]{1,6}"
 PART_MARK = r"(?:Phần|PHẦN)[ \t]+(?:" + ROMAN + r"|\d{1,2})(?=[ \t]*[.:\-–—]|[ \t]+\p{Lu})[ \t]*[.:\-–—]?"
 
 # "I.", "II-", "III)" at line start: a Roman section.
-ROMAN_MARK = ROMAN + r"[ \t]*[.\-–—)/](?=[ \t]*\S)"
+ROMAN_MARK = ROMAN + r"[ \t]*[.\-–—)](?=[ \t]*\S)"
 
 # "2.1.", "2.1.3", "1.2)" at line start: a multi-level Arabic item.
 MULTI_MARK = r"\d{1,2}(?:\.\d{1,2}){1,3}(?:\.|\))?(?=[ \t]+\S)"

@@ -303,8 +303,6 @@ def period_label(start, end) -> str:
 
 def build_report(inputs: Inputs, by: str, report_dir: str | os.PathLike, min_notices: int = SMALL_GROUP) -> Path:
     """Write ``index.html`` and the PNG charts into ``report_dir``; return the HTML path."""
-    import pandas as pd
-
     rdir = Path(report_dir)
     rdir.mkdir(parents=True, exist_ok=True)
     docs = inputs.frames["documents"]

@@ -186,6 +186,7 @@ def segment(text: str) -> Segmented:
     inline = [i for i in range(footer_i) if len(_inline_sequence(list(_INLINE.finditer(text, lines[i].start, lines[i].end)))) >= 2]
     n_marked = len([i for i in sorted(set(marked) | set(inline)) if i >= max(body_i, 0)])
     prose = n_marked == 0 or (n_marked < 2 and body_i < 0)
+    kg_end = _kinh_gui_end(text, lines, footer_i)
     if body_i < 0:
         if not prose and numbered:
             body_i = numbered[0]
@@ -193,6 +194,7 @@ def segment(text: str) -> Segmented:
             body_i = marked[0]
         else:
             body_i = _title_end(text, lines, footer_i)
+    body_i = max(body_i, kg_end)
     header_end = lines[body_i].start if body_i < len(lines) else len(text)
     units: list[Unit] = []
     closing: list[tuple[int, int]] = []
@@ -202,6 +204,22 @@ def segment(text: str) -> Segmented:
         _tree_units(text, lines[body_i:footer_i], markers[body_i:footer_i], units, closing)
     body_start = units[0].marker_start if units else header_end
     return Segmented(text, header_end, body_start, footer_start, footer_start, units, prose, closing)
+
+
+def _kinh_gui_end(text: str, lines: list[Line], stop: int) -> int:
+    """Index after a "Kính gửi:" block (the addressees of a công văn/công điện), or 0."""
+    for i, ln in enumerate(lines[:stop]):
+        if regex.match(r"(?i)[ \t*_]*kính[ \t]+gửi", text[ln.start:ln.end]):
+            j = i + 1
+            while j < stop:
+                s = text[lines[j].start:lines[j].end]
+                pm = parse_marker(s)
+                if (pm and pm[0] in BULLET_STYLES and _words(s) <= 25) or (not pm and _words(s) <= 12 and s.rstrip().endswith((";", ",", "."))):
+                    j += 1
+                    continue
+                break
+            return j
+    return 0
 
 
 def _title_end(text: str, lines: list[Line], stop: int) -> int:

@@ -88,7 +88,7 @@ def render_text(text: str, marks: list[Mark], anchors: dict[int, list[str]] | No
     stack: list[Mark] = []
     started: set[str] = set()
     live: set[Mark] = set()
-    for a, b in zip(points, points[1:] + [None]):
+    for a, b in zip(points, [*points[1:], None], strict=True):
         live = {m for m in live if m.end > a}
         live.update(by_start.get(a, ()))
         active = sorted(live, key=order.__getitem__) if b is not None else []
