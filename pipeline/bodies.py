@@ -21,6 +21,7 @@ POS tagger is asked -- lazily, cached, and a bounded number of times per call.
 """
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,6 +45,9 @@ _DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 _MAX_POS_CALLS = 24  # underthesea calls allowed per find_responsible call
 _LOOKAHEAD = 8  # tokens a complement may run past a verb to reach its level word
+_MAX_NAME = 30  # tokens of one body name (bounds the work per position: linear time overall)
+_MAX_CONJUNCTS = 24  # bodies in one coordination
+_MAX_LIST = 12  # localities in one level list ("các tỉnh, thành phố: A, B, ...")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +67,9 @@ class BodyMention:
 
 def _low(tok: str) -> str:
     tok = tok.lower()
-    return "-" if tok in _DASH_CHARS else tok
+    if tok in _DASH_CHARS:
+        return "-"
+    return _modern_tones(tok) if _OLD_TONE.search(tok) else tok
 
 
 def _phrase_key(phrase: str) -> tuple[str, ...]:
@@ -369,7 +375,9 @@ class _Scanner:
         if m is None:
             return None
         end = m
-        while end + 1 < self.n and low[end] in (",", "và"):
+        for _ in range(_MAX_LIST):
+            if not (end + 1 < self.n and low[end] in (",", "và")):
+                break
             nxt = self._unit(end + 1)
             if nxt is None:
                 break
@@ -400,7 +408,7 @@ class _Scanner:
     def _proper_run(self, k: int) -> int:
         """Extend over a capitalised proper name ("Quảng Ninh", "Bà Rịa - Vũng Tàu")."""
         end = k
-        while self.cap(end) and not self._independent_head(end) and not self.is_verb(end):
+        while self.cap(end) and end < k + 8 and not self._independent_head(end) and not self.is_verb(end):
             end += 1
             if end + 1 < self.n and self.low[end] == "-" and self.cap(end + 1):
                 end += 1
@@ -408,7 +416,9 @@ class _Scanner:
 
     def _name_list(self, k: int) -> int:
         end = self._proper_run(k)
-        while end + 1 < self.n and self.low[end] in (",", "và") and self.cap(end + 1):
+        for _ in range(_MAX_LIST * 4):
+            if not (end + 1 < self.n and self.low[end] in (",", "và") and self.cap(end + 1)):
+                break
             nxt = self._proper_run(end + 1)
             if nxt == end + 1:
                 break
@@ -511,7 +521,7 @@ class _Scanner:
         has_level = head.scope == "fixed" and kind == "complete"
         last_cap = -1
         level: tuple[int, int] | None = None
-        while j < self.n and not self.in_paren[j]:
+        while j < self.n and not self.in_paren[j] and j < start + _MAX_NAME:
             # party committees ("Huyện ủy") complete a name and place it
             if low[j] in _PARTY_COMMITTEE and j + 1 < self.n and low[j + 1] == "ủy":
                 j += 2
@@ -669,7 +679,7 @@ class _Scanner:
             return [], i
         units = [first]
         j = first.end
-        while j < self.n:
+        while j < self.n and len(units) < _MAX_CONJUNCTS:
             k = j
             if self.low[k] == "(" and k in self.close_of:  # a gloss after a body
                 k = self.close_of[k] + 1
@@ -824,13 +834,21 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
             found.append(("lead", units))
             lead_clauses.add(_clause_of(starts, i))
     # "Để ..., X cần ...": a body after a comma, followed by a subject verb; "X chủ trì, Y phối hợp"
+    obj_before = [0] * (sc.n + 1)  # object verbs before each token (prefix counts)
+    for k in range(sc.n):
+        obj_before[k + 1] = obj_before[k] + (1 if lex.cue("object_verb", low, k) else 0)
     by_end: dict[int, list[int]] = {}
+    covered_to, covered_end = -1, -1
     for i in range(sc.n):
         if low[i] != "," or sc.in_paren[i]:
+            continue
+        if i < covered_to:  # inside a chain already read: its suffix ends where the chain ends
+            by_end[covered_end].append(i)
             continue
         units, end = sc.parse_chain(i + 1)
         if units:
             by_end.setdefault(end, []).append(i)
+            covered_to, covered_end = end, end
     for end, commas in by_end.items():
         end2 = _after_gloss(sc, end)
         if end2 < sc.n and low[end2] == "phối" and not _followed_by(sc, end2, "support_marker"):
@@ -840,7 +858,7 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
             continue
         c0 = commas[0]
         clause = _clause_of(starts, c0)
-        if clause in lead_clauses or any(lex.cue("object_verb", low, k) for k in range(clause, c0)):
+        if clause in lead_clauses or obj_before[c0] - obj_before[clause] > 0:
             continue
         # the earliest comma opens the list unless a body ends right before it ("của X, Y, Z cần"):
         # then only the last conjunct is sure to be the subject
@@ -868,13 +886,8 @@ def _body_ends_at(sc: _Scanner, c: int) -> bool:
 
 
 def _clause_of(starts: list[int], i: int) -> int:
-    best = 0
-    for c in starts:
-        if c <= i:
-            best = c
-        else:
-            break
-    return best
+    k = bisect.bisect_right(starts, i) - 1
+    return starts[k] if k >= 0 else 0
 
 
 def _mentions(sc: _Scanner, role: str, units: list[_Unit], default_level: str | None) -> list[BodyMention]:

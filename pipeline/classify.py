@@ -112,8 +112,8 @@ def rule_score(f: Features) -> float:
         return -5.0
     if f.intro and f.kind == "para":
         return -1.0  # a list intro announces the items; its addressees pass to them
-    if f.kind == "item":
-        if f.category == "directive":
+    if f.kind in ("item", "row"):
+        if f.category == "directive" or f.kind == "row":
             return 3.0
         # an item of a conclusion with no section heading: a directive unless the cues
         # clearly say assessment

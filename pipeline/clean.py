@@ -41,6 +41,7 @@ _WEB_COUNTER = regex.compile(P.WEB_COUNTER)
 _WEB_DATELINE = regex.compile(P.WEB_DATELINE)
 _WEB_PUBLISHED = regex.compile(P.WEB_PUBLISHED)
 _DOTS_LINE = regex.compile(P.DOTS_LINE)
+_PAGE_MARK_LINE = regex.compile(P.PAGE_MARK_LINE)
 _WORD = regex.compile(r"\p{L}+")
 # A sentence cut by a page break: lower-case letter or comma, line break(s), optional
 # page-number lines, and a lower-case continuation.
@@ -128,6 +129,8 @@ def _line_kind(body: str, prev: str | None) -> str | None:
         return None
     if _DOTS_LINE.match(stripped):
         return "dots"
+    if _PAGE_MARK_LINE.match(stripped):
+        return "page"
     if _WEB_DATELINE.match(stripped) or (len(stripped) <= 100 and _WEB_PUBLISHED.match(stripped)):
         return "dateline"
     counter = _WEB_COUNTER.search(stripped)

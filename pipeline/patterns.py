@@ -88,6 +88,10 @@ ANY_DATE = r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"
 # A line of lone dots, ellipses or middle dots (scraped separators).
 DOTS_LINE = r"^[ \t.…·•]+$"
 
+# An unambiguous page-number line: "- 2 -", "– 3 –", "Trang 4", "Trang 2/5" (a bare "2" may be a
+# table's row number and is only dropped inside a broken sentence).
+PAGE_MARK_LINE = r"^[ \t]*(?:[-–—][ \t]*\d{1,3}[ \t]*[-–—]|(?:Trang|trang|TRANG)[ \t]+\d{1,3}(?:[ \t]*/[ \t]*\d{1,3})?)[ \t]*$"
+
 # A page-number line between two halves of a broken sentence: "2", "- 3 -", "Trang 4".
 PAGE_NUMBER_LINE = r"^[ \t]*(?:[-–—][ \t]*\d{1,3}[ \t]*[-–—]|(?:Trang|trang)[ \t]+\d{1,3}|\d{1,3})[ \t]*$"
 
@@ -131,7 +135,7 @@ ORDINAL_MARK = r"(?:Thứ|THỨ)[ \t]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|
 # a body's head noun, perhaps after "các"/"từng"/"mỗi" ("Từng thành viên Ban Chỉ đạo ...").
 SUBJECT_START = (
     r"(?i)^[\"“]?(?:đề nghị|yêu cầu|giao|đối với|riêng đối với|"
-    r"(?:các |từng |mỗi |toàn thể )?(?:đồng chí )?(?:ủy ban|ubnd|ban|sở|bộ|phòng|văn phòng|công an|mặt trận|mttq|"
+    r"(?:riêng )?(?:các |từng |mỗi |toàn thể )?(?:đồng chí )?(?:ủy ban|ubnd|ban|sở|bộ|phòng|văn phòng|công an|mặt trận|mttq|"
     r"liên đoàn|hội|đoàn|đảng ủy|huyện ủy|tỉnh ủy|thành ủy|chi bộ|trung tâm|thành viên|cấp ủy|chủ tịch|"
     r"giám đốc|bộ trưởng|thủ trưởng|trưởng|cơ quan|chính quyền|tổ|ngân hàng|kho bạc|tòa án|viện kiểm sát|"
     r"cục|chi cục|bch|bchqs|ubmttq|hđnd|lđlđ|chủ đầu tư|doanh nghiệp|người đứng đầu|thường trực))(?![\p{L}])"

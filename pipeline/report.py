@@ -165,7 +165,8 @@ def esc(v) -> str:
 
 
 def html_table(header: list[str], rows: list[list], small_rows: set[int] = frozenset(), cls: str = "") -> str:
-    out = [f'<table class="{esc(cls)}"><thead><tr>' + "".join(f"<th>{esc(h)}</th>" for h in header) + "</tr></thead><tbody>"]
+    attr = f' class="{esc(cls)}"' if cls else ""
+    out = [f"<table{attr}><thead><tr>" + "".join(f"<th>{esc(h)}</th>" for h in header) + "</tr></thead><tbody>"]
     for i, row in enumerate(rows):
         tr = '<tr class="small">' if i in small_rows else "<tr>"
         cells = []
@@ -193,13 +194,14 @@ def _pct(a: int, b: int) -> float | None:
 # ---------------------------------------------------------------- charts
 
 def _figure(n_rows: int, width: float = 8.0):
-    import matplotlib
-
-    matplotlib.use("Agg")
+    # the Agg canvas directly: no pyplot, no global backend switch (safe inside a notebook)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
     height = max(2.6, 0.32 * n_rows + 1.4)
-    return Figure(figsize=(width, height), dpi=100)
+    fig = Figure(figsize=(width, height), dpi=100)
+    FigureCanvasAgg(fig)
+    return fig
 
 
 def save_png(fig, path: Path) -> None:
@@ -246,10 +248,12 @@ def _heatmap(path: Path, labels: list[str], cols: list[str], matrix: list[list[i
     ax = fig.add_subplot(1, 1, 1)
     if cols:
         ax.imshow(matrix, aspect="auto", cmap="Blues", interpolation="nearest")
+        top = max((v for row in matrix for v in row), default=0)
         for i, row in enumerate(matrix):
             for j, v in enumerate(row):
                 if v:
-                    ax.text(j, i, str(v), ha="center", va="center", fontsize=7)
+                    ax.text(j, i, str(v), ha="center", va="center", fontsize=7,
+                            color="white" if v > top / 2 else "black")
     ax.set_xticks(range(len(cols)), cols, rotation=90 if len(cols) > 10 else 0)
     ax.set_yticks(range(len(labels)), labels)
     ax.set_title(title)
@@ -326,7 +330,7 @@ def build_report(inputs: Inputs, by: str, report_dir: str | os.PathLike, min_not
         counts = [int(x) for x in per_doc.loc[per_doc["group"] == g.label, "n_tasks"].fillna(0)]
         mean = statistics.fmean(counts) if counts else None
         means.append(mean or 0.0)
-        rows.append([g.shown, g.n_docs, g.n_tasks, mean, statistics.median(counts) if counts else None,
+        rows.append([g.shown, g.n_docs, g.n_tasks, mean, float(statistics.median(counts)) if counts else None,
                      min(counts, default=None), max(counts, default=None)])
     _barh(rdir / CHARTS["tasks"], shown, means, "Tasks per notice (mean)", "tasks")
     sections.append(_section("tasks", "Tasks per notice", CHARTS["tasks"], html_table(

@@ -17,13 +17,22 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .bodies import find_responsible
+import regex
+
+from .bodies import body_type_of, canonical_name, find_responsible
 from .classify import Decision, decide, section_category, unit_features
 from .clean import Cleaned
 from .model import Body, Deadline, Period, Task
 from .references import find_references
 from .segment import Segmented
-from .temporal import choose_deadline, find_deadlines, period_of
+from .temporal import choose_deadline, find_deadlines, find_times, period_of
+
+# In a table cell of bodies, ";" always separates bodies; "," only before a body's head noun
+# ("Phòng Kinh tế, Hạ tầng và Đô thị" is one body, "Sở Y tế, Sở Tài chính" two).
+_CELL_SPLIT = regex.compile(
+    r"\s*;\s*|\s*,\s*(?=(?:UBND|HĐND|MTTQ|Ủy ban|Sở|Phòng|Ban|Công an|Hội|Đoàn|Trung tâm|Chi cục|Cục|Bộ|"
+    r"Văn phòng|Liên đoàn|Đồn|Bộ đội|Kho bạc|Ngân hàng|Công ty|Tổng công ty|Tập đoàn|Viện|Đài|Báo|Trường|"
+    r"Bệnh viện|Đảng ủy|Chi bộ|Thành viên|Các |Chủ tịch|Giám đốc|Cơ quan|Đơn vị)(?!\p{Ll}))")
 
 
 @dataclass(slots=True)
@@ -48,6 +57,37 @@ def _bodies(cleaned: Cleaned, base: int, text: str) -> list[Body]:
         sp = cleaned.span(base + b.start, base + b.end)
         out.append(Body(b.name, b.role, sp.text, sp.start, sp.end, False, b.body_type))
     return out
+
+
+def _cell_bodies(cleaned: Cleaned, text: str, cell: tuple[int, int] | None, role: str) -> list[Body]:
+    if cell is None:
+        return []
+    s0, e0 = cell
+    out = []
+    pos = s0
+    for m in list(_CELL_SPLIT.finditer(text, s0, e0)) + [None]:
+        a, b = pos, (m.start() if m else e0)
+        pos = m.end() if m else e0
+        part = text[a:b].strip(" .;,")
+        if not part or not regex.search(r"\p{L}", part):
+            continue
+        a = text.index(part, a)
+        name = canonical_name(part)
+        sp = cleaned.span(a, a + len(part))
+        out.append(Body(name, role, sp.text, sp.start, sp.end, False, body_type_of(name)))
+    return out
+
+
+def _cell_deadline(cleaned: Cleaned, text: str, cell: tuple[int, int] | None, year: int | None) -> Deadline | None:
+    """A table's time cell: the last day of the latest date or span it names."""
+    if cell is None:
+        return None
+    times = find_times(text[cell[0]:cell[1]], year)
+    if not times:
+        return None
+    t = max(times, key=lambda x: x.last)
+    sp = cleaned.span(cell[0] + t.start, cell[0] + t.end)
+    return Deadline(t.last.isoformat(), sp.text, sp.start, sp.end)
 
 
 def _inherit(bodies: tuple[Body, ...]) -> list[Body]:
@@ -81,7 +121,11 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
         feats = unit_features(own, u.kind, category, u.intro)
         dec = decide(feats)
         decisions[i] = dec
-        own_bodies = _bodies(cleaned, u.start, raw)
+        if u.cells is not None:
+            own_bodies = (_cell_bodies(cleaned, text, u.cells.get("lead"), "lead")
+                          + _cell_bodies(cleaned, text, u.cells.get("support"), "support"))
+        else:
+            own_bodies = _bodies(cleaned, u.start, raw)
         own_period = _period(cleaned, u.start, raw, year, False, as_of)
         inherited_period = parent_ctx.period or (intro.period if intro else None)
         if own_period and meeting_date and own_period.end < meeting_date:
@@ -105,8 +149,8 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
         ctx[i] = _Ctx(category, tuple(bodies), period)
         if not dec.is_task:
             continue
-        deadline = None
-        dl = choose_deadline(find_deadlines(raw, year))
+        deadline = _cell_deadline(cleaned, text, u.cells.get("time"), year) if u.cells else None
+        dl = choose_deadline(find_deadlines(raw, year)) if deadline is None else None
         if dl is not None:
             sp = cleaned.span(u.start + dl.start, u.start + dl.end)
             deadline = Deadline(dl.last.isoformat(), sp.text, sp.start, sp.end)

@@ -75,6 +75,7 @@ class Unit:
     children: list[int] = field(default_factory=list)
     intro: bool = False  # an unnumbered paragraph that announces the items after it (ends with ":")
     inline: bool = False
+    cells: dict[str, tuple[int, int]] | None = None  # a table row's cells by column kind (cleaned offsets)
 
 
 @dataclass(slots=True)
@@ -185,7 +186,8 @@ def segment(text: str) -> Segmented:
     marked = [i for i, m in enumerate(markers) if m]
     inline = [i for i in range(footer_i) if len(_inline_sequence(list(_INLINE.finditer(text, lines[i].start, lines[i].end)))) >= 2]
     n_marked = len([i for i in sorted(set(marked) | set(inline)) if i >= max(body_i, 0)])
-    prose = n_marked == 0 or (n_marked < 2 and body_i < 0)
+    has_table = any(_HEAD_FIRST.match(text[ln.start:ln.end].strip()) for ln in lines[:footer_i])
+    prose = not has_table and (n_marked == 0 or (n_marked < 2 and body_i < 0))
     kg_end = _kinh_gui_end(text, lines, footer_i)
     if body_i < 0:
         if not prose and numbered:
@@ -282,8 +284,19 @@ def _tree_units(text: str, lines: list[Line], markers: list, units: list[Unit], 
             entries.append((ln, mk, False))
     stack: list[tuple[str, int]] = []  # (style, unit index)
     last_item: int | None = None
-    for k, (ln, mk, inline) in enumerate(entries):
+    k = -1
+    while k + 1 < len(entries):
+        k += 1
+        ln, mk, inline = entries[k]
         s = text[ln.start:ln.end]
+        table = _table_header(text, entries, k)
+        if table:
+            top = stack[-1][1] if stack else None
+            parent = top if top is not None and units[top].kind == "heading" else (
+                units[top].parent if top is not None else None)
+            k = _table_rows(text, entries, k, table, parent, units) - 1
+            last_item = None
+            continue
         if _is_closing(s) and not mk:
             closing.append((ln.start, ln.end))
             continue
@@ -328,6 +341,76 @@ def _tree_units(text: str, lines: list[Line], markers: list, units: list[Unit], 
         if parent is not None:
             units[parent].children.append(idx)
         last_item = None
+
+
+_HEAD_FIRST = regex.compile(r"(?i)^(?:tt|stt|số tt|số thứ tự)$")
+_COLUMN_KINDS: tuple[tuple[str, regex.Pattern], ...] = (
+    ("support", regex.compile(r"(?i)phối hợp")),
+    ("lead", regex.compile(r"(?i)chủ trì|thực hiện|phụ trách|đầu mối|cơ quan|đơn vị")),
+    ("time", regex.compile(r"(?i)thời gian|thời hạn|tiến độ|hoàn thành|thời điểm")),
+    ("task", regex.compile(r"(?i)nội dung|nhiệm vụ|công việc|hoạt động|giải pháp")),
+    ("other", regex.compile(r"(?i)sản phẩm|ghi chú|kinh phí|kết quả|nguồn")),
+)
+_ROW_NUMBER = regex.compile(r"^\d{1,3}\.?$")
+
+
+def _table_header(text: str, entries: list, k: int) -> list[str] | None:
+    """Column kinds of a task table flattened one cell per line, when entries[k] is its "TT" cell."""
+    if not _HEAD_FIRST.match(text[entries[k][0].start:entries[k][0].end].strip()):
+        return None
+    kinds = ["number"]
+    j = k + 1
+    while j < len(entries) and len(kinds) < 8:
+        cell = text[entries[j][0].start:entries[j][0].end].strip()
+        if _ROW_NUMBER.match(cell) or _words(cell) > 8:
+            break
+        kind = next((name for name, rx in _COLUMN_KINDS if rx.search(cell)), None)
+        if kind is None:
+            break
+        kinds.append(kind if kind not in kinds or kind == "other" else "other")
+        j += 1
+    if "task" not in kinds and "lead" in kinds:
+        kinds[kinds.index("lead")] = "task"
+    return kinds if len(kinds) >= 3 and "task" in kinds else None
+
+
+def _table_rows(text: str, entries: list, k: int, kinds: list[str], parent: int | None, units: list) -> int:
+    """Emit one "row" unit per table row (group rows become headings); return the next entry index."""
+    j = k + len(kinds)
+    group = parent
+    while j < len(entries):
+        first = text[entries[j][0].start:entries[j][0].end].strip()
+        if not _ROW_NUMBER.match(first):
+            mk = entries[j][1]
+            if (mk and mk[0] in SECTION_STYLES) or _words(first) > 25 or _RECIPIENTS.match(first):
+                break
+            if _words(first) <= 20 and j + 1 < len(entries) and _ROW_NUMBER.match(
+                    text[entries[j + 1][0].start:entries[j + 1][0].end].strip()):
+                units.append(Unit("heading", None, None, entries[j][0].start, entries[j][0].end,
+                                  entries[j][0].start, parent))
+                group = len(units) - 1
+                if parent is not None:
+                    units[parent].children.append(group)
+                j += 1
+                continue
+            break
+        cells: dict[str, tuple[int, int]] = {}
+        c = j + 1
+        for kind in kinds[1:]:
+            if c >= len(entries):
+                break
+            cell = text[entries[c][0].start:entries[c][0].end].strip()
+            if _ROW_NUMBER.match(cell) and int(cell.rstrip(".")) == int(first.rstrip(".")) + 1:
+                break  # an empty last cell: the next row starts
+            cells.setdefault(kind, (entries[c][0].start, entries[c][0].end))
+            c += 1
+        if "task" in cells:
+            s0, e0 = cells["task"]
+            units.append(Unit("row", "table", first, s0, e0, entries[j][0].start, group, cells=cells))
+            if group is not None:
+                units[group].children.append(len(units) - 1)
+        j = c
+    return j
 
 
 def _inline_sequence(matches: list) -> list:

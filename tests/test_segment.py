@@ -113,3 +113,29 @@ def test_prose_starts_at_the_conclusion():
 ])
 def test_split_sentences(text, n):
     assert len(split_sentences(text, 0, len(text))) == n
+
+
+def test_task_table_flattened_one_cell_per_line():
+    text = ("II. NHIỆM VỤ CỤ THỂ\n\nTT\nNội dung nhiệm vụ\nCơ quan chủ trì\nCơ quan phối hợp\nThời gian hoàn thành\n"
+            "1\nRà soát hộ nghèo phát sinh\nPhòng Lao động\nUBND các xã\nQuý I/2025\n"
+            "- 2 -\n"
+            "2\nTổ chức tập huấn cho cán bộ\nPhòng Nội vụ\nTrước ngày 30/6/2025\n3\nTổng kết\nVăn phòng\nTrung tâm\nTháng 12/2025\n"
+            "III. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Nội vụ theo dõi.\n")
+    seg, got = units_of(text)
+    rows = [u for u in seg.units if u.kind == "row"]
+    assert [u.marker_start for u in rows] and [seg.own_text(u) for u in rows] == [
+        "Rà soát hộ nghèo phát sinh", "Tổ chức tập huấn cho cán bộ", "Tổng kết"]
+    cells = rows[0].cells
+    assert seg.text[slice(*cells["lead"])] == "Phòng Lao động"
+    assert seg.text[slice(*cells["support"])] == "UBND các xã"
+    assert seg.text[slice(*cells["time"])] == "Quý I/2025"
+    assert got[-1][:2] == ("item", "1.")
+
+
+def test_kinh_gui_block_is_not_body():
+    text = ("Số: 12/UBND-VX\nV/v phòng chống dịch\n\nKính gửi:\n- Sở Y tế;\n- UBND các huyện.\n\n"
+            "Thực hiện chỉ đạo của Bộ Y tế, UBND tỉnh yêu cầu:\n\n1. Sở Y tế giám sát dịch.\n\n2. UBND các huyện tuyên truyền.\n")
+    _, got = units_of(text)
+    assert [g[1] for g in got] == ["1.", "2."]
+
+
