@@ -8,7 +8,7 @@ the subjects of its directive as :class:`BodyMention` (offsets relative to ``tex
 - a body after a purpose clause and a comma, followed by a subject verb ("Để ..., X cần ..."),
 - support bodies after "phối hợp với", "cùng với", ... and in "X chủ trì, Y phối hợp".
 
-Coordinated subjects ("Đảng ủy, Ban XDCS và thực hiện QCDC các xã, thị trấn") are several
+Coordinated subjects ("Chi bộ, Ban XDCS và thực hiện QCDC các thôn") are several
 bodies, a shared level suffix distributes over the conjuncts, and coordinated generic addressees
 ("các cấp, các ngành, doanh nghiệp") are one body. Objects ("chỉ đạo Công an huyện"), report
 recipients, issuers inside references and parenthetical glosses are never subjects, because
@@ -240,6 +240,8 @@ def body_type_of(name: str) -> str:
     lex = _lex()
     s = _expand_abbreviations(_modern_tones(unicodedata.normalize("NFC", name or "")))
     low = [_low(m.group()) for m in _TOKEN.finditer(s)]
+    if lex.generics.match(low, 0) and not lex.heads.match(low, 0):
+        return "generic"
     i = 0
     while lex.cue("determiner", low, i):
         i = lex.cue("determiner", low, i)[0]
@@ -408,7 +410,7 @@ class _Scanner:
     def _proper_run(self, k: int) -> int:
         """Extend over a capitalised proper name ("Quảng Ninh", "Bà Rịa - Vũng Tàu")."""
         end = k
-        while self.cap(end) and end < k + 8 and not self._independent_head(end) and not self.is_verb(end):
+        while self.cap(end) and end < k + 8 and not self._independent_head(end):
             end += 1
             if end + 1 < self.n and self.low[end] == "-" and self.cap(end + 1):
                 end += 1
@@ -496,7 +498,6 @@ class _Scanner:
         return inner
 
     def _generic(self, start: int, end: int) -> _Unit:
-        low = self.low
         end = self._suffix(end)
         lvl = self.level_end(end)
         unit = _Unit(start, end, None, generic=True)
@@ -819,7 +820,7 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
         ok = sc.word(end) or (nxt == "," and end + 1 < sc.n and sc.is_verb(end + 1))
         if c == 0 and nxt == ":":
             ok = True
-        if ok and not sc.is_stop(end) or (ok and sc.low[end] in ("đã", "đang", "sẽ")):
+        if ok and (sc.is_verb(end) or not sc.is_stop(end)):
             found.append(("lead", units))
             lead_clauses.add(c)
     # subject-introducers inside a clause ("đồng chí yêu cầu ban soạn thảo ...")
@@ -862,7 +863,8 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
             continue
         # the earliest comma opens the list unless a body ends right before it ("của X, Y, Z cần"):
         # then only the last conjunct is sure to be the subject
-        first = commas[-1] if _body_ends_at(sc, c0) else c0
+        ambiguous = _body_ends_at(sc, c0) or "của" in low[max(clause, c0 - 8):c0]
+        first = commas[-1] if ambiguous else c0
         found.append(("lead", sc.parse_chain(first + 1)[0]))
     # support markers anywhere: "phối hợp với X", "cùng với X"
     for i in range(sc.n):

@@ -251,7 +251,7 @@ T_CLAUSE_STOP = r"[.;!?\n]"
 # What closes a phrase (the object-noun look-back stops there too): punctuation, a blank
 # line, or a line break before a list marker. A bare line break is not a stop: headings
 # and PDF text wrap inside a phrase.
-T_PHRASE_STOP = r"[,;:.!?]|\n[ \t]{0,8}(?=\n|[-+•]|\d{1,2}[.)\-]|[IVX]{1,4}[.\-]|\p{Ll}\))"
+T_PHRASE_STOP = r"(?<!(?i:phòng|cháy)),|[;:.!?]|\n[ \t]{0,8}(?=\n|[-+•]|\d{1,2}[.)\-]|[IVX]{1,4}[.\-]|\p{Ll}\))"
 
 # --- references ----------------------------------------------------------------------------
 

@@ -143,8 +143,11 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
             bodies = inherited + [b for b in own_bodies if b.role == "support" and not any(
                 x.name == b.name for x in inherited)]
         if u.intro and u.kind == "para":
+            # an intro passes on the period of its last sentence, the one that announces the items
+            last = max(raw.rfind(". "), raw.rfind(".\n"))
+            intro_period = _period(cleaned, u.start + last + 1, raw[last + 1:], year, True, as_of) if last > 0 else own_period
             intro_ctx = _Ctx(section_category(own) or category, tuple(_inherit(tuple(b for b in own_bodies if b.role == "lead")))
-                             or parent_ctx.bodies, own_period or inherited_period)
+                             or parent_ctx.bodies, intro_period or inherited_period)
             intro_of_parent[u.parent] = intro_ctx
         ctx[i] = _Ctx(category, tuple(bodies), period)
         if not dec.is_task:
