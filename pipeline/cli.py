@@ -48,6 +48,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return 1
     if show:
         sys.stderr.write("\n")
+    if "xlsx" in args.format:
+        from .api import read_tables
+        from .export import write_xlsx
+
+        write_xlsx(read_tables(args.out), os.path.join(args.out, "tables.xlsx"))
     if not args.quiet:
         print(f"vntasks: {len(sources)} input(s), {len(sources) - n_bad} ok, {n_bad} with errors -> {args.out}",
               file=sys.stderr)
@@ -73,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     ex.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
     ex.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="refuse inputs larger than this")
+    ex.add_argument("--format", choices=("csv", "xlsx"), action="append", default=[],
+                    help="xlsx: also write DIR/tables.xlsx (one sheet per table); csv and parquet are always written")
     ex.set_defaults(func=cmd_extract)
     import importlib
 

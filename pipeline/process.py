@@ -52,7 +52,7 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
         stage = "resolve"
         from .resolve import resolve
 
-        doc.tasks = resolve(cleaned, seg, h.year, h.meeting_date)
+        doc.tasks = resolve(cleaned, seg, h.year, h.meeting_date, h.level)
         stage = "extract"
         doc.references = document_references(cleaned, seg, doc)
     except PipelineError as exc:

@@ -51,9 +51,9 @@ def _period(cleaned: Cleaned, base: int, text: str, year: int | None, inherited:
     return Period(t.first.isoformat(), t.last.isoformat(), sp.text, inherited, sp.start, sp.end)
 
 
-def _bodies(cleaned: Cleaned, base: int, text: str) -> list[Body]:
+def _bodies(cleaned: Cleaned, base: int, text: str, level: str | None = None) -> list[Body]:
     out = []
-    for b in find_responsible(text):
+    for b in find_responsible(text, default_level=level):
         sp = cleaned.span(base + b.start, base + b.end)
         out.append(Body(b.name, b.role, sp.text, sp.start, sp.end, False, b.body_type))
     return out
@@ -94,7 +94,9 @@ def _inherit(bodies: tuple[Body, ...]) -> list[Body]:
     return [replace(b, inherited=True) for b in bodies]
 
 
-def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: str | None) -> list[Task]:
+def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: str | None,
+            level: str | None = None) -> list[Task]:
+    """Tasks of a segmented notice. ``level`` (the notice's) completes local bodies that name none."""
     text = seg.text
     units = seg.units
     ctx: list[_Ctx] = [_Ctx() for _ in units]
@@ -113,7 +115,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
             category = intro.category
         if u.kind == "heading":
             category = section_category(own) or (parent_ctx.category if u.style not in ("roman", "part") else None)
-            c = _Ctx(category, tuple(_inherit(tuple(_bodies(cleaned, u.start, raw)))) or parent_ctx.bodies,
+            c = _Ctx(category, tuple(_inherit(tuple(_bodies(cleaned, u.start, raw, level)))) or parent_ctx.bodies,
                      _period(cleaned, u.start, raw, year, True, as_of) or parent_ctx.period)
             ctx[i] = c
             intro_of_parent.pop(i, None)
@@ -125,7 +127,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
             own_bodies = (_cell_bodies(cleaned, text, u.cells.get("lead"), "lead")
                           + _cell_bodies(cleaned, text, u.cells.get("support"), "support"))
         else:
-            own_bodies = _bodies(cleaned, u.start, raw)
+            own_bodies = _bodies(cleaned, u.start, raw, level)
         own_period = _period(cleaned, u.start, raw, year, False, as_of)
         inherited_period = parent_ctx.period or (intro.period if intro else None)
         if own_period and meeting_date and own_period.end < meeting_date:

@@ -102,7 +102,10 @@ def error_rows(doc: Document) -> list[dict]:
 
 
 def cell(value) -> str:
-    """A CSV cell: lists joined with "; ", None empty, booleans as true/false."""
+    """A CSV cell: lists joined with "; ", None empty, booleans as true/false, and text that a
+    spreadsheet would run as a formula ("=", "+", "-", "@", tab, CR first) neutralised with "'"."""
+    from .export import safe_cell
+
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -111,7 +114,7 @@ def cell(value) -> str:
         return "; ".join(str(v) for v in value)
     if isinstance(value, float):
         return repr(value)
-    return str(value)
+    return safe_cell(str(value))
 
 
 def frames_from_rows(rows: dict[str, list[dict]]):
@@ -123,6 +126,13 @@ def frames_from_rows(rows: dict[str, list[dict]]):
         df = pd.DataFrame(rows.get(name, []), columns=list(cols))
         out[name] = type_frame(name, df)
     return out
+
+
+def unsafe_cell(value):
+    """Undo ``cell``'s neutralising apostrophe when reading a CSV back."""
+    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
+        return value[1:]
+    return value
 
 
 def type_frame(name: str, df):
@@ -138,10 +148,10 @@ def type_frame(name: str, df):
         df[c] = df[c].map(lambda v: None if v is None or v == "" or (isinstance(v, float) and v != v)
                           else (v if isinstance(v, bool) else str(v).lower() == "true")).astype("boolean")
     for c in LIST_COLUMNS[name]:
-        df[c] = df[c].map(_as_list)
+        df[c] = df[c].map(_as_list).map(lambda xs: [unsafe_cell(x) for x in xs])
     for c in df.columns:
         if c not in DATE_COLUMNS[name] + INT_COLUMNS[name] + FLOAT_COLUMNS[name] + BOOL_COLUMNS[name] + LIST_COLUMNS[name]:
-            df[c] = df[c].astype("string")
+            df[c] = df[c].map(unsafe_cell).astype("string")
     return df
 
 

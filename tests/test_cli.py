@@ -196,3 +196,22 @@ def test_seeds_records(shared, tmp_path):
                 assert src[t["deadline"]["start"]:t["deadline"]["end"]] == t["deadline"]["text"]
         for ref in rec["references"]:
             assert src[ref["start"]:ref["end"]] == ref["text"]
+
+
+def test_formula_cells_are_neutralised_in_csv_and_restored_by_read_tables(tmp_path):
+    import pipeline
+
+    notice = ("Ngày 05/3/2024, đồng chí Trần Văn Nam chủ trì họp và kết luận như sau:\n\n"
+              "1. Văn phòng rà soát =HYPERLINK(\"http://x\") và báo cáo.\n\n- Tổng hợp kết quả.\n")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "tb.txt").write_text(notice, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["extract", str(tmp_path / "c"), "--out", str(out), "--quiet", "--format", "xlsx"]) == 0
+    rows = read_csv(out / "tasks.csv")
+    assert [r["label"] for r in rows] == ["1.", "'-"]
+    frames = pipeline.read_tables(out)
+    assert list(frames["tasks"]["label"]) == ["1.", "-"]
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.load_workbook(out / "tables.xlsx")
+    assert {"tasks", "references", "documents", "errors"} <= set(wb.sheetnames)
+    assert wb["tasks"].freeze_panes == "A2"

