@@ -9,6 +9,7 @@ import os
 import sys
 
 from . import __version__
+from .errors import PipelineError
 from .load import MAX_BYTES
 
 
@@ -20,32 +21,46 @@ def _progress(i: int, n: int, name: str) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .api import expand_inputs, run_corpus
+    from .api import expand_inputs
+    from .engines import Cache, Job, fingerprint, run_jobs
+    from .process import doc_ids
     from .writers import TableWriter
 
     sources = expand_inputs(args.inputs)
     if not sources:
         print("vntasks: no input files found (accepted: .txt .md .html .docx .pdf)", file=sys.stderr)
+    cache_dir = None if args.no_cache else os.path.join(args.out, ".cache")
+    fp = fingerprint()
+    jobs = [Job(s, d, args.max_bytes, cache_dir, fp) for s, d in zip(sources, doc_ids(sources), strict=True)]
     show = not args.quiet and sys.stderr.isatty() and len(sources) > 1
-    n_bad = 0
+    n_bad = n_cached = 0
+    keys: set[str] = set()
     try:
         with TableWriter(args.out) as writer:
-            for i, (doc, text) in enumerate(run_corpus(sources, jobs=args.jobs, max_bytes=args.max_bytes), 1):
-                writer.add(doc, text)
-                if doc.status != "ok":
+            for i, (enc, key) in enumerate(run_jobs(jobs, args.jobs, args.engine, args.scheduler), 1):
+                writer.add_encoded(enc)
+                n_cached += enc.cached
+                if key:
+                    keys.add(key)
+                if enc.status != "ok":
                     n_bad += 1
                     if show:
                         sys.stderr.write("\r\033[K")
-                    for e in doc.errors:
-                        print(f"vntasks: {doc.source}: {doc.error_stage}: {e}", file=sys.stderr)
+                    for e in enc.errors:
+                        print(f"vntasks: {enc.source}: {enc.error_stage}: {e}", file=sys.stderr)
                 if show:
-                    _progress(i, len(sources), doc.source)
+                    _progress(i, len(sources), enc.source)
     except KeyboardInterrupt:
         print("\nvntasks: interrupted; the previous tables are unchanged", file=sys.stderr)
         return 130
+    except PipelineError as exc:
+        print(f"vntasks: {exc.message}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"vntasks: cannot write to {args.out}: {exc}", file=sys.stderr)
         return 1
+    if cache_dir:
+        Cache(cache_dir).prune(keys)
     if show:
         sys.stderr.write("\n")
     if "xlsx" in args.format:
@@ -54,8 +69,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
         write_xlsx(read_tables(args.out), os.path.join(args.out, "tables.xlsx"))
     if not args.quiet:
-        print(f"vntasks: {len(sources)} input(s), {len(sources) - n_bad} ok, {n_bad} with errors -> {args.out}",
-              file=sys.stderr)
+        print(f"vntasks: {len(sources)} input(s), {len(sources) - n_bad} ok, {n_bad} with errors, "
+              f"{n_cached} unchanged (cached) -> {args.out}", file=sys.stderr)
     return 1 if n_bad else 0
 
 
@@ -75,7 +90,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="extract tasks from notices (files and folders) into DIR")
     ex.add_argument("inputs", nargs="+", help="files (.txt .md .html .docx .pdf) and folders")
     ex.add_argument("--out", required=True, help="output folder for the tables")
-    ex.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    ex.add_argument("--jobs", type=int, default=0, help="worker processes (default 0: all cores)")
+    ex.add_argument("--no-cache", action="store_true", help="re-extract every input (ignore DIR/.cache)")
+    ex.add_argument("--engine", choices=("local", "dask"), default="local",
+                    help="local processes, or Dask (a local cluster, or --scheduler ADDRESS)")
+    ex.add_argument("--scheduler", help="address of a running Dask scheduler (with --engine dask)")
     ex.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
     ex.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="refuse inputs larger than this")
     ex.add_argument("--format", choices=("csv", "xlsx"), action="append", default=[],

@@ -74,24 +74,29 @@ class TableWriter:
         self.n_failed = 0
 
     def add(self, doc: Document, source_text: str | None = None) -> None:
-        if source_text is not None and doc.text_path:
-            p = self.tmp / doc.text_path
+        from .engines import encode
+
+        self.add_encoded(encode(doc, source_text))
+
+    def add_encoded(self, enc) -> None:
+        """Append one document's encoded rows (see :class:`pipeline.engines.Encoded`)."""
+        if enc.text is not None and enc.text_path:
+            p = self.tmp / enc.text_path
             p.parent.mkdir(parents=True, exist_ok=True)
             with open(p, "w", encoding="utf-8", newline="") as fh:
-                fh.write(source_text)
-            self._texts.append(doc.text_path)
-        self._jsonl.write(json.dumps(doc.to_dict(), ensure_ascii=False, sort_keys=False) + "\n")
-        rows = task_rows(doc)
-        for r in rows:
+                fh.write(enc.text)
+            self._texts.append(enc.text_path)
+        self._jsonl.write(enc.json_line + "\n")
+        for r in enc.tasks:
             self._csv["tasks"].writerow([cell(r[c]) for c in COLUMNS["tasks"]])
-        self._batch.extend(rows)
-        for r in reference_rows(doc):
+        self._batch.extend(enc.tasks)
+        for r in enc.references:
             self._csv["references"].writerow([cell(r[c]) for c in COLUMNS["references"]])
-        self._csv["documents"].writerow([cell(document_row(doc)[c]) for c in COLUMNS["documents"]])
-        for r in error_rows(doc):
+        self._csv["documents"].writerow([cell(enc.document[c]) for c in COLUMNS["documents"]])
+        for r in enc.error_rows:
             self._csv["errors"].writerow([cell(r[c]) for c in COLUMNS["errors"]])
         self.n_docs += 1
-        self.n_failed += doc.status != "ok"
+        self.n_failed += enc.status != "ok"
         if len(self._batch) >= self._batch_size:
             self._flush()
 

@@ -116,7 +116,7 @@ def test_unreadable_file(monkeypatch, tmp_path, capsys):
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("pipeline.load.open", deny, raising=False)
-    rc = main(["extract", str(p), "--out", str(tmp_path / "out"), "--quiet"])
+    rc = main(["extract", str(p), "--out", str(tmp_path / "out"), "--quiet", "--jobs", "1"])
     assert rc == 1
     err = capsys.readouterr().err
     assert "locked.txt: load: cannot read: Permission denied" in err
@@ -131,19 +131,19 @@ def test_interrupted_run_leaves_previous_tables(corpus, tmp_path, monkeypatch):
     out = tmp_path / "out"
     assert main(["extract", str(corpus), "--out", str(out), "--quiet"]) == 0
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
-    import pipeline.api as api
+    import pipeline.engines as engines
 
-    real = api._one
+    real = engines.run_one
     calls = []
 
-    def crash(args):
-        calls.append(args)
+    def crash(job):
+        calls.append(job)
         if len(calls) == 2:
             raise KeyboardInterrupt
-        return real(args)
+        return real(job)
 
-    monkeypatch.setattr(api, "_one", crash)
-    assert main(["extract", str(corpus), "--out", str(out), "--quiet"]) == 130
+    monkeypatch.setattr(engines, "run_one", crash)
+    assert main(["extract", str(corpus), "--out", str(out), "--quiet", "--jobs", "1", "--no-cache"]) == 130
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     assert after == before
     assert not [p for p in out.iterdir() if p.name.startswith(".vntasks-")]

@@ -1,0 +1,198 @@
+"""Smoke tests of scripts/bench.py: the corpus builder and the report format (no timing)."""
+from __future__ import annotations
+
+import importlib.util
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules["bench"] = mod  # dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.fixture(scope="module")
+def notices(bench):
+    if not any(CORPUS.glob("*.txt")):
+        pytest.skip("corpus/ is empty")
+    return bench.load_notices(CORPUS)
+
+
+# A notice made up for these tests: header, intro, three items, closing line, recipients, signer.
+NUMBERED = """ỦY BAN NHÂN DÂN
+XÃ AN PHÚ
+
+Số: 12/TB-UBND
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND xã tại cuộc họp về thủy lợi
+
+Ngày 02/3/2024, Chủ tịch UBND xã chủ trì cuộc họp và kết luận như sau:
+
+1. Giao công chức Địa chính nạo vét kênh nội đồng trước ngày 30/4/2024.
+- Lập danh sách các tuyến kênh.
+
+2. Giao Trưởng các ấp vận động nhân dân tham gia.
+
+3. Văn phòng theo dõi, tổng hợp.
+
+UBND xã thông báo để các bộ phận biết, thực hiện./.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+CHỦ TỊCH
+
+Trần Văn Bình
+"""
+
+# Prose without numbered items: the body is cut into paragraphs.
+PROSE = """BAN CHỈ ĐẠO
+Số: 5-TB/BCĐ
+
+THÔNG BÁO
+
+""" + "Ban Chỉ đạo đã họp và thống nhất các nội dung sau đây về công tác chuẩn bị cho mùa mưa bão năm nay, " \
+      "giao các cơ quan rà soát phương án. " * 2 + """
+
+Thứ nhất, Phòng Kinh tế rà soát các hồ chứa trước ngày 15/5.
+
+Thứ hai, Công an xã bảo đảm an ninh trật tự.
+
+Nơi nhận:
+- Lưu: VT.
+"""
+
+
+@pytest.mark.parametrize("text, header_end, n_units, first_unit, footer_start", [
+    (NUMBERED, "kết luận như sau:", 3, "1. Giao công chức", "UBND xã thông báo để"),
+    (PROSE, "giao các cơ quan rà soát phương án. ", 2, "Thứ nhất, Phòng Kinh tế", "Nơi nhận:"),
+])
+def test_split_notice(bench, text, header_end, n_units, first_unit, footer_start):
+    n = bench.split_notice("x", text)
+    assert n.header.rstrip().endswith(header_end.rstrip())
+    assert len(n.units) == n_units
+    assert n.units[0].startswith(first_unit)
+    assert n.footer.startswith(footer_start)
+    # nothing of the text is lost but blank lines
+    assert "".join((n.header + "".join(n.units) + n.footer).split()) == "".join(text.split())
+
+
+@pytest.mark.parametrize("units, expected", [
+    (["3. a", "7. b"], ["1. a", "2. b"]),
+    (["II. A", "5) x", "1- y", "IV. B", "9. z"], ["I. A", "1) x", "2- y", "II. B", "1. z"]),
+    (["Thứ nhất, a", "4. b"], ["Thứ nhất, a", "1. b"]),
+])
+def test_renumber(bench, units, expected):
+    assert bench._renumber(units) == expected
+
+
+def test_build_corpus_deterministic_and_utf8(bench, notices, tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    n, size = bench.build_corpus(CORPUS, a, 12, seed=3)
+    bench.build_corpus(CORPUS, b, 12, seed=3)
+    files = sorted(a.iterdir())
+    assert n == 12 and len(files) == 12
+    assert size == sum(f.stat().st_size for f in files)
+    assert [f.read_bytes() for f in files] == [f.read_bytes() for f in sorted(b.iterdir())]
+    headers = {x.header for x in notices}
+    footers = {x.footer for x in notices}
+    for f in files:
+        text = f.read_bytes().decode("utf-8")  # UTF-8, no BOM
+        assert not text.startswith("\ufeff")
+        assert any(text.startswith(h) for h in headers)
+        assert any(text.rstrip("\n").endswith(ft) for ft in footers)
+        assert 500 < len(text) < 40_000
+
+
+def test_prefix_stable_across_sizes(bench, notices):
+    small = list(bench.iter_notices(notices, 5, seed=9))
+    big = list(bench.iter_notices(notices, 40, seed=9))
+    assert big[:5] == small
+    assert len(set(big)) > 30  # recombination gives distinct notices
+
+
+def test_recombine_draws_from_several_notices(bench, notices):
+    rng = random.Random(1)
+    unit_owner = {u: x.name for x in notices for u in x.units}
+    owners = set()
+    for _ in range(30):
+        text = bench.recombine(notices, rng)
+        for para in text.split("\n\n"):
+            stripped = bench.ARABIC_START.sub("", para, count=1)
+            owners |= {o for u, o in unit_owner.items() if bench.ARABIC_START.sub("", u, count=1) == stripped}
+    assert len(owners) > 5
+
+
+@pytest.mark.parametrize("key", ["1.", "So", "nospace", "dash", "truoc-ngay", "ref", "items"])
+def test_pathological_sizes(bench, key):
+    text = bench.PATHOLOGICAL[key][1](50_000)
+    size = len(text.encode("utf-8"))
+    assert 40_000 <= size <= 50_001
+    if key == "nospace":
+        assert " " not in text
+
+
+def test_ordinary_blob(bench, notices):
+    blob = bench.ordinary_blob(CORPUS, 30_000)
+    assert 20_000 < len(blob.encode("utf-8")) <= 30_000
+
+
+def fake_results(bench, n=20, quick=True):
+    machine = {"uname": "Linux x 6.1", "cpu": "Test CPU", "cores": 2, "ram": "1.0 GiB", "python": "3.11.2",
+               "underthesea": "9.5.0", "date": "2025-01-02T03:04:05+00:00", "commit": "abc123", "load": "0.1"}
+    res = bench.Results(n, quick, f"python scripts/bench.py --n {n}", machine)
+    res.checks = [bench.Check("extract vs word_tokenize-only (wall time ratio)", "2.0x", ">= 10x", "FAIL"),
+                  bench.Check("peak RSS, 8x corpus / 1x corpus", "1.01", "<= 1.3", "PASS")]
+    res.throughput = [{"run": "extract --jobs 1", "docs": n, "mb": 0.07, "wall": 2.0, "cpu": 1.9, "rss": 100.0,
+                       "tasks": 80}]
+    res.pathological = [{"input": '"Số " repeated', "mb": 0.256, "wall": 1.5, "net": 0.5, "ratio": 1.2,
+                         "timed_out": False, "verdict": "PASS"}]
+    res.stages = {"n": 5, "wall": 0.3, "total": 0.3,
+                  "modules": [{"module": "resolve", "self": 0.2, "self_pct": 66.0, "cum": 0.25, "calls": 5}],
+                  "functions": [{"function": "resolve.resolve:10", "owner": "resolve", "tottime": 0.1,
+                                 "cumtime": 0.2, "calls": 5}]}
+    return res
+
+
+def test_report_format(bench):
+    text = bench.render(fake_results(bench))
+    assert text.startswith("<!-- bench:start n=20 quick -->")
+    assert text.rstrip().endswith("<!-- bench:end n=20 quick -->")
+    for needle in ("Command: `python scripts/bench.py --n 20`", "| CPU | Test CPU (2 cores) |", "| Commit | abc123 |",
+                   "| Measurement | Value | Target | Result |", "**FAIL**", "**PASS**",
+                   "| extract --jobs 1 | 20 | 0.07 | 2.00 | 1.90 | 10.0 | 0.035 | 100.0 | 80 |",
+                   "| resolve | 0.200 | 66.0 | 0.250 | 5 |", '| "Số " repeated | 0.256 |'):
+        assert needle in text, needle
+
+
+def test_write_report_replaces_own_section(bench, tmp_path):
+    out = tmp_path / "BENCHMARKS.md"
+    bench.write_report(out, bench.render(fake_results(bench, 20)))
+    bench.write_report(out, bench.render(fake_results(bench, 40, quick=False)))
+    second = fake_results(bench, 20)
+    second.machine = dict(second.machine, commit="def456")
+    bench.write_report(out, bench.render(second))
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Benchmarks")
+    assert text.count("<!-- bench:start n=20 quick -->") == 1
+    assert text.count("<!-- bench:start n=40 -->") == 1
+    assert "def456" in text and "abc123" in text  # n=20 replaced; n=40 kept
+    assert text.index("n=20 quick") < text.index("n=40 -->")
+
+
+def test_module_of(bench):
+    assert bench.module_of(str(ROOT / "pipeline" / "resolve.py")) == "resolve"
+    assert bench.module_of("/usr/lib/python3/re.py") is None
+    assert bench.module_of("~") is None

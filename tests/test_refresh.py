@@ -1,0 +1,105 @@
+"""The refresh job: cache (changed, new, deleted, interrupted), --jobs, and the Dask engine."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from pipeline.cli import main
+
+TABLES = ("documents.jsonl", "tasks.csv", "tasks.parquet", "references.csv", "documents.csv", "errors.csv")
+
+
+def notices(d: Path, huyen_notice: str, n: int = 4) -> None:
+    d.mkdir(exist_ok=True)
+    for i in range(n):
+        (d / f"tb{i}.txt").write_text(huyen_notice.replace("Số 58", f"Số {60 + i}"), encoding="utf-8")
+
+
+def ids(out: Path) -> list[str]:
+    return [json.loads(x)["doc_id"] for x in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def snapshot(out: Path) -> dict[str, bytes]:
+    return {n: (out / n).read_bytes() for n in TABLES}
+
+
+def run(capsys, *args) -> tuple[int, str]:
+    rc = main(["extract", *args])
+    return rc, capsys.readouterr().err
+
+
+def test_cache_reuses_unchanged_and_refreshes_changed_new_deleted(tmp_path, huyen_notice, capsys):
+    c, out = tmp_path / "c", tmp_path / "out"
+    notices(c, huyen_notice)
+    rc, err = run(capsys, str(c), "--out", str(out), "--jobs", "1")
+    assert rc == 0 and "0 unchanged" in err
+    first = snapshot(out)
+    rc, err = run(capsys, str(c), "--out", str(out), "--jobs", "1")
+    assert "4 unchanged (cached)" in err
+    assert snapshot(out) == first  # a cached run writes the same bytes
+    # changed, new and deleted notices
+    (c / "tb1.txt").write_text(huyen_notice.replace("Số 58", "Số 99"), encoding="utf-8")
+    (c / "tb9.txt").write_text(huyen_notice, encoding="utf-8")
+    (c / "tb3.txt").unlink()
+    rc, err = run(capsys, str(c), "--out", str(out), "--jobs", "1")
+    assert "2 unchanged (cached)" in err
+    assert ids(out) == ["tb0", "tb1", "tb2", "tb9"]
+    docs = {json.loads(x)["doc_id"]: json.loads(x) for x in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()}
+    assert docs["tb1"]["doc_number"] == "99-TB/HU"
+    assert len(list((out / ".cache").glob("*.json"))) == 4  # the deleted notice's entry is pruned
+    # --no-cache gives the same tables
+    rc, err = run(capsys, str(c), "--out", str(tmp_path / "fresh"), "--jobs", "1", "--no-cache")
+    assert snapshot(tmp_path / "fresh") == snapshot(out)
+
+
+def test_interrupted_run_is_completed_by_the_next(tmp_path, huyen_notice, capsys, monkeypatch):
+    c, out = tmp_path / "c", tmp_path / "out"
+    notices(c, huyen_notice, 3)
+    import pipeline.engines as engines
+
+    real = engines.run_one
+    calls = []
+
+    def crash(job):
+        calls.append(job)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(job)
+
+    monkeypatch.setattr(engines, "run_one", crash)
+    rc, _ = run(capsys, str(c), "--out", str(out), "--jobs", "1")
+    assert rc == 130 and not (out / "tasks.csv").exists()
+    monkeypatch.setattr(engines, "run_one", real)
+    rc, err = run(capsys, str(c), "--out", str(out), "--jobs", "1")
+    assert rc == 0 and "2 unchanged (cached)" in err and ids(out) == ["tb0", "tb1", "tb2"]
+
+
+def test_a_changed_pipeline_misses_the_cache(tmp_path, huyen_notice, capsys, monkeypatch):
+    c, out = tmp_path / "c", tmp_path / "out"
+    notices(c, huyen_notice, 2)
+    run(capsys, str(c), "--out", str(out), "--jobs", "1")
+    import pipeline.engines as engines
+
+    monkeypatch.setattr(engines, "fingerprint", lambda: "another-version")
+    rc, err = run(capsys, str(c), "--out", str(out), "--jobs", "1")
+    assert "0 unchanged" in err
+
+
+def test_jobs_output_is_byte_identical(tmp_path, huyen_notice, capsys):
+    c = tmp_path / "c"
+    notices(c, huyen_notice, 6)
+    run(capsys, str(c), "--out", str(tmp_path / "j1"), "--jobs", "1", "--no-cache")
+    run(capsys, str(c), "--out", str(tmp_path / "j2"), "--jobs", "2", "--no-cache")
+    assert snapshot(tmp_path / "j1") == snapshot(tmp_path / "j2")
+
+
+def test_dask_engine_with_a_local_cluster_is_byte_identical(tmp_path, huyen_notice, capsys):
+    pytest.importorskip("distributed")
+    c = tmp_path / "c"
+    notices(c, huyen_notice, 5)
+    run(capsys, str(c), "--out", str(tmp_path / "local"), "--jobs", "1", "--no-cache")
+    rc, err = run(capsys, str(c), "--out", str(tmp_path / "dask"), "--engine", "dask", "--jobs", "2", "--no-cache")
+    assert rc == 0, err
+    assert snapshot(tmp_path / "local") == snapshot(tmp_path / "dask")
