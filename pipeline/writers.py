@@ -8,7 +8,6 @@ interrupt before that leaves the previous tables as they were.
 from __future__ import annotations
 
 import csv
-import json
 import os
 import shutil
 import tempfile
@@ -19,10 +18,6 @@ from .tables import (
     COLUMNS,
     DATE_COLUMNS,
     cell,
-    document_row,
-    error_rows,
-    reference_rows,
-    task_rows,
 )
 
 TABLE_FILES = ("documents.jsonl", "tasks.csv", "tasks.parquet", "references.csv", "documents.csv", "errors.csv")
