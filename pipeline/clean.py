@@ -43,6 +43,7 @@ _WEB_PUBLISHED = regex.compile(P.WEB_PUBLISHED)
 _DOTS_LINE = regex.compile(P.DOTS_LINE)
 _PAGE_MARK_LINE = regex.compile(P.PAGE_MARK_LINE)
 _WORD = regex.compile(r"\p{L}+")
+_BYLINE = regex.compile(P.BYLINE)
 # A sentence cut by a page break: lower-case letter or comma, line break(s), optional
 # page-number lines, and a lower-case continuation.
 _BROKEN = regex.compile(
@@ -138,6 +139,8 @@ def _line_kind(body: str, prev: str | None) -> str | None:
         return "dateline" if regex.search(P.ANY_DATE, stripped) else "counter"
     if stripped.rstrip(":.").casefold() in _chrome_lines():
         return "chrome"
+    if _BYLINE.match(stripped):
+        return "byline"
     if prev is not None and stripped == prev.strip() and len(stripped) > 20:
         return "repeat"
     return None
@@ -154,7 +157,8 @@ def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], 
         if s == e:
             break
         body = text[s:e].rstrip("\n")
-        if body.strip().rstrip(":").casefold() in _tail_headings():
+        head = body.strip().rstrip(":").casefold()
+        if head in _tail_headings() or (head.startswith("chia sẻ") and len(head.split()) <= 8):
             removed.append((s, len(text), "chrome"))
             rw.delete(s, len(text))
             break
@@ -200,19 +204,47 @@ def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], 
     return new_text, omap, removed, footnotes
 
 
-def _pass_breaks(text: str) -> tuple[str, OffsetMap]:
+_ITEM_START = regex.compile(r"[ \t]*(?:[IVX]{1,5}[.\-)]|\d{1,2}(?:\.\d{1,2}){0,3}[.)\-/]?[ \t]|[a-zđ][).][ \t]|"
+                            r"\([\w]{1,4}\)|[-–—+•*][ \t]|(?i:nơi nhận|kính gửi))")
+
+
+def _soft_wraps(text: str, rw: Rewriter, taken: set[int]) -> None:
+    """PDF text: a line that ran to the right margin without ending its sentence continues on
+    the next line (joined with one space) unless that line starts an item or is in capitals."""
+    lines = [(m.start(), m.end()) for m in regex.finditer(r"[^\n]*", text) if m.end() > m.start()]
+    if len(lines) < 3:
+        return
+    widths = sorted(e - s for s, e in lines)
+    margin = widths[int(len(widths) * 0.9)] * 0.7
+    for (s1, e1), (s2, e2) in zip(lines, lines[1:], strict=False):
+        if s2 != e1 + 1 or e1 in taken:
+            continue
+        prev, nxt = text[s1:e1].rstrip(), text[s2:e2]
+        if len(prev) < margin or prev.endswith((".", ":", ";", "!", "?", "./.")):
+            continue
+        if _ITEM_START.match(nxt) or nxt.strip() == nxt.strip().upper():
+            continue
+        rw.replace(e1, e1 + 1, " ")
+
+
+def _pass_breaks(text: str, soft_wraps: bool = False) -> tuple[str, OffsetMap]:
     rw = Rewriter(text)
+    taken = set()
     for m in _BROKEN.finditer(text):
         if "\n" in m.group():
             rw.replace(m.start(), m.end(), " ")
+            taken.update(range(m.start(), m.end()))
+    if soft_wraps:
+        _soft_wraps(text, rw, taken)
     return rw.apply()
 
 
-def clean(source: str) -> Cleaned:
-    """Clean ``source`` for extraction; see the module docstring for what is done."""
+def clean(source: str, soft_wraps: bool = False) -> Cleaned:
+    """Clean ``source`` for extraction; see the module docstring for what is done.
+    ``soft_wraps``: also join lines wrapped at the right margin (text from a PDF)."""
     t1, m1 = _pass_characters(source)
     t2, m2, removed, notes = _pass_lines(t1)
-    t3, m3 = _pass_breaks(t2)
+    t3, m3 = _pass_breaks(t2, soft_wraps)
     omap = m1.compose(m2).compose(m3)
     boiler = tuple(m1.span(source, s, e, kind) for s, e, kind in removed)
     foot = tuple(m1.span(source, s, e, "footnote") for s, e in notes)

@@ -82,6 +82,9 @@ WEB_DATELINE = (r"(?i)^(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|ch�
 WEB_PUBLISHED = (r"(?i)^(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng\s+lúc|ngày\s+cập\s+nhật|thời\s+gian\s+đăng|"
                  r"xuất\s+bản|ngày\s+xuất\s+bản|posted)\b[^\n]{0,60}?\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^\n]{0,40}$")
 
+# An author or photo credit line of a news report: "Tin, ảnh: Hoàng Long", "Nguồn: Báo Nghệ An".
+BYLINE = r"(?i)^(?:tin(?:\s*,\s*|\s+và\s+)ảnh|tin\s*-\s*ảnh|ảnh|bài\s+và\s+ảnh|bài(?:\s*,\s*ảnh)?|nguồn|tác\s+giả)\s*:\s*\S[^\n]{0,60}$"
+
 # A date anywhere on a chrome line ("Ngày 09:41:07 05-06-2024 - Lượt xem: 128").
 ANY_DATE = r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)"
 

@@ -36,7 +36,7 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
         doc.text_path = f"text/{doc_id}.txt"
     stage = "clean"
     try:
-        cleaned = clean(loaded.text)
+        cleaned = clean(loaded.text, soft_wraps=loaded.input_format == "pdf")
         stage = "segment"
         from .segment import segment
 

@@ -104,3 +104,29 @@ def test_every_cleaned_word_maps_back_to_its_source(src):
         sp = c.span(m.start(), m.end())
         assert src[sp.start:sp.end] == sp.text
         assert fold(sp.text) == fold(m.group())
+
+
+@pytest.mark.parametrize("source, expected", [
+    # a line that ran to the margin continues on the next, even before a capital
+    ("Giao Phòng Tài nguyên và Môi trường chủ trì, phối hợp với Phòng Tài chính - Kế hoạch thẩm định,\n"
+     "trình UBND huyện trước ngày 15/9/2024.\n"
+     "Trung tâm Phát triển quỹ đất hoàn thiện hồ sơ bồi thường trong tháng 10/2024.\n"
+     "1. Về dự án thứ hai của huyện trong kế hoạch vốn năm sau và các năm tiếp theo ở địa bàn\n"
+     "THÔNG BÁO\n",
+     "Giao Phòng Tài nguyên và Môi trường chủ trì, phối hợp với Phòng Tài chính - Kế hoạch thẩm định, "
+     "trình UBND huyện trước ngày 15/9/2024.\n"
+     "Trung tâm Phát triển quỹ đất hoàn thiện hồ sơ bồi thường trong tháng 10/2024.\n"
+     "1. Về dự án thứ hai của huyện trong kế hoạch vốn năm sau và các năm tiếp theo ở địa bàn\n"
+     "THÔNG BÁO\n"),
+])
+def test_pdf_soft_wraps(source, expected):
+    assert clean(source, soft_wraps=True).text == expected
+    assert clean(source).text != expected  # only PDF text gets this rule
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("Nội dung bài.\nTin, ảnh: Hoàng Long\nChia sẻ: Facebook Zalo\n- Tin khác một\n- Tin khác hai", "Nội dung bài.\n"),
+    ("Nội dung bài.\nNguồn: Báo Quảng Trị\n", "Nội dung bài.\n"),
+])
+def test_news_tail(source, expected):
+    assert clean(source).text == expected

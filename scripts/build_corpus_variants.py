@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Rebuild corpus/variants/: some corpus notices as .docx, .pdf, .html, TCVN3 and VNI files.
+
+Each variant is the same notice in another format or encoding, so its gold is the source's gold
+under the variant's file name; this script writes annotations/gold_variants.jsonl too.
+
+    python scripts/build_corpus_variants.py            # from the repository root
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from build_formats import build  # noqa: E402
+
+from pipeline.encodings import encode_legacy  # noqa: E402
+from pipeline.load import load_path  # noqa: E402
+
+# (source notice, variants): one notice per level, different provinces and layouts
+PLAN = {
+    "xa_nghe-an_dang-uy-nong-thon-moi.txt": ("docx", "vni"),
+    "huyen_binh-dinh_ubnd-du-an-dau-tu-cong.txt": ("pdf", "tcvn3"),
+    "tinh_quang-ninh_ubnd-moi-truong-vinh.txt": ("html", "docx"),
+    "tw_bo-y-te_sot-xuat-huyet.txt": ("pdf", "vni"),
+    "huyen_danang_hai-chau-tin.txt": ("html",),
+}
+
+
+def main() -> int:
+    corpus, out = ROOT / "corpus", ROOT / "corpus" / "variants"
+    out.mkdir(exist_ok=True)
+    gold = {}
+    for path in sorted((ROOT / "annotations").glob("gold_[ab].jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                gold[rec["file"]] = rec
+    records = []
+    for name, variants in PLAN.items():
+        src = corpus / name
+        text = load_path(src).text
+        stem = src.stem
+        for v in variants:
+            if v in ("tcvn3", "vni"):
+                body = text  # encode_legacy writes accented capitals as an upper-case font would
+                target = out / f"{stem}-{v}.txt"
+                target.write_bytes(encode_legacy(body, v))
+            else:
+                tmp = out / f".{stem}.src.txt"
+                tmp.write_text(text, encoding="utf-8")
+                built = build(tmp, out, (v,))
+                tmp.unlink()
+                target = out / f"{stem}-{v}.{v}"
+                built[0].rename(target)
+            rec = dict(gold[name])
+            rec["file"] = target.name
+            records.append(rec)
+            print(target.relative_to(ROOT))
+    (ROOT / "annotations" / "gold_variants.jsonl").write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
