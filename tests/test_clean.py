@@ -108,8 +108,8 @@ def test_every_cleaned_word_maps_back_to_its_source(src):
 
 @pytest.mark.parametrize("source, expected", [
     # a line that ran to the margin continues on the next, even before a capital
-    ("Giao Phòng Tài nguyên và Môi trường chủ trì, phối hợp với Phòng Tài chính - Kế hoạch thẩm định,\n"
-     "trình UBND huyện trước ngày 15/9/2024.\n"
+    ("Giao Phòng Tài nguyên và Môi trường chủ trì, phối hợp với Phòng Tài chính - Kế hoạch thẩm định, trình\n"
+     "UBND huyện trước ngày 15/9/2024.\n"
      "Trung tâm Phát triển quỹ đất hoàn thiện hồ sơ bồi thường trong tháng 10/2024.\n"
      "1. Về dự án thứ hai của huyện trong kế hoạch vốn năm sau và các năm tiếp theo ở địa bàn\n"
      "THÔNG BÁO\n",

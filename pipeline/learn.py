@@ -1,0 +1,432 @@
+"""Learned components: a task/non-task classifier for units and a body-type classifier for names.
+
+Both are trained by ``scripts/train.py`` (``make train``) from ``annotations/`` and ``corpus/``
+only, offline, with fixed seeds, and compared with the rules by cross-validation grouped by
+document (``sklearn.model_selection.GroupKFold``: no document is ever in a fold's train and test
+part). The cards ``models/*.md`` give the figures and whether a model is used by default.
+
+Models are stored as JSON (never pickle): the feature names and the fitted logistic-regression
+weights. Loading validates the schema, the feature-spec version and a digest of the parameters,
+then scores with a plain dot product, so inference needs neither scikit-learn nor any file
+outside the package (``pipeline/data/models/``). The same feature code serves training and
+inference.
+
+Public use (the pipeline's wiring; each returns None when the model is absent, or is not
+enabled by its card, so the caller falls back to the rules):
+
+    learned_task_score(features, text, position) -> float | None   # > 0 means "task"
+    learned_body_type(name) -> str | None                            # one of bodies.BODY_TYPES
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+FEATURE_VERSION = "vntasks-learn/1"  # bump when any feature function below changes
+SCHEMA = "vntasks-model/1"
+SEED = 20240601
+TASK_MODEL = "task_classifier.json"
+BODY_MODEL = "body_type.json"
+HEAD_SYLLABLES = 12  # syllables of a unit's head given to the word segmenter
+N_FOLDS = 5
+
+_NUM = regex.compile(r"^\d[\d.,/-]*$")
+_WORD = regex.compile(r"[\p{L}\p{N}_]+")
+_SPACES = regex.compile(r"\s+")
+
+
+class ModelError(ValueError):
+    """A model file that is missing a field, of another version, or altered after training."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Features of a unit (task classifier)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitRow:
+    """One classifiable unit of a document, with what the rules see of it."""
+
+    doc: str
+    index: int  # index in Segmented.units
+    text: str  # own text, whitespace-collapsed
+    features: Any  # classify.Features
+    position: float  # relative offset in the body, 0..1
+
+
+def _fold(text: str) -> str:
+    from .evaluate import fold
+
+    return fold(text)
+
+
+@cache
+def _segment_words(head: str) -> tuple[str, ...]:
+    """underthesea word segmentation of a short head (cached: heads repeat across units)."""
+    from underthesea import word_tokenize
+
+    return tuple(w.lower() for w in word_tokenize(head) if _WORD.search(w))
+
+
+def head_words(text: str, n: int = HEAD_SYLLABLES) -> tuple[str, ...]:
+    """The words of the first ``n`` syllables of ``text`` (underthesea), lower case, numbers as <num>."""
+    head = " ".join(text.split()[:n])
+    if not head:
+        return ()
+    return tuple("<num>" if _NUM.match(w) else w.replace(" ", "_") for w in _segment_words(head))
+
+
+def _bin(value: float, edges: Sequence[float]) -> int:
+    return sum(value >= e for e in edges)
+
+
+def task_feature_dict(f: Any, text: str, position: float) -> dict[str, float]:
+    """The features of one unit: the rule features (kind, section category, intro, length, ending,
+    cue words and their summed weight, the rule score itself), its position in the body, and the
+    underthesea words of its head (first word and bag of head words)."""
+    from .classify import rule_score
+
+    rs = rule_score(f)
+    out: dict[str, float] = {
+        "bias_rule": max(-1.0, min(1.0, rs / 5.0)),
+        "rule_pos": 1.0 if rs > 0 else 0.0,
+        f"kind={f.kind}": 1.0,
+        f"section={f.category or 'none'}": 1.0,
+        f"kind_section={f.kind}|{f.category or 'none'}": 1.0,
+        "cue_score": max(-2.0, min(2.0, f.cue_score / 5.0)),
+        f"len_bin={_bin(f.n_words, (5, 12, 25, 50, 100))}": 1.0,
+        f"pos_bin={_bin(position, (0.1, 0.3, 0.7, 0.9))}": 1.0,
+    }
+    if f.intro:
+        out["intro"] = 1.0
+    if f.closing:
+        out["closing"] = 1.0
+    if f.ends_sentence:
+        out["ends_sentence"] = 1.0
+    if text.rstrip().endswith(":"):
+        out["ends_colon"] = 1.0
+    for cue in f.cues:
+        out[f"cue={cue.lower()}"] = 1.0
+    words = head_words(text)
+    if words:
+        out[f"w0={words[0]}"] = 1.0
+    for w in words:
+        out[f"hw={w}"] = 1.0
+    return out
+
+
+def unit_rows(doc: str, text: str) -> list[UnitRow]:
+    """The non-heading units of a document's text with the features the pipeline computes for them.
+
+    The section category follows ``resolve.resolve``: a heading's own category (or its parent's,
+    below a Roman/Part heading none), else the category of the list intro before the unit."""
+    from .classify import section_category, unit_features
+    from .clean import clean
+    from .segment import segment
+
+    seg = segment(clean(text).text)
+    units = seg.units
+    cats: list[str | None] = [None] * len(units)
+    intro_cat: dict[int | None, str | None] = {}
+    span = max(1, seg.body_end - seg.body_start)
+    rows = []
+    for i, u in enumerate(units):
+        own = seg.own_text(u)
+        parent_cat = cats[u.parent] if u.parent is not None else None
+        category = parent_cat
+        if category is None and u.parent in intro_cat:
+            category = intro_cat[u.parent]
+        if u.kind == "heading":
+            cats[i] = section_category(own) or (parent_cat if u.style not in ("roman", "part") else None)
+            intro_cat.pop(i, None)
+            continue
+        if u.intro and u.kind == "para":
+            intro_cat[u.parent] = section_category(own) or category
+        cats[i] = category
+        pos = min(1.0, max(0.0, (u.start - seg.body_start) / span))
+        rows.append(UnitRow(doc, i, own, unit_features(own, u.kind, category, u.intro), round(pos, 4)))
+    return rows
+
+
+def label_rows(rows: Sequence[UnitRow], tasks: Sequence[Mapping[str, Any]]) -> tuple[list[int | None], int]:
+    """1 when a unit's folded text contains a required gold anchor, None (excluded) when it contains
+    only an optional one, else 0; and the number of required anchors no unit contains."""
+    required = [_fold(t["anchor"]) for t in tasks if not t.get("optional")]
+    optional = [_fold(t["anchor"]) for t in tasks if t.get("optional")]
+    folded = [_fold(r.text) for r in rows]
+    labels: list[int | None] = []
+    for ft in folded:
+        if any(a and a in ft for a in required):
+            labels.append(1)
+        elif any(a and a in ft for a in optional):
+            labels.append(None)
+        else:
+            labels.append(0)
+    unreachable = sum(1 for a in required if not any(a in ft for ft in folded))
+    return labels, unreachable
+
+
+# ---------------------------------------------------------------------------------------------
+# Features of a body name (body-type classifier)
+
+
+def name_ngrams(name: str) -> list[str]:
+    """Character 2..4-grams of each word of the folded name, padded with spaces (as "char_wb"),
+    plus the first two words as tokens (the head decides most types)."""
+    words = _fold(name).split()
+    out = []
+    for w in words:
+        p = f" {w} "
+        for n in (2, 3, 4):
+            if len(p) < n:
+                continue
+            out.extend(p[k:k + n] for k in range(len(p) - n + 1))
+    out.extend(f"w{k}={w}" for k, w in enumerate(words[:2]))
+    return out
+
+
+def tfidf(grams: Iterable[str], vocab: Mapping[str, int], idf: Sequence[float]) -> dict[int, float]:
+    """Sublinear tf times idf, L2-normalised (TfidfVectorizer(sublinear_tf=True, norm="l2"))."""
+    counts: dict[int, int] = {}
+    for g in grams:
+        j = vocab.get(g)
+        if j is not None:
+            counts[j] = counts.get(j, 0) + 1
+    vec = {j: (1.0 + math.log(c)) * idf[j] for j, c in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values()))
+    return {j: v / norm for j, v in vec.items()} if norm else {}
+
+
+# ---------------------------------------------------------------------------------------------
+# The model files
+
+
+def params_digest(params: Mapping[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(params, sort_keys=True, ensure_ascii=False,
+                                     separators=(",", ":")).encode("utf-8")).hexdigest()
+
+
+def model_json(kind: str, params: Mapping[str, Any], meta: Mapping[str, Any]) -> str:
+    """The file text of a model: deterministic (sorted keys, no timestamps)."""
+    doc = {"schema": SCHEMA, "kind": kind, "feature_version": FEATURE_VERSION, "params": params,
+           "params_sha256": params_digest(params), "meta": meta}
+    return json.dumps(doc, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+
+
+def _finite(xs: Iterable[Any]) -> bool:
+    return all(isinstance(x, (int, float)) and not isinstance(x, bool) and math.isfinite(x) for x in xs)
+
+
+@dataclass(frozen=True)
+class TaskModel:
+    weights: Mapping[str, float]
+    intercept: float
+    default: bool
+
+    def score(self, feats: Mapping[str, float]) -> float:
+        return self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+
+
+@dataclass(frozen=True)
+class BodyModel:
+    vocab: Mapping[str, int]
+    idf: tuple[float, ...]
+    classes: tuple[str, ...]
+    coef: tuple[tuple[float, ...], ...]
+    intercept: tuple[float, ...]
+    default: bool
+
+    def scores(self, name: str) -> list[float]:
+        x = tfidf(name_ngrams(name), self.vocab, self.idf)
+        return [b + sum(row[j] * v for j, v in x.items()) for row, b in zip(self.coef, self.intercept, strict=True)]
+
+    def predict(self, name: str) -> str:
+        s = self.scores(name)
+        return self.classes[max(range(len(s)), key=s.__getitem__)]
+
+
+def parse_model(text: str, kind: str) -> TaskModel | BodyModel:
+    """Validate a model file's JSON and build the model; ModelError on anything unexpected."""
+    try:
+        doc = json.loads(text)
+    except ValueError as exc:
+        raise ModelError(f"not JSON: {exc}") from exc
+    if not isinstance(doc, dict) or doc.get("schema") != SCHEMA:
+        raise ModelError(f"unknown schema {doc.get('schema') if isinstance(doc, dict) else None!r}")
+    if doc.get("kind") != kind:
+        raise ModelError(f"model kind {doc.get('kind')!r}, expected {kind!r}")
+    if doc.get("feature_version") != FEATURE_VERSION:
+        raise ModelError(f"feature version {doc.get('feature_version')!r}, this code is {FEATURE_VERSION!r}")
+    params = doc.get("params")
+    if not isinstance(params, dict) or doc.get("params_sha256") != params_digest(params):
+        raise ModelError("parameters do not match their digest (file altered after training)")
+    meta = doc.get("meta")
+    if not isinstance(meta, dict) or not isinstance(meta.get("default"), bool):
+        raise ModelError("meta.default missing")
+    try:
+        if kind == "task":
+            names, coef, b = params["features"], params["coef"], params["intercept"]
+            if not (isinstance(names, list) and all(isinstance(n, str) for n in names)
+                    and isinstance(coef, list) and len(coef) == len(names) and _finite(coef) and _finite([b])):
+                raise ModelError("task model: bad features/coef/intercept")
+            return TaskModel(dict(zip(names, map(float, coef), strict=True)), float(b), meta["default"])
+        vocab, idf, classes = params["vocabulary"], params["idf"], params["classes"]
+        coef, b = params["coef"], params["intercept"]
+        if not (isinstance(vocab, list) and all(isinstance(v, str) for v in vocab) and len(set(vocab)) == len(vocab)
+                and isinstance(idf, list) and len(idf) == len(vocab) and _finite(idf)
+                and isinstance(classes, list) and all(isinstance(c, str) for c in classes) and len(classes) >= 2
+                and isinstance(coef, list) and len(coef) == len(classes)
+                and all(isinstance(r, list) and len(r) == len(vocab) and _finite(r) for r in coef)
+                and isinstance(b, list) and len(b) == len(classes) and _finite(b)):
+            raise ModelError("body model: bad vocabulary/idf/classes/coef/intercept")
+        return BodyModel({v: i for i, v in enumerate(vocab)}, tuple(map(float, idf)), tuple(classes),
+                         tuple(tuple(map(float, r)) for r in coef), tuple(map(float, b)), meta["default"])
+    except KeyError as exc:
+        raise ModelError(f"missing parameter {exc}") from exc
+
+
+def _package_model_text(filename: str) -> str | None:
+    f = resources.files("pipeline").joinpath("data", "models", filename)
+    return f.read_text(encoding="utf-8") if f.is_file() else None
+
+
+@cache
+def load_task_model() -> TaskModel | None:
+    """The package's task model (pipeline/data/models/), or None when it was never trained."""
+    text = _package_model_text(TASK_MODEL)
+    return None if text is None else parse_model(text, "task")  # type: ignore[return-value]
+
+
+@cache
+def load_body_model() -> BodyModel | None:
+    text = _package_model_text(BODY_MODEL)
+    return None if text is None else parse_model(text, "body")  # type: ignore[return-value]
+
+
+def learned_task_score(features: Any, text: str, position: float, force: bool = False) -> float | None:
+    """The learned score of a unit (> 0 means task; a log-odds), or None when the model is absent
+    or its card does not enable it by default (``force`` ignores the card, for research)."""
+    m = load_task_model()
+    if m is None or not (m.default or force):
+        return None
+    return m.score(task_feature_dict(features, text, position))
+
+
+def learned_body_type(name: str, force: bool = False) -> str | None:
+    """The learned body type of a canonical name, or None (absent, or not enabled by its card)."""
+    m = load_body_model()
+    if m is None or not (m.default or force) or not name.strip():
+        return None
+    return m.predict(name)
+
+
+# ---------------------------------------------------------------------------------------------
+# Training and grouped cross-validation (scikit-learn is imported only here)
+
+
+@dataclass(frozen=True)
+class PRF:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def row(self) -> dict[str, float | int]:
+        return {"p": round(self.p, 4), "r": round(self.r, 4), "f1": round(self.f1, 4),
+                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+def prf(gold: Sequence[int], pred: Sequence[int], extra_fn: int = 0) -> PRF:
+    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
+    fp = sum(1 for g, p in zip(gold, pred, strict=True) if p and not g)
+    fn = sum(1 for g, p in zip(gold, pred, strict=True) if g and not p)
+    return PRF(tp, fp, fn + extra_fn)
+
+
+def group_folds(groups: Sequence[str], n_folds: int = N_FOLDS) -> list[tuple[list[int], list[int]]]:
+    """GroupKFold splits (train indices, test indices): a group is never on both sides."""
+    from sklearn.model_selection import GroupKFold
+
+    n = min(n_folds, len(set(groups)))
+    idx = list(range(len(groups)))
+    return [(sorted(map(int, a)), sorted(map(int, b))) for a, b in GroupKFold(n_splits=n).split(idx, groups=groups)]
+
+
+TASK_C = 0.5  # inverse L2 strength of the task model
+TASK_MIN_DOCS = 2  # a feature must occur in this many training documents to get a weight
+
+
+def fit_task(dicts: Sequence[Mapping[str, float]], labels: Sequence[int], docs: Sequence[str]) -> dict[str, Any]:
+    """Logistic regression on the feature dicts; the parameters as plain lists (sorted names)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    seen: dict[str, set[str]] = {}
+    for d, doc in zip(dicts, docs, strict=True):
+        for k in d:
+            seen.setdefault(k, set()).add(doc)
+    keep = {k for k, s in seen.items() if len(s) >= TASK_MIN_DOCS}
+    rows = [{k: v for k, v in d.items() if k in keep} for d in dicts]
+    vec = DictVectorizer(sort=True)
+    x = vec.fit_transform(rows)
+    if len(set(labels)) < 2:
+        raise ValueError("task training data has one class only")
+    clf = LogisticRegression(C=TASK_C, max_iter=5000, random_state=SEED)
+    clf.fit(x, list(labels))
+    names = [str(n) for n in vec.get_feature_names_out()]
+    coef = [round(float(c), 6) for c in clf.coef_[0]]
+    pairs = [(n, c) for n, c in zip(names, coef, strict=True) if c != 0.0]
+    return {"features": [n for n, _ in pairs], "coef": [c for _, c in pairs],
+            "intercept": round(float(clf.intercept_[0]), 6)}
+
+
+BODY_C = 4.0
+
+
+def fit_body(names: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
+    """Char n-gram TF-IDF + multinomial logistic regression; parameters as plain lists."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    vec = TfidfVectorizer(analyzer=name_ngrams, sublinear_tf=True, norm="l2", lowercase=False)
+    x = vec.fit_transform(list(names))
+    classes = sorted(set(labels))
+    if len(classes) < 2:
+        raise ValueError("body training data has one class only")
+    clf = LogisticRegression(C=BODY_C, max_iter=5000, random_state=SEED)
+    clf.fit(x, list(labels))
+    vocab = [str(v) for v in vec.get_feature_names_out()]
+    coef = [[round(float(c), 6) for c in row] for row in clf.coef_]
+    intercept = [round(float(b), 6) for b in clf.intercept_]
+    if len(clf.classes_) == 2:  # binary LR keeps one row: expand to the two-class form
+        coef = [[-c for c in coef[0]], coef[0]]
+        intercept = [-intercept[0], intercept[0]]
+    return {"vocabulary": vocab, "idf": [round(float(v), 6) for v in vec.idf_],
+            "classes": [str(c) for c in clf.classes_], "coef": coef, "intercept": intercept}
+
+
+def task_model_from_params(params: Mapping[str, Any], default: bool = True) -> TaskModel:
+    return parse_model(model_json("task", params, {"default": default}), "task")  # type: ignore[return-value]
+
+
+def body_model_from_params(params: Mapping[str, Any], default: bool = True) -> BodyModel:
+    return parse_model(model_json("body", params, {"default": default}), "body")  # type: ignore[return-value]
