@@ -91,13 +91,18 @@ class _Phrases:
 
     def match(self, low: list[str], i: int):
         """(end index, value) of the longest entry starting at token ``i``, or None."""
+        for m in self.matches(low, i):
+            return m
+        return None
+
+    def matches(self, low: list[str], i: int):
+        """Every (end index, value) of an entry starting at token ``i``, longest first."""
         if i >= len(low):
-            return None
+            return
         for key, value in self._by_first.get(low[i], ()):
             n = len(key)
             if tuple(low[i:i + n]) == key:
-                return i + n, value
-        return None
+                yield i + n, value
 
 
 @dataclass(frozen=True)
@@ -113,7 +118,7 @@ class _Lexicon:
     def __init__(self):
         heads = [_Head(r["head"], r["canonical"], r["body_type"], r["kind"], r["scope"])
                  for r in load_table("body_heads.tsv", ("head", "canonical", "body_type", "kind", "scope"))]
-        body_kinds = ("complete", "complement", "part", "domain", "role", "role_alone", "block")
+        body_kinds = ("complete", "org", "complement", "part", "domain", "role", "role_alone", "block")
         self.heads = _Phrases((h.head, h) for h in heads if h.kind in body_kinds)
         self.levels = _Phrases((h.head, h.scope) for h in heads if h.kind == "level")
         self.name_words = _Phrases((h.head, True) for h in heads if h.kind == "name_word")
@@ -159,21 +164,23 @@ _LEADING = regex.compile(
     r"^(?:(?:các\s+đồng\s+chí|đồng\s+chí|đ\s*/\s*c|tất\s+cả\s+các|tất\s+cả|toàn\s+thể|các|từng|mỗi|những|mọi)\s+)+",
     regex.IGNORECASE,
 )
-_MTTQ_COMMITTEE = regex.compile(r"(?:Ủy ban|UB)\s+(?:MTTQ(?:VN)?|Mặt trận Tổ quốc(?: Việt Nam)?)|UBMTTQ(?:VN)?")
+_MTTQ_COMMITTEE = regex.compile(
+    r"(?:(?:Ủy ban|UB)\s+(?:MTTQ(?:VN)?|Mặt trận Tổ quốc)|UBMTTQ(?:VN)?)(?:\s+Việt\s+Nam)?")
 _FRONT_BARE = regex.compile(r"Mặt trận(?! Tổ quốc)", regex.IGNORECASE)
 _FRONT_NO_VN = regex.compile(r"Mặt trận Tổ quốc(?! Việt Nam)")
-_UNIONS_BARE = regex.compile(r"(?i:đoàn thể)(?!\s+chính trị)")
+# "các đoàn thể" is kept as written, always plural ("Các đoàn thể xã"); only a bare "các đoàn thể"
+# completed with the notice's level gets the full name (see _mentions)
+_UNIONS = regex.compile(r"^(?:(?i:các)\s+)?(?i:đoàn thể)(?=\s|$)")
 
 
 def _expand_abbreviations(s: str) -> str:
     lex = _lex()
     s = _MTTQ_COMMITTEE.sub("Ủy ban Mặt trận Tổ quốc Việt Nam", s)
     # a bare "MTTQ" names the Front's committee ("MTTQ tỉnh" -> "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")
-    s = regex.sub(r"(?<![\p{L}\p{N}&])MTTQ(?:VN)?(?![\p{L}\p{N}&])", "Ủy ban Mặt trận Tổ quốc Việt Nam", s)
+    s = regex.sub(r"(?<![\p{L}\p{N}&])MTTQ(?:VN)?(?![\p{L}\p{N}&])(?:\s+Việt\s+Nam)?", "Ủy ban Mặt trận Tổ quốc Việt Nam", s)
     s = lex.abbr_re.sub(lambda m: lex.abbr[m.group()], s)
     s = _FRONT_BARE.sub("Mặt trận Tổ quốc Việt Nam", s)
-    s = _FRONT_NO_VN.sub("Mặt trận Tổ quốc Việt Nam", s)
-    return _UNIONS_BARE.sub("đoàn thể chính trị - xã hội", s)
+    return _FRONT_NO_VN.sub("Mặt trận Tổ quốc Việt Nam", s)
 
 
 def _case_heads(s: str) -> str:
@@ -231,6 +238,7 @@ def canonical_name(text: str) -> str:
     s = _SPACE_PUNCT.sub(r"\1", s)
     s = _SPACES.sub(" ", s).strip(" ,;:.")
     s = _case_heads(s)
+    s = _UNIONS.sub("Các đoàn thể", s)
     return s[:1].upper() + s[1:] if s else s
 
 
@@ -281,6 +289,7 @@ class _Unit:
     level: tuple[int, int] | None = None  # tokens of a trailing level phrase
     name_override: str | None = None  # a body named in a parenthesis ("cơ quan thường trực (X)")
     text_span: tuple[int, int] | None = None  # tokens of the mention when not [start, end)
+    role: bool = False  # led by a title ("Giám đốc các sở"): never merged into a generic list
 
 
 _PARTY_COMMITTEE = {"huyện", "tỉnh", "thành", "quận", "thị", "đảng"}
@@ -394,6 +403,8 @@ class _Scanner:
             return end + 1
         if plural and end + 1 < self.n and low[end] == ":" and self.cap(end + 1):
             return self._name_list(end + 1)
+        if plural and self.cap(end) and not self._starts_body(end) and not self.is_verb(end):
+            return self._name_list(end)
         if not plural:
             return self._proper_run(end)
         return end
@@ -403,7 +414,7 @@ class _Scanner:
         if not m or m[1] != "unit":
             return None
         end = m[0]
-        if end < self.n and self.low[end] in ("hội", "ủy"):  # "xã hội", "Huyện ủy"
+        if end < self.n and self.low[end] in ("hội", "ủy", "đoàn"):  # "xã hội", "Huyện ủy", "Huyện đoàn"
             return None
         return end
 
@@ -471,8 +482,15 @@ class _Scanner:
         end, head = h
         if head.kind in ("role", "role_alone"):
             body = self.parse_unit(end)
+            if body is None:  # a shorter title may leave a body after it ("Trưởng" + "Ban Chỉ đạo ...")
+                for end2, head2 in lex.heads.matches(low, k):
+                    if end2 < end and head2.kind in ("role", "role_alone"):
+                        body = self.parse_unit(end2)
+                        if body is not None:
+                            end, head = end2, head2
+                            break
             if body is not None:
-                unit = _Unit(k, body.end, body.head, body.generic, body.has_level, body.level)
+                unit = _Unit(k, body.end, body.head, body.generic, body.has_level, body.level, role=True)
                 if head.head.startswith("cơ quan") and body.end < self.n and low[body.end] == "(":
                     inner = self._paren_body(body.end)
                     if inner is not None:
@@ -498,19 +516,57 @@ class _Scanner:
         return inner
 
     def _generic(self, start: int, end: int) -> _Unit:
+        end0 = end
         end = self._suffix(end)
         lvl = self.level_end(end)
-        unit = _Unit(start, end, None, generic=True)
+        unit = _Unit(start, end, None, generic=True, has_level="trực" in self.low[end0:end])
+        if lvl is None and end + 1 < self.n and self.low[end] == "của" and self._unit(end + 1) == end + 2:
+            lvl = end + 2  # "các cơ quan báo chí của tỉnh"
         if lvl:
             unit.end, unit.has_level, unit.level = lvl, True, (end, lvl)
         return unit
 
     def _suffix(self, end: int) -> int:
+        """A qualifier that stays in the name: "có liên quan", "trực thuộc (Trung ương)",
+        "được giao chủ trì" ("các đơn vị được giao chủ trì")."""
         low = self.low
         if tuple(low[end:end + 3]) == ("có", "liên", "quan"):
             return end + 3
         if tuple(low[end:end + 2]) == ("liên", "quan"):
             return end + 2
+        if tuple(low[end:end + 2]) == ("trực", "thuộc"):
+            return self._subordinate_to(end + 2)
+        m = self.lex.cue("qualifier", low, end)
+        if m:
+            return m[0]
+        return end
+
+    def _subordinate_to(self, k: int) -> int:
+        """After "trực thuộc": the superior it names, if any ("Trung ương", "Huyện ủy", "tỉnh")."""
+        low = self.low
+        if k + 1 < self.n and low[k] in _PARTY_COMMITTEE and low[k + 1] == "ủy":
+            return k + 2
+        for cand in (("trung", "ương"), ("thành", "phố"), ("tỉnh",), ("huyện",)):
+            if tuple(low[k:k + len(cand)]) == cand:
+                return k + len(cand)
+        return k
+
+    def _committee_list(self, k: int) -> int | None:
+        """End of "Huyện ủy, Thành ủy" / "Huyện ủy Tiên Yên, Ba Chẽ" from token ``k``, or None."""
+        low = self.low
+        if not (k + 1 < self.n and low[k] in _PARTY_COMMITTEE and low[k] != "đảng" and low[k + 1] == "ủy"):
+            return None
+        end = k + 2
+        for _ in range(_MAX_LIST):
+            if end + 2 < self.n and low[end] in (",", "và") and low[end + 1] in _PARTY_COMMITTEE \
+                    and low[end + 2] == "ủy":
+                end += 3
+                continue
+            break
+        if self.cap(end) and not self._starts_body(end) and not self.is_verb(end):
+            end = self._name_list(end)
+        if tuple(low[end:end + 2]) == ("trực", "thuộc"):
+            end = self._subordinate_to(end + 2)
         return end
 
     def _scan(self, start: int, head_end: int, head: _Head) -> _Unit | None:
@@ -519,10 +575,25 @@ class _Scanner:
         kind = head.kind
         j = head_end
         seen_domain = False
-        has_level = head.scope == "fixed" and kind == "complete"
+        has_level = head.scope == "fixed" and kind in ("complete", "org")
         last_cap = -1
         level: tuple[int, int] | None = None
+        if kind == "org" and (self.cap(j) or self.abbr(j)):
+            owner = self._owner(j)
+            if owner is not None:
+                return _Unit(start, owner.end, head, False, owner.has_level, owner.level)
         while j < self.n and not self.in_paren[j] and j < start + _MAX_NAME:
+            # "Ban Thường vụ các Huyện ủy A, B", "Ban Dân vận các huyện ủy, thành ủy"
+            if low[j] == "các" and j + 1 < self.n:
+                cl = self._committee_list(j + 1)
+                if cl is not None:
+                    return _Unit(start, cl, head, False, True, None)
+            # a qualified name with a comma inside ("Khám, chữa bệnh", "Thi đua, khen thưởng")
+            if seen_domain and self.cap(j):
+                nw = lex.name_words.match(low, j)
+                if nw and nw[0] > j + 1:
+                    j = nw[0]
+                    continue
             # party committees ("Huyện ủy") complete a name and place it
             if low[j] in _PARTY_COMMITTEE and j + 1 < self.n and low[j + 1] == "ủy":
                 j += 2
@@ -539,10 +610,11 @@ class _Scanner:
                 has_level = True
                 j = lvl
                 break
-            if self.cap(j) or self.abbr(j) or (self.word(j) and self.toks[j][0][0].isdigit() and seen_domain):
+            if self.cap(j) or self.abbr(j) or (self.word(j) and self.toks[j][0][0].isdigit() and (
+                    seen_domain or (j == head_end and kind in ("complement", "part", "domain")))):
                 if self.cap(j) and (self.is_verb(j) and not seen_domain and kind != "domain"):
                     break
-                if kind in ("complete", "role", "role_alone") and self._starts_body(j) and not self.abbr(j):
+                if kind in ("complete", "org", "role", "role_alone") and self._starts_body(j) and not self.abbr(j):
                     # "Ban Dân vận Huyện ủy" is handled above; a new head here starts another body
                     if not (lex.heads.match(low, j) and lex.heads.match(low, j)[1].kind == "complete"
                             and lex.heads.match(low, j)[1].scope == "fixed"):
@@ -558,7 +630,8 @@ class _Scanner:
             t = low[j]
             if t in ("và", "-", ",", "&") and j + 1 < self.n:
                 nxt = j + 1
-                if (t == "-" or kind in ("domain", "complement", "part")) and seen_domain and \
+                if ((t == "-" or kind in ("domain", "complement", "part")) and seen_domain
+                        or t == "-" and kind == "domain" and j == head_end) and \
                         (self.cap(nxt) or self.abbr(nxt)) and not self._starts_body(nxt):
                     j = nxt
                     continue
@@ -599,7 +672,7 @@ class _Scanner:
                 break
             if self.is_stop(j) or self.lex.cue("determiner", low, j):
                 break
-            if kind in ("complete", "role", "role_alone") or (kind == "domain" and not seen_domain):
+            if kind in ("complete", "org", "role", "role_alone") or (kind == "domain" and not seen_domain):
                 break
             n_syll = self._nominal_here(j, last_cap)
             if not n_syll:
@@ -609,7 +682,21 @@ class _Scanner:
         if kind == "domain" and not seen_domain and not has_level:
             return None
         end = self._suffix(j) if level is None else j
+        if "trực" in low[j:end]:
+            has_level = True
         return _Unit(start, end, head, False, has_level, level)
+
+    def _owner(self, j: int) -> _Unit | None:
+        """The body an organisation belongs to, named right after it ("Đảng ủy Công an tỉnh",
+        "Đảng đoàn Ủy ban MTTQ tỉnh", "Đảng ủy Quốc hội"): a level is then its own."""
+        h = self._head_at(j)
+        if not h or h[1].kind not in ("complete", "org", "domain", "complement"):
+            return None
+        owner = self.parse_unit(j)
+        if owner is None:
+            return None
+        central = owner.head is not None and owner.head.scope in ("central", "fixed")
+        return _Unit(j, owner.end, owner.head, False, owner.has_level or central, owner.level)
 
     def _verb_wins(self, j: int, nw_end: int) -> bool:
         v = self.lex.cue("verb", self.low, j)
@@ -675,6 +762,9 @@ class _Scanner:
     # --- coordinated bodies ---
     def parse_chain(self, i: int) -> tuple[list[_Unit], int]:
         """Bodies coordinated by "," / "và" from token ``i``; the end token of the chain."""
+        titled = self._title_list(i)
+        if titled:
+            return titled, titled[-1].end
         first = self.parse_unit(i)
         if first is None:
             return [], i
@@ -698,16 +788,72 @@ class _Scanner:
             if nxt is None:
                 j = k
                 break
+            nxt = self._sibling(units[-1], conn, nxt)
             units.append(nxt)
             j = nxt.end
         return self._merge_generics(units), j
 
+    def _sibling(self, prev: _Unit, conn: int, nxt: _Unit) -> _Unit:
+        """"Ban nhân dân ấp A và ấp B": a conjunct that is only another place of the same level
+        names the same kind of body there."""
+        if not nxt.generic or prev.generic or prev.level is None or prev.level[1] != prev.end:
+            return nxt
+        unit_end = self._unit(conn)
+        lvl = self.level_end(conn)
+        if unit_end is None or lvl is None or lvl <= unit_end or not self.cap(unit_end):
+            return nxt
+        head_text = self.text[self.toks[prev.start][1]:self.toks[prev.level[0]][1]]
+        name = canonical_name(head_text + self.span_text(conn, lvl)[2])
+        return _Unit(conn, lvl, prev.head, False, True, (conn, lvl), name_override=name)
+
+    def _title_list(self, i: int) -> list[_Unit]:
+        """"Bộ trưởng các Bộ: Y tế, Công an" -> one body per name ("Bộ trưởng Bộ Y tế", ...)."""
+        low, lex = self.low, self.lex
+        k = self.skip_determiners(i)
+        r = lex.heads.match(low, k)
+        if not r or r[1].kind not in ("role", "role_alone") or r[0] >= self.n or low[r[0]] != "các":
+            return []
+        d = lex.heads.match(low, r[0] + 1)
+        if not d or d[1].kind != "domain" or d[0] + 1 >= self.n or low[d[0]] != ":" or not self.cap(d[0] + 1):
+            return []
+        prefix = self.span_text(k, r[0])[2] + " " + self.span_text(r[0] + 1, d[0])[2]
+        out: list[_Unit] = []
+        a = d[0] + 1
+        for _ in range(_MAX_LIST):
+            b = self._plain_name(a)
+            if b == a:
+                break
+            name = canonical_name(prefix + " " + self.span_text(a, b)[2])
+            out.append(_Unit(k if not out else a, b, d[1], False, True, None, name_override=name))
+            if not (b + 1 < self.n and low[b] == "," and self.cap(b + 1)):
+                break
+            a = b + 1
+        return out
+
+    def _plain_name(self, k: int) -> int:
+        """End of a capitalised name from ``k`` ("Giáo dục và Đào tạo", "Công Thương")."""
+        lex, low = self.lex, self.low
+        start = k
+        while k < self.n and k < start + _MAX_NAME:
+            nw = lex.name_words.match(low, k)
+            if self.cap(k) and nw and nw[0] > k + 1:
+                k = nw[0]
+            elif self.cap(k):
+                k += 1
+                if self.lower_word(k) and not self._ends_name(k):
+                    k += 1
+            elif low[k] in ("và", "-", "&") and k + 1 < self.n and self.cap(k + 1) and k > start:
+                k += 1
+            else:
+                break
+        return k
+
     def _merge_generics(self, units: list[_Unit]) -> list[_Unit]:
         out: list[_Unit] = []
         for u in units:
-            if out and u.generic and out[-1].generic and not out[-1].has_level:
-                prev = out[-1]
-                out[-1] = _Unit(prev.start, u.end, None, True, u.has_level, u.level)
+            if out and u.generic and out[-1].generic and not out[-1].has_level and not u.role:
+                prev = out[-1]  # "các cấp, các ngành"; "Thủ trưởng các cơ quan, đơn vị"
+                out[-1] = _Unit(prev.start, u.end, None, True, u.has_level, u.level, role=prev.role)
                 continue
             out.append(u)
         return out
@@ -798,6 +944,7 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
     starts = _clause_starts(sc)
     start_set = set(starts)
     lead_clauses: set[int] = set()
+    subject_ends: set[int] = set()  # where a clause-start subject ends: "X yêu cầu Y" -> Y is an object
     for c in starts:
         i = _skip_connectors(sc, c)
         intro = _introducer_at(sc, i, True)
@@ -812,7 +959,10 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
         if not units:
             continue
         end = _after_gloss(sc, end)
-        if _followed_by(sc, end, "speaker_verb") and not _followed_by(sc, end, "subject_verb"):
+        if _followed_by(sc, end, "closing_verb"):
+            continue  # "Văn phòng ... thông báo để ... biết": the notice's closing formula
+        if _followed_by(sc, end, "speaker_verb") and not _followed_by(sc, end, "subject_verb") \
+                and _can_speak(units[0]):
             continue  # "đồng chí Chủ tịch yêu cầu ...": the speaker
         if end >= sc.n:
             continue
@@ -820,12 +970,13 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
         ok = sc.word(end) or (nxt == "," and end + 1 < sc.n and sc.is_verb(end + 1))
         if c == 0 and nxt == ":":
             ok = True
-        if ok and (sc.is_verb(end) or not sc.is_stop(end)):
+        if ok and (sc.is_verb(end) or not sc.is_stop(end) or lex.cue("adverbial", low, end)):
             found.append(("lead", units))
             lead_clauses.add(c)
+            subject_ends.add(end)
     # subject-introducers inside a clause ("đồng chí yêu cầu ban soạn thảo ...")
     for i in range(sc.n):
-        if i in used_intro or sc.in_paren[i] or i in start_set:
+        if i in used_intro or sc.in_paren[i] or i in start_set or i in subject_ends:
             continue
         intro = _introducer_at(sc, i, False)
         if intro is None:
@@ -876,7 +1027,39 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
         units, _ = sc.parse_chain(m[0])
         if units:
             found.append(("support", units))
-    return found
+    topics = _topic_spans(sc, starts)
+    if topics:
+        found = [(r, [u for u in us if not _inside(topics, u.start)]) for r, us in found]
+    return [(r, us) for r, us in found if us]
+
+
+def _can_speak(u: _Unit) -> bool:
+    """Whether a body before "yêu cầu"/"đề nghị" can be the notice's speaker (a person, a leading
+    committee, a generic addressee) rather than an agency that must itself ask a third party
+    ("Ban Quản lý dự án yêu cầu nhà thầu ..." -> the Ban is responsible)."""
+    if u.role or u.head is None:
+        return True
+    return u.head.kind in ("complete", "org", "role", "role_alone") and u.head.body_type in (
+        "party", "state", "steering", "role")
+
+
+def _topic_spans(sc: _Scanner, starts: list[int]) -> list[tuple[int, int]]:
+    """"Về đề nghị của UBND xã A ...: Giao ...": the request up to its ":" names no responsible body."""
+    spans = []
+    for c in starts:
+        m = sc.lex.cue("topic", sc.low, c)
+        if not m:
+            continue
+        end = _clause_end(sc, c)
+        for k in range(m[0], end):
+            if sc.low[k] == ":" and not sc.in_paren[k]:
+                spans.append((c, k))
+                break
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], k: int) -> bool:
+    return any(a <= k < b for a, b in spans)
 
 
 def _body_ends_at(sc: _Scanner, c: int) -> bool:
@@ -892,20 +1075,59 @@ def _clause_of(starts: list[int], i: int) -> int:
     return starts[k] if k >= 0 else 0
 
 
+def _bare_level(sc: _Scanner, level: tuple[int, int]) -> bool:
+    """A level phrase of level words only ("xã", "các xã, thị trấn"), without a place name."""
+    k, b = level
+    while k < b:
+        m = sc.lex.levels.match(sc.low, k)
+        if m:
+            k = m[0]
+        elif sc.cap(k) or sc.abbr(k):
+            return False
+        else:
+            k += 1
+    return True
+
+
+def _is_unions(u: _Unit) -> bool:
+    return u.head is not None and u.head.head == "đoàn thể"
+
+
 def _mentions(sc: _Scanner, role: str, units: list[_Unit], default_level: str | None) -> list[BodyMention]:
+    """Canonical names of coordinated bodies. A level written after the last conjunct distributes
+    back onto the others ("Chi bộ, Ban XDCS các thôn"); a bare level of an earlier conjunct carries
+    forward ("Ủy ban MTTQ phường và các đoàn thể" -> "Các đoàn thể phường"); only a body with
+    neither takes the notice's level ``default_level``. A title's level stays with its body."""
     shared = None
     last = units[-1]
-    if last.level is not None and last.level[1] == last.end:
+    if last.level is not None and last.level[1] == last.end and not last.role:
         shared = sc.span_text(*last.level)[2]
+    carried = None
     out = []
     for u in units:
         s, e, written = sc.span_text(u.start, u.end)
-        name = canonical_name(written)
+        name = u.name_override or canonical_name(written)
         scope = u.head.scope if u.head else "any"
-        if (shared and u is not last and not u.has_level and scope in ("local", "any")):
+        if u.level is not None and u.start > 0 and sc.low[u.start - 1] == "các" and \
+                sc.low[u.level[0]] != "các" and not u.role and not _is_unions(u) and \
+                sc._unit(u.level[0]) is not None:
+            # "Các chi bộ xóm" -> "Chi bộ các xóm": the plural belongs to the level
+            head_text = sc.text[sc.toks[u.start][1]:sc.toks[u.level[0]][1]]
+            name = canonical_name(head_text + "các " + sc.span_text(*u.level)[2])
+        elif u.name_override or u.has_level:
+            pass
+        elif shared and u is not last and not u.generic and scope in ("local", "any"):
             name = canonical_name(written + " " + shared)
-        elif default_level and not u.has_level and not u.generic and scope == "local":
-            name = canonical_name(written + " " + default_level)
+        elif carried and not u.generic and scope == "local":
+            name = canonical_name(written + " " + carried)
+        elif default_level and not u.generic and scope == "local":
+            if _is_unions(u) and u.end - u.start == 2:  # a bare "các đoàn thể": their full name
+                written_full = written + " chính trị - xã hội"
+                name = canonical_name(written_full + " " + default_level)
+            else:
+                name = canonical_name(written + " " + default_level)
+        if u.level is not None and u.level[1] == u.end and _bare_level(sc, u.level) and not u.role:
+            carried = sc.span_text(*u.level)[2]
         out.append(BodyMention(name, role, written, s, e, body_type_of(name) if not u.generic else "generic"))
     return out
 
@@ -921,8 +1143,15 @@ def find_responsible(text: str, default_level: str | None = None) -> list[BodyMe
     sc = _Scanner(text)
     leads: list[BodyMention] = []
     supports: list[BodyMention] = []
+    distributive: set[int] = set()
     for role, units in _find_units(sc):
-        (leads if role == "lead" else supports).extend(_mentions(sc, role, units, default_level))
+        mentions = _mentions(sc, role, units, default_level)
+        for u, m in zip(units, mentions):
+            if u.start > 0 and sc.low[u.start - 1] in ("mỗi", "từng"):
+                distributive.add(m.start)
+        (leads if role == "lead" else supports).extend(mentions)
+    if any(m.start not in distributive for m in leads):  # "X ...; mỗi chi bộ đăng ký ..." restates X
+        leads = [m for m in leads if m.start not in distributive]
     seen: set[str] = set()
     out: list[BodyMention] = []
     for m in sorted(leads, key=lambda m: m.start) + sorted(supports, key=lambda m: m.start):

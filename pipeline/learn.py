@@ -68,6 +68,11 @@ def _fold(text: str) -> str:
     return fold(text)
 
 
+def fold_name(name: str) -> str:
+    """The key a body name is labelled by: the scorer's fold (NFC, modern tones, lower case)."""
+    return _fold(name)
+
+
 @cache
 def _segment_words(head: str) -> tuple[str, ...]:
     """underthesea word segmentation of a short head (cached: heads repeat across units)."""
@@ -243,6 +248,7 @@ class BodyModel:
     coef: tuple[tuple[float, ...], ...]
     intercept: tuple[float, ...]
     default: bool
+    mode: str = "replace"  # "replace": the model decides; "fallback": only where the rules say "other"
 
     def scores(self, name: str) -> list[float]:
         x = tfidf(name_ngrams(name), self.vocab, self.idf)
@@ -251,6 +257,16 @@ class BodyModel:
     def predict(self, name: str) -> str:
         s = self.scores(name)
         return self.classes[max(range(len(s)), key=s.__getitem__)]
+
+    def body_type(self, name: str) -> str:
+        """The type the pipeline uses: by ``mode``, the model's, or the rules' unless they say "other"."""
+        if self.mode == "fallback":
+            from .bodies import body_type_of
+
+            rule = body_type_of(name)
+            if rule != "other":
+                return rule
+        return self.predict(name)
 
 
 def parse_model(text: str, kind: str) -> TaskModel | BodyModel:
@@ -271,6 +287,9 @@ def parse_model(text: str, kind: str) -> TaskModel | BodyModel:
     meta = doc.get("meta")
     if not isinstance(meta, dict) or not isinstance(meta.get("default"), bool):
         raise ModelError("meta.default missing")
+    mode = meta.get("mode", "replace")
+    if mode not in ("replace", "fallback"):
+        raise ModelError(f"unknown mode {mode!r}")
     try:
         if kind == "task":
             names, coef, b = params["features"], params["coef"], params["intercept"]
@@ -288,7 +307,7 @@ def parse_model(text: str, kind: str) -> TaskModel | BodyModel:
                 and isinstance(b, list) and len(b) == len(classes) and _finite(b)):
             raise ModelError("body model: bad vocabulary/idf/classes/coef/intercept")
         return BodyModel({v: i for i, v in enumerate(vocab)}, tuple(map(float, idf)), tuple(classes),
-                         tuple(tuple(map(float, r)) for r in coef), tuple(map(float, b)), meta["default"])
+                         tuple(tuple(map(float, r)) for r in coef), tuple(map(float, b)), meta["default"], mode)
     except KeyError as exc:
         raise ModelError(f"missing parameter {exc}") from exc
 
@@ -325,7 +344,7 @@ def learned_body_type(name: str, force: bool = False) -> str | None:
     m = load_body_model()
     if m is None or not (m.default or force) or not name.strip():
         return None
-    return m.predict(name)
+    return m.body_type(name)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -375,8 +394,8 @@ TASK_C = 0.5  # inverse L2 strength of the task model
 TASK_MIN_DOCS = 2  # a feature must occur in this many training documents to get a weight
 
 
-def fit_task(dicts: Sequence[Mapping[str, float]], labels: Sequence[int], docs: Sequence[str]) -> dict[str, Any]:
-    """Logistic regression on the feature dicts; the parameters as plain lists (sorted names)."""
+def fit_task_estimator(dicts: Sequence[Mapping[str, float]], labels: Sequence[int], docs: Sequence[str]):
+    """(DictVectorizer, LogisticRegression) fitted on the features seen in TASK_MIN_DOCS+ documents."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -392,6 +411,12 @@ def fit_task(dicts: Sequence[Mapping[str, float]], labels: Sequence[int], docs: 
         raise ValueError("task training data has one class only")
     clf = LogisticRegression(C=TASK_C, max_iter=5000, random_state=SEED)
     clf.fit(x, list(labels))
+    return vec, clf
+
+
+def fit_task(dicts: Sequence[Mapping[str, float]], labels: Sequence[int], docs: Sequence[str]) -> dict[str, Any]:
+    """Logistic regression on the feature dicts; the parameters as plain lists (sorted names)."""
+    vec, clf = fit_task_estimator(dicts, labels, docs)
     names = [str(n) for n in vec.get_feature_names_out()]
     coef = [round(float(c), 6) for c in clf.coef_[0]]
     pairs = [(n, c) for n, c in zip(names, coef, strict=True) if c != 0.0]
@@ -402,8 +427,8 @@ def fit_task(dicts: Sequence[Mapping[str, float]], labels: Sequence[int], docs: 
 BODY_C = 4.0
 
 
-def fit_body(names: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
-    """Char n-gram TF-IDF + multinomial logistic regression; parameters as plain lists."""
+def fit_body_estimator(names: Sequence[str], labels: Sequence[str]):
+    """(TfidfVectorizer, LogisticRegression) over ``name_ngrams``."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -414,6 +439,12 @@ def fit_body(names: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
         raise ValueError("body training data has one class only")
     clf = LogisticRegression(C=BODY_C, max_iter=5000, random_state=SEED)
     clf.fit(x, list(labels))
+    return vec, clf
+
+
+def fit_body(names: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
+    """Char n-gram TF-IDF + multinomial logistic regression; parameters as plain lists."""
+    vec, clf = fit_body_estimator(names, labels)
     vocab = [str(v) for v in vec.get_feature_names_out()]
     coef = [[round(float(c), 6) for c in row] for row in clf.coef_]
     intercept = [round(float(b), 6) for b in clf.intercept_]
@@ -428,5 +459,5 @@ def task_model_from_params(params: Mapping[str, Any], default: bool = True) -> T
     return parse_model(model_json("task", params, {"default": default}), "task")  # type: ignore[return-value]
 
 
-def body_model_from_params(params: Mapping[str, Any], default: bool = True) -> BodyModel:
-    return parse_model(model_json("body", params, {"default": default}), "body")  # type: ignore[return-value]
+def body_model_from_params(params: Mapping[str, Any], default: bool = True, mode: str = "replace") -> BodyModel:
+    return parse_model(model_json("body", params, {"default": default, "mode": mode}), "body")  # type: ignore[return-value]
