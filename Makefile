@@ -9,7 +9,7 @@ SHARED    ?= ../shared
 
 ANNOTATIONS ?= annotations
 
-.PHONY: setup tasks test lint eval clean
+.PHONY: setup tasks test lint eval train bench clean
 
 setup: $(STAMP)
 
@@ -29,6 +29,11 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/vntasks extract $(CORPUS) --out $(OUT)/eval --quiet || test $$? -eq 1
 	$(BIN)/vntasks eval --gold $(ANNOTATIONS) --pred $(OUT)/eval
+
+# learned components: trained from annotations/ only, written to models/ and pipeline/data/models/
+train: $(STAMP)
+	$(BIN)/python scripts/train.py --annotations $(ANNOTATIONS) --corpus $(CORPUS) --out models \
+		--body-labels $(ANNOTATIONS)/body_types.tsv
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests scripts

@@ -22,6 +22,7 @@ import regex
 from .bodies import body_type_of, canonical_name, find_responsible
 from .classify import Decision, decide, section_category, unit_features
 from .clean import Cleaned
+from .learn import learned_body_type
 from .model import Body, Deadline, Period, Task
 from .references import find_references
 from .segment import Segmented
@@ -55,7 +56,7 @@ def _bodies(cleaned: Cleaned, base: int, text: str, level: str | None = None) ->
     out = []
     for b in find_responsible(text, default_level=level):
         sp = cleaned.span(base + b.start, base + b.end)
-        out.append(Body(b.name, b.role, sp.text, sp.start, sp.end, False, b.body_type))
+        out.append(Body(b.name, b.role, sp.text, sp.start, sp.end, False, learned_body_type(b.name) or b.body_type))
     return out
 
 
@@ -74,7 +75,7 @@ def _cell_bodies(cleaned: Cleaned, text: str, cell: tuple[int, int] | None, role
         a = text.index(part, a)
         name = canonical_name(part)
         sp = cleaned.span(a, a + len(part))
-        out.append(Body(name, role, sp.text, sp.start, sp.end, False, body_type_of(name)))
+        out.append(Body(name, role, sp.text, sp.start, sp.end, False, learned_body_type(name) or body_type_of(name)))
     return out
 
 

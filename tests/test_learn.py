@@ -1,0 +1,312 @@
+"""Learned components (pipeline/learn.py, scripts/train.py): features, safe JSON models, grouped CV."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import math
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import learn as L
+from pipeline.classify import Features
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _train_module():
+    spec = importlib.util.spec_from_file_location("train_script", ROOT / "scripts" / "train.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+# --- features ---------------------------------------------------------------------------------
+
+ITEM = Features("item", "directive", False, False, 10, True, 3.0, ("giao",))
+ASSESS = Features("para", "assessment", False, False, 30, True, -2.0, ())
+INTRO = Features("para", None, True, False, 14, True, 1.0, ())
+
+
+@pytest.mark.parametrize("feats, text, position, present, values", [
+    (ITEM, "Giao Phòng Kinh tế chủ trì rà soát các hồ sơ tồn đọng.", 0.5,
+     {"kind=item", "section=directive", "kind_section=item|directive", "cue=giao", "ends_sentence",
+      "len_bin=1", "pos_bin=2", "w0=giao"},
+     {"rule_pos": 1.0, "bias_rule": 0.6, "cue_score": 0.6}),
+    (ASSESS, "Tuy nhiên, công tác tuyên truyền còn hạn chế ở một số nơi.", 0.05,
+     {"kind=para", "section=assessment", "pos_bin=0", "len_bin=3"},
+     {"rule_pos": 0.0, "bias_rule": -1.0, "cue_score": -0.4}),
+    (INTRO, "Thời gian tới, đề nghị các cấp tập trung thực hiện tốt các nhiệm vụ sau:", 0.95,
+     {"kind=para", "section=none", "intro", "ends_colon", "pos_bin=4", "len_bin=2"},
+     {"rule_pos": 0.0, "bias_rule": -0.2}),
+])
+def test_task_feature_dict(feats, text, position, present, values):
+    d = L.task_feature_dict(feats, text, position)
+    assert present <= set(d)
+    for k, v in values.items():
+        assert d[k] == pytest.approx(v)
+    assert "closing" not in d
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Khẩn trương rà soát hồ sơ", ("khẩn_trương", "rà_soát", "hồ_sơ")),
+    ("Trước ngày 15 tháng 4", ("trước", "ngày", "<num>", "tháng", "<num>")),
+    ("", ()),
+])
+def test_head_words(text, expected):
+    assert L.head_words(text) == expected
+
+
+def test_head_words_reads_only_the_head():
+    words = L.head_words("một " * 40)
+    assert len(words) <= L.HEAD_SYLLABLES
+
+
+@pytest.mark.parametrize("name, present, absent", [
+    ("Sở Y tế", {" s", "sở ", " sở ", " y", "y ", " y ", "tế ", "w0=sở", "w1=y"}, {" y t", "w2=tế"}),
+    ("UỶ BAN", {"ủy", " ủy ", "w0=ủy", "w1=ban"}, {"uỷ"}),  # folded: modern tones, lower case
+])
+def test_name_ngrams(name, present, absent):
+    grams = set(L.name_ngrams(name))
+    assert present <= grams
+    assert not (absent & grams)
+
+
+def test_tfidf_is_unit_length_and_ignores_unknown_grams():
+    vocab = {"a": 0, "b": 1}
+    v = L.tfidf(["a", "a", "b", "zz"], vocab, [1.0, 2.0])
+    assert set(v) == {0, 1}
+    assert math.sqrt(sum(x * x for x in v.values())) == pytest.approx(1.0)
+    assert v[0] / v[1] == pytest.approx((1 + math.log(2)) / 2.0)
+    assert L.tfidf(["zz"], vocab, [1.0, 2.0]) == {}
+
+
+# --- labels -----------------------------------------------------------------------------------
+
+
+def _row(text: str) -> L.UnitRow:
+    return L.UnitRow("d", 0, text, ITEM, 0.0)
+
+
+def test_label_rows():
+    rows = [_row("1. Ủy ban nhân dân xã rà soát các tiêu chí, báo cáo."),
+            _row("Để chủ động ứng phó, yêu cầu các thôn triển khai ngay:"),
+            _row("Đánh giá chung, kết quả đạt khá."),
+            _row("Công an xã bảo đảm an ninh trật tự.")]
+    tasks = [{"anchor": "Uỷ ban nhân dân xã rà soát các tiêu chí"},  # old tone placement still matches
+             {"anchor": "Để chủ động ứng phó, yêu cầu các thôn", "optional": True},
+             {"anchor": "Công an xã bảo đảm an ninh trật tự"},
+             {"anchor": "Trạm Y tế xã theo dõi tình hình dịch bệnh"}]
+    labels, unreachable = L.label_rows(rows, tasks)
+    assert labels == [1, None, 0, 1]
+    assert unreachable == 1
+
+
+# --- grouped CV -------------------------------------------------------------------------------
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g"]), min_size=4, max_size=60)
+       .filter(lambda g: len(set(g)) >= 2))
+def test_group_folds_never_split_a_document(groups):
+    folds = L.group_folds(groups)
+    assert 2 <= len(folds) <= L.N_FOLDS
+    tested = []
+    for train, test in folds:
+        assert {groups[i] for i in train}.isdisjoint({groups[i] for i in test})
+        assert sorted(train + test) == list(range(len(groups)))
+        tested += test
+    assert sorted(tested) == list(range(len(groups)))  # every example is tested exactly once
+
+
+# --- safe JSON models -------------------------------------------------------------------------
+
+TASK_DICTS = [{"kind=item": 1.0, "cue=giao": 1.0, "bias_rule": 0.6}, {"kind=para": 1.0, "bias_rule": -1.0},
+              {"kind=item": 1.0, "bias_rule": 0.4}, {"kind=para": 1.0, "cue=giao": 1.0, "bias_rule": -0.2},
+              {"kind=item": 1.0, "bias_rule": 0.2, "rare": 1.0}, {"kind=para": 1.0, "bias_rule": -0.8}]
+TASK_Y = [1, 0, 1, 0, 1, 0]
+TASK_DOCS = ["x", "x", "y", "y", "z", "z"]
+
+
+def test_task_model_round_trip_equals_fitted_estimator():
+    vec, clf = L.fit_task_estimator(TASK_DICTS, TASK_Y, TASK_DOCS)
+    model = L.task_model_from_params(L.fit_task(TASK_DICTS, TASK_Y, TASK_DOCS))
+    fitted = clf.decision_function(vec.transform(TASK_DICTS))
+    for d, f in zip(TASK_DICTS, fitted, strict=True):
+        assert model.score(d) == pytest.approx(float(f), abs=1e-4)
+    assert "rare" not in model.weights  # seen in one training document only
+
+
+BODY_NAMES = ["Công an huyện", "Công an xã", "Ủy ban nhân dân huyện", "Ủy ban nhân dân xã",
+              "Đảng ủy xã", "Huyện ủy", "Sở Y tế", "Công an tỉnh"]
+BODY_Y = ["security", "security", "state", "state", "party", "party", "state", "security"]
+
+
+@pytest.mark.parametrize("names, labels", [(BODY_NAMES, BODY_Y),
+                                           (BODY_NAMES[:4], BODY_Y[:4])])  # binary case too
+def test_body_model_round_trip_equals_fitted_estimator(names, labels):
+    vec, clf = L.fit_body_estimator(names, labels)
+    text = L.model_json("body", L.fit_body(names, labels), {"default": True})
+    model = L.parse_model(text, "body")
+    probe = [*names, "Công an thị trấn", "Ban Tuyên giáo Huyện ủy"]
+    assert [model.predict(n) for n in probe] == list(clf.predict(vec.transform(probe)))
+
+
+def _task_file(**meta) -> str:
+    return L.model_json("task", L.fit_task(TASK_DICTS, TASK_Y, TASK_DOCS), {"default": True, **meta})
+
+
+def _tamper_coef(text: str) -> str:
+    doc = json.loads(text)
+    doc["params"]["coef"][0] += 1.0
+    return json.dumps(doc)
+
+
+def _set(key, value):
+    def f(text: str) -> str:
+        doc = json.loads(text)
+        doc[key] = value
+        return json.dumps(doc)
+    return f
+
+
+def _set_meta(key, value):
+    def f(text: str) -> str:
+        doc = json.loads(text)
+        doc["meta"][key] = value
+        return json.dumps(doc)
+    return f
+
+
+@pytest.mark.parametrize("mutate, message", [
+    (_tamper_coef, "digest"),
+    (_set("feature_version", "vntasks-learn/0"), "feature version"),
+    (_set("schema", "pickle"), "schema"),
+    (_set("kind", "body"), "kind"),
+    (_set_meta("default", "yes"), "default"),
+    (_set_meta("mode", "other"), "mode"),
+    (lambda t: t[:-20], "JSON"),
+    (lambda t: "[]", "schema"),
+])
+def test_tampered_or_unknown_model_is_refused(mutate, message):
+    L.parse_model(_task_file(), "task")  # the untouched file loads
+    with pytest.raises(L.ModelError, match=message):
+        L.parse_model(mutate(_task_file()), "task")
+
+
+def test_model_json_is_deterministic():
+    assert _task_file() == _task_file()
+
+
+def test_disabled_model_returns_none(monkeypatch):
+    model = L.parse_model(L.model_json("body", L.fit_body(BODY_NAMES, BODY_Y), {"default": False}), "body")
+    monkeypatch.setattr(L, "load_body_model", lambda: model)
+    assert L.learned_body_type("Công an huyện") is None
+    assert L.learned_body_type("Công an huyện", force=True) == "security"
+
+
+def test_fallback_mode_keeps_the_rules_unless_other(monkeypatch):
+    from pipeline.bodies import body_type_of
+
+    model = L.body_model_from_params(L.fit_body(BODY_NAMES, BODY_Y), mode="fallback")
+    monkeypatch.setattr(L, "load_body_model", lambda: model)
+    for name in ["Ủy ban nhân dân tỉnh", "Công an huyện", "Ban Dân vận Huyện ủy"]:
+        rule = body_type_of(name)
+        if rule != "other":
+            assert L.learned_body_type(name) == rule
+
+
+def test_package_models_load_when_trained():
+    if L._package_model_text(L.TASK_MODEL) is None or L._package_model_text(L.BODY_MODEL) is None:
+        pytest.skip("models not trained (make train)")
+    task = L.load_task_model()
+    body = L.load_body_model()
+    s = L.learned_task_score(ITEM, "Giao Phòng Kinh tế chủ trì rà soát các hồ sơ tồn đọng.", 0.5, force=True)
+    assert isinstance(s, float) and s > 0
+    if not task.default:
+        assert L.learned_task_score(ITEM, "Giao Phòng Kinh tế chủ trì.", 0.5) is None
+    assert body.body_type("Công an huyện") == "security"
+    assert body.body_type("Ủy ban nhân dân tỉnh") == "state"
+
+
+# --- training end to end on a tiny synthetic set ------------------------------------------------
+
+NOTICE = """ỦY BAN NHÂN DÂN XÃ {place}
+Số: {n}/TB-UBND
+
+THÔNG BÁO
+Kết luận của Chủ tịch Ủy ban nhân dân xã tại cuộc họp về công tác {topic}
+
+Ngày 02/3/2024, Ủy ban nhân dân xã {place} tổ chức cuộc họp. Sau khi nghe báo cáo, Chủ tịch kết luận như sau:
+
+I. ĐÁNH GIÁ CHUNG
+Trong thời gian qua, công tác {topic} đạt một số kết quả nhất định.
+
+II. NHIỆM VỤ THỜI GIAN TỚI
+1. Công an xã {place} tăng cường tuần tra, bảo đảm an ninh trật tự trên địa bàn.
+2. Ủy ban Mặt trận Tổ quốc Việt Nam xã vận động nhân dân tham gia công tác {topic}.
+3. Văn phòng Đảng ủy xã theo dõi, tổng hợp kết quả thực hiện, báo cáo định kỳ.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def _tiny_set(tmp_path: Path) -> tuple[Path, Path, Path]:
+    corpus, ann = tmp_path / "corpus", tmp_path / "annotations"
+    corpus.mkdir()
+    ann.mkdir()
+    lines = []
+    for k, (place, topic) in enumerate([("An Phú", "phòng chống thiên tai"), ("Bình Minh", "chuyển đổi số"),
+                                        ("Cẩm Sơn", "vệ sinh môi trường"), ("Đông Hòa", "an toàn giao thông")]):
+        name = f"xa_{k}.txt"
+        (corpus / name).write_text(NOTICE.format(place=place, n=10 + k, topic=topic), encoding="utf-8")
+        lines.append(json.dumps({"file": name, "doc": {}, "references": [], "tasks": [
+            {"anchor": f"Công an xã {place} tăng cường tuần tra", "responsible": [f"Công an xã {place}"], "support": []},
+            {"anchor": "Ủy ban Mặt trận Tổ quốc Việt Nam xã vận động nhân dân",
+             "responsible": ["Ủy ban Mặt trận Tổ quốc Việt Nam xã"], "support": []},
+            {"anchor": "Văn phòng Đảng ủy xã theo dõi, tổng hợp kết quả",
+             "responsible": ["Văn phòng Đảng ủy xã"], "support": []}]}, ensure_ascii=False))
+    (ann / "gold.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    labels = tmp_path / "labels.tsv"
+    rows = ["name\tbody_type", "Ủy ban Mặt trận Tổ quốc Việt Nam xã\tfront", "Văn phòng Đảng ủy xã\tparty"]
+    rows += [f"Công an xã {p}\tsecurity" for p in ("An Phú", "Bình Minh", "Cẩm Sơn", "Đông Hòa")]
+    labels.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return corpus, ann, labels
+
+
+def test_train_end_to_end_is_reproducible(tmp_path):
+    corpus, ann, labels = _tiny_set(tmp_path)
+    train = _train_module()
+    outs = []
+    for run in ("one", "two"):
+        out, pkg = tmp_path / run, tmp_path / f"pkg_{run}"
+        assert train.main(["--annotations", str(ann), "--corpus", str(corpus), "--out", str(out),
+                           "--body-labels", str(labels), "--package-dir", str(pkg)]) == 0
+        names = sorted(p.name for p in out.iterdir())
+        assert names == ["body_type.json", "body_type.md", "task_classifier.json", "task_classifier.md"]
+        assert sorted(p.name for p in pkg.iterdir()) == ["body_type.json", "task_classifier.json"]
+        assert (pkg / "task_classifier.json").read_bytes() == (out / "task_classifier.json").read_bytes()
+        outs.append({n: (out / n).read_bytes() for n in names})
+    assert outs[0] == outs[1]  # byte-identical second run
+    task = json.loads(outs[0]["task_classifier.json"])
+    assert len(task["meta"]["data_sha256"]) == 64
+    assert task["meta"]["n_docs"] == 4
+    assert [f["docs"] for f in task["meta"]["cv"]["folds"]] == [1, 1, 1, 1]
+    L.parse_model(outs[0]["task_classifier.json"].decode(), "task")
+    L.parse_model(outs[0]["body_type.json"].decode(), "body")
+    card = outs[0]["task_classifier.md"].decode()
+    assert "Used by default:" in card and "GroupKFold(4)" in card
+
+
+def test_variants_are_skipped():
+    train = _train_module()
+    recs = [{"file": "a_b.txt"}, {"file": "a_b-vni.txt"}, {"file": "a_b-docx.docx"}, {"file": "c-d.txt"}]
+    keep, variants = train.split_variants(recs)
+    assert [r["file"] for r in keep] == ["a_b.txt", "c-d.txt"]
+    assert variants == ["a_b-docx.docx", "a_b-vni.txt"]
