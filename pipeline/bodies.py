@@ -192,6 +192,10 @@ def _case_heads(s: str) -> str:
     expect_head = True
     while i < len(toks):
         m = lex.heads.match(low, i) if expect_head else None
+        if m and m[1].kind in ("role", "role_alone") and not lex.heads.match(low, m[0]):
+            # "Trưởng Ban Chỉ đạo": the shorter title that leaves a body after it
+            m = next((x for x in lex.heads.matches(low, i)
+                      if x[1].kind in ("role", "role_alone") and lex.heads.match(low, x[0])), m)
         expect_head = False
         if m and m[1].kind != "block":
             end, head = m
@@ -401,6 +405,8 @@ class _Scanner:
                     break
         if end < self.n and _ROMAN.fullmatch(self.toks[end][0]):
             return end + 1
+        if plural and end + 1 < self.n and low[end] == "vùng" and self.cap(end + 1):
+            return self._plain_name(end + 1)  # "các tỉnh vùng Tây Nguyên"
         if plural and end + 1 < self.n and low[end] == ":" and self.cap(end + 1):
             return self._name_list(end + 1)
         if plural and self.cap(end) and not self._starts_body(end) and not self.is_verb(end):
@@ -480,6 +486,8 @@ class _Scanner:
         if not h:
             return None
         end, head = h
+        if head.head == "lãnh đạo" and not (k > 0 and low[k - 1] == "chí"):
+            return None  # a verb, unless it names persons ("các đồng chí lãnh đạo Ban ...")
         if head.kind in ("role", "role_alone"):
             body = self.parse_unit(end)
             if body is None:  # a shorter title may leave a body after it ("Trưởng" + "Ban Chỉ đạo ...")
@@ -496,6 +504,9 @@ class _Scanner:
                     if inner is not None:
                         return inner
                 return unit
+            lvl = self.level_end(end)
+            if lvl is not None:  # "Trưởng các ấp", "Chủ tịch xã"
+                return _Unit(k, lvl, None, True, True, (end, lvl), role=True)
             if head.kind == "role_alone":
                 return _Unit(k, end, head)
             return None
@@ -589,10 +600,11 @@ class _Scanner:
                 if cl is not None:
                     return _Unit(start, cl, head, False, True, None)
             # a qualified name with a comma inside ("Khám, chữa bệnh", "Thi đua, khen thưởng")
-            if seen_domain and self.cap(j):
+            if (seen_domain or kind in ("domain", "complement", "part")) and self.cap(j):
                 nw = lex.name_words.match(low, j)
                 if nw and nw[0] > j + 1:
                     j = nw[0]
+                    seen_domain = True
                     continue
             # party committees ("Huyện ủy") complete a name and place it
             if low[j] in _PARTY_COMMITTEE and j + 1 < self.n and low[j + 1] == "ủy":
@@ -692,6 +704,9 @@ class _Scanner:
         h = self._head_at(j)
         if not h or h[1].kind not in ("complete", "org", "domain", "complement"):
             return None
+        if h[1].kind == "org" and h[0] < self.n and self._head_at(h[0]) and \
+                self._head_at(h[0])[1].kind == "org":
+            return None  # at most one organisation nested in another (bounded work)
         owner = self.parse_unit(j)
         if owner is None:
             return None
