@@ -48,6 +48,7 @@ _LOOKAHEAD = 8  # tokens a complement may run past a verb to reach its level wor
 _MAX_NAME = 30  # tokens of one body name (bounds the work per position: linear time overall)
 _MAX_CONJUNCTS = 24  # bodies in one coordination
 _MAX_LIST = 12  # localities in one level list ("các tỉnh, thành phố: A, B, ...")
+_MAX_TITLES = 3  # titles stacked before one body ("Phó Trưởng ban ...": bounds recursion)
 
 
 @dataclass(frozen=True, slots=True)
@@ -321,6 +322,7 @@ class _Scanner:
         self.low = [_low(t[0]) for t in self.toks]
         self.n = len(self.toks)
         self.pos_calls = 0
+        self.role_depth = 0
         depth = 0
         self.in_paren = []
         self.close_of: dict[int, int] = {}
@@ -489,6 +491,19 @@ class _Scanner:
         if head.head == "lãnh đạo" and not (k > 0 and low[k - 1] == "chí"):
             return None  # a verb, unless it names persons ("các đồng chí lãnh đạo Ban ...")
         if head.kind in ("role", "role_alone"):
+            if self.role_depth >= _MAX_TITLES:
+                return None
+            self.role_depth += 1
+            try:
+                return self._titled(k, end, head)
+            finally:
+                self.role_depth -= 1
+        return self._scan(k, end, head)
+
+    def _titled(self, k: int, end: int, head: _Head) -> _Unit | None:
+        """A title and the body it heads ("Chủ tịch UBND tỉnh", "Trưởng các ấp")."""
+        lex, low = self.lex, self.low
+        if True:
             body = self.parse_unit(end)
             if body is None:  # a shorter title may leave a body after it ("Trưởng" + "Ban Chỉ đạo ...")
                 for end2, head2 in lex.heads.matches(low, k):
@@ -510,7 +525,6 @@ class _Scanner:
             if head.kind == "role_alone":
                 return _Unit(k, end, head)
             return None
-        return self._scan(k, end, head)
 
     def _paren_body(self, open_i: int) -> _Unit | None:
         close = self.close_of.get(open_i)
