@@ -503,28 +503,27 @@ class _Scanner:
     def _titled(self, k: int, end: int, head: _Head) -> _Unit | None:
         """A title and the body it heads ("Chủ tịch UBND tỉnh", "Trưởng các ấp")."""
         lex, low = self.lex, self.low
-        if True:
-            body = self.parse_unit(end)
-            if body is None:  # a shorter title may leave a body after it ("Trưởng" + "Ban Chỉ đạo ...")
-                for end2, head2 in lex.heads.matches(low, k):
-                    if end2 < end and head2.kind in ("role", "role_alone"):
-                        body = self.parse_unit(end2)
-                        if body is not None:
-                            end, head = end2, head2
-                            break
-            if body is not None:
-                unit = _Unit(k, body.end, body.head, body.generic, body.has_level, body.level, role=True)
-                if head.head.startswith("cơ quan") and body.end < self.n and low[body.end] == "(":
-                    inner = self._paren_body(body.end)
-                    if inner is not None:
-                        return inner
-                return unit
-            lvl = self.level_end(end)
-            if lvl is not None:  # "Trưởng các ấp", "Chủ tịch xã"
-                return _Unit(k, lvl, None, True, True, (end, lvl), role=True)
-            if head.kind == "role_alone":
-                return _Unit(k, end, head)
-            return None
+        body = self.parse_unit(end)
+        if body is None:  # a shorter title may leave a body after it ("Trưởng" + "Ban Chỉ đạo ...")
+            for end2, head2 in lex.heads.matches(low, k):
+                if end2 < end and head2.kind in ("role", "role_alone"):
+                    body = self.parse_unit(end2)
+                    if body is not None:
+                        end, head = end2, head2
+                        break
+        if body is not None:
+            unit = _Unit(k, body.end, body.head, body.generic, body.has_level, body.level, role=True)
+            if head.head.startswith("cơ quan") and body.end < self.n and low[body.end] == "(":
+                inner = self._paren_body(body.end)
+                if inner is not None:
+                    return inner
+            return unit
+        lvl = self.level_end(end)
+        if lvl is not None:  # "Trưởng các ấp", "Chủ tịch xã"
+            return _Unit(k, lvl, None, True, True, (end, lvl), role=True)
+        if head.kind == "role_alone":
+            return _Unit(k, end, head)
+        return None
 
     def _paren_body(self, open_i: int) -> _Unit | None:
         close = self.close_of.get(open_i)
@@ -1066,10 +1065,10 @@ def _can_speak(u: _Unit) -> bool:
     """Whether a body before "yêu cầu"/"đề nghị" can be the notice's speaker (a person, a leading
     committee, a generic addressee) rather than an agency that must itself ask a third party
     ("Ban Quản lý dự án yêu cầu nhà thầu ..." -> the Ban is responsible)."""
-    if u.role or u.head is None:
+    if u.role or u.head is None or u.head.body_type == "steering":  # "Ban Chỉ đạo yêu cầu ..."
         return True
     return u.head.kind in ("complete", "org", "role", "role_alone") and u.head.body_type in (
-        "party", "state", "steering", "role")
+        "party", "state", "role")
 
 
 def _topic_spans(sc: _Scanner, starts: list[int]) -> list[tuple[int, int]]:
@@ -1175,7 +1174,7 @@ def find_responsible(text: str, default_level: str | None = None) -> list[BodyMe
     distributive: set[int] = set()
     for role, units in _find_units(sc):
         mentions = _mentions(sc, role, units, default_level)
-        for u, m in zip(units, mentions):
+        for u, m in zip(units, mentions, strict=True):
             if u.start > 0 and sc.low[u.start - 1] in ("mỗi", "từng"):
                 distributive.add(m.start)
         (leads if role == "lead" else supports).extend(mentions)

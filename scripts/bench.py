@@ -209,6 +209,25 @@ def ordinary_blob(src: Path, size: int, seed: int = 11) -> str:
     return "\n\n".join(parts) + "\n"
 
 
+def ordinary_long(src: Path, size: int, seed: int = 13) -> str:
+    """One ordinary notice whose body (items drawn from every notice, renumbered) makes it
+    ``size`` UTF-8 bytes: ordinary text that every stage reads in full."""
+    notices = load_notices(src)
+    rng = random.Random(seed)
+    base = rng.choice(notices)
+    pool = [u for x in notices for u in x.units]
+    head, foot = base.header + "\n\n", "\n\n" + base.footer + "\n"
+    units, total = [], len((head + foot).encode("utf-8"))
+    while True:
+        u = rng.choice(pool)
+        b = len(u.encode("utf-8")) + 2
+        if total + b > size:
+            break
+        units.append(u)
+        total += b
+    return head + "\n\n".join(_renumber(units)) + foot
+
+
 def _repeat(unit: str, size: int) -> str:
     k = max(1, size // len(unit.encode("utf-8")))
     return unit * k
@@ -315,9 +334,12 @@ def jobs_supported() -> bool:
 
 
 def compare_dirs(a: Path, b: Path) -> list[str]:
-    """Relative paths of files that differ or exist on one side only (empty: byte-identical)."""
-    fa = {p.relative_to(a).as_posix() for p in a.rglob("*") if p.is_file()}
-    fb = {p.relative_to(b).as_posix() for p in b.rglob("*") if p.is_file()}
+    """Relative paths of output files that differ or exist on one side only (empty: identical)."""
+    def files(d: Path) -> set[str]:  # the tables and texts; not .cache or other dot folders
+        return {p.relative_to(d).as_posix() for p in d.rglob("*")
+                if p.is_file() and not any(x.startswith(".") for x in p.relative_to(d).parts)}
+
+    fa, fb = files(a), files(b)
     diff = sorted(fa ^ fb)
     diff += [r for r in sorted(fa & fb) if not filecmp.cmp(a / r, b / r, shallow=False)]
     return diff
@@ -553,13 +575,15 @@ def render(res: Results) -> str:
         L += ["", "### Pathological inputs (each file extracted alone; net = wall − start-up)", "",
               "Ratio to the ordinary file of the same size: of net times when the ordinary file takes "
               ">= 1 s net, else of wall times.", "",
-              "| Input | Size MB | Wall s | Net s | Ratio to ordinary | Growth exponent | Result |",
-              "|---|---:|---:|---:|---:|---:|---|"]
+              "| Input | Size MB | Wall s | Net s | Ratio to ordinary | Net / separate notices | Growth exponent "
+              "| Result |", "|---|---:|---:|---:|---:|---:|---:|---|"]
         for p in res.pathological:
             wall = f">{p['wall']:.0f} (timeout)" if p.get("timed_out") else _fmt(p["wall"])
             L.append(f"| {p['input']} | {_fmt(p['mb'], 3)} | {wall} | {_fmt(p['net'])} | "
-                     f"{_fmt(p['ratio'])} | {_fmt(p.get('exponent'))} | {p.get('verdict', '')} |")
-        L += ["", "Growth exponent: log(net time ratio) / log(size ratio) between the two sizes "
+                     f"{_fmt(p.get('ratio'))} | {_fmt(p.get('vs_separate'))} | {_fmt(p.get('exponent'))} | "
+                     f"{p.get('verdict', '')} |")
+        L += ["", "Net / separate notices: net time against the same MB extracted as the separate notices of "
+              "the corpus run. Growth exponent: log(net time ratio) / log(size ratio) between the two sizes "
               "(1 = linear, 2 = quadratic); shown when the smaller run takes > 0.2 s net."]
     if res.stages:
         s = res.stages
@@ -651,6 +675,12 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
     res.notes.append(f"Corpus: {docs:,} notices recombined (seed {args.seed}) from {len(load_notices(src))} notices "
                      f"of `{src.name}/`, {nbytes / MB:.2f} MB, mean {nbytes / docs / 1000:.1f} KB.")
 
+    res.notes.append("Each command runs in its own wrapper process; peak RSS is the largest single process "
+                     "(with --jobs, the largest worker or the parent, not their sum). Output folders are fresh, "
+                     "so a cache (if the CLI keeps one) starts cold, except for the 'rerun' row.")
+    res.notes.append("The tree is shared with other developers: the code may change between the measurements of "
+                     "one run, and the machine may be busy (see the load average).")
+
     # start-up: one small notice
     tiny = work / "tiny"
     tiny.mkdir()
@@ -667,6 +697,30 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
     res.throughput.append(_thr(a, docs, nbytes, out1))
     if a.rc not in (0, 1):
         res.notes.append(f"extract exited {a.rc}: {a.stderr.strip()[-300:]}")
+
+    # (e) jobs
+    if not jobs_supported():
+        res.checks.append(Check(f"--jobs {args.jobs} speed-up", "not supported", "near-linear", "n/a"))
+    else:
+        outj = work / f"out-j{args.jobs}"
+        e = measure(f"extract --jobs {args.jobs}", extract_cmd(corpus, outj, args.jobs))
+        log(f"(e) extract --jobs {args.jobs}: {e.wall:.1f} s")
+        res.throughput.append(_thr(e, docs, nbytes, outj))
+        speedup = a.wall / e.wall
+        cores = os.cpu_count() or 1
+        want = 0.8 * min(args.jobs, cores)
+        res.checks.append(Check(f"--jobs {args.jobs} speed-up over --jobs 1 ({cores} cores)", f"{speedup:.2f}x",
+                                f">= {want:.1f}x (0.8 x min(jobs, cores))",
+                                "PASS" if speedup >= want else "FAIL"))
+        diff = compare_dirs(out1, outj)
+        res.checks.append(Check(f"--jobs {args.jobs} output byte-identical to --jobs 1",
+                                "identical" if not diff else "differs: " + ", ".join(diff[:5]),
+                                "identical", "PASS" if not diff else "FAIL"))
+
+    # the same command again on the same output folder: a warm cache, when there is one
+    w = measure("extract --jobs 1, rerun (warm cache)", extract_cmd(corpus, out1, 1))
+    log(f"rerun: {w.wall:.1f} s")
+    res.throughput.append(_thr(w, docs, nbytes, out1))
 
     # (b) word_tokenize only, same files
     if args.skip_tokenize:
@@ -701,25 +755,6 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
         shutil.rmtree(big, ignore_errors=True)
         shutil.rmtree(outb, ignore_errors=True)
 
-    # (e) jobs
-    if not jobs_supported():
-        res.checks.append(Check(f"--jobs {args.jobs} speed-up", "not supported", "near-linear", "n/a"))
-    else:
-        outj = work / f"out-j{args.jobs}"
-        e = measure(f"extract --jobs {args.jobs}", extract_cmd(corpus, outj, args.jobs))
-        log(f"(e) extract --jobs {args.jobs}: {e.wall:.1f} s")
-        res.throughput.append(_thr(e, docs, nbytes, outj))
-        speedup = a.wall / e.wall
-        cores = os.cpu_count() or 1
-        want = 0.8 * min(args.jobs, cores)
-        res.checks.append(Check(f"--jobs {args.jobs} speed-up over --jobs 1 ({cores} cores)", f"{speedup:.2f}x",
-                                f">= {want:.1f}x (0.8 x min(jobs, cores))",
-                                "PASS" if speedup >= want else "FAIL"))
-        diff = compare_dirs(out1, outj)
-        res.checks.append(Check(f"--jobs {args.jobs} output byte-identical to --jobs 1",
-                                "identical" if not diff else "differs: " + ", ".join(diff[:5]),
-                                "identical", "PASS" if not diff else "FAIL"))
-
     # (d) pathological
     sizes = [256_000] if args.quick else [512_000, 2_000_000]
     _pathological(args, src, work, sizes, startup.wall, res, str(tiny / "n000000.txt"))
@@ -735,70 +770,79 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
 
 def _pathological(args, src: Path, work: Path, sizes: list[int], startup: float, res: Results,
                   warm: str) -> None:
+    """Each pathological input alone against one long ordinary notice of the same size."""
     pdir = work / "patho"
     pdir.mkdir()
     max_bytes = max(20 * 1024 * 1024, 2 * max(sizes))
+    thr = [t for t in res.throughput if t["run"] == "extract --jobs 1"]
+    per_mb = (thr[0]["wall"] - startup) / thr[0]["mb"] if thr else float("nan")  # separate notices, net s/MB
     ordinary: dict[int, float] = {}
     ordinary_wall: dict[int, float] = {}
     runs: dict[tuple[str, int], dict] = {}
-    for size in sizes:
-        f = pdir / f"ordinary-{size}" / "ordinary.txt"
+
+    def run(key: str, desc: str, text: str, size: int, timeout: float = 0) -> dict:
+        f = pdir / f"{key}-{size}" / f"{key}.txt"
         f.parent.mkdir()
-        f.write_text(ordinary_blob(src, size), encoding="utf-8")
-        r = measure(f"ordinary {size}", extract_cmd(f.parent, work / "out-p", 1, max_bytes))
+        f.write_text(text, encoding="utf-8")
+        out = pdir / f"out-{key}-{size}"
+        r = measure(f"{key} {size}", extract_cmd(f.parent, out, 1, max_bytes), timeout)
+        shutil.rmtree(out, ignore_errors=True)
+        mb = f.stat().st_size / MB
         net = max(r.wall - startup, 1e-3)
-        ordinary[size] = net
-        ordinary_wall[size] = r.wall
-        row = {"input": "ordinary notices in one file", "mb": f.stat().st_size / MB, "wall": r.wall, "net": net,
-               "ratio": 1.0, "timed_out": False, "verdict": "reference", "size": size}
+        row = {"input": desc, "mb": mb, "wall": r.wall, "net": net, "timed_out": r.timed_out, "size": size,
+               "path": str(f), "vs_separate": net / (mb * per_mb) if per_mb > 0 else float("nan")}
+        if size in ordinary:  # net of start-up when the reference is long enough for that to mean much
+            row["ratio"] = net / ordinary[size] if ordinary[size] >= 1.0 else r.wall / ordinary_wall[size]
+        log(f"(d) {key} {size}: {r.wall:.2f} s{' TIMEOUT' if r.timed_out else ''}"
+            + (f" ratio {row['ratio']:.2f}" if "ratio" in row else ""))
+        return row
+
+    for size in sizes:
+        row = run("ordinary", "ordinary: one long notice (reference)", ordinary_long(src, size), size)
+        ordinary[size], ordinary_wall[size] = row["net"], row["wall"]
+        row.update(ratio=1.0, verdict="reference")
         runs[("ordinary", size)] = row
-        log(f"(d) ordinary {size}: {r.wall:.2f} s")
+    for size in sizes[-1:]:
+        row = run("concat", "ordinary: notices concatenated (info)", ordinary_blob(src, size), size)
+        row["verdict"] = "info"
+        runs[("concat", size)] = row
     for key, (desc, maker) in PATHOLOGICAL.items():
         skip = False
         for size in sizes:
-            f = pdir / f"{key}-{size}" / f"{key}.txt"
-            f.parent.mkdir()
-            f.write_text(maker(size), encoding="utf-8")
-            mb = f.stat().st_size / MB
             if skip:
-                runs[(key, size)] = {"input": desc, "mb": mb, "wall": float("nan"), "net": float("nan"),
+                runs[(key, size)] = {"input": desc, "mb": size / MB, "wall": float("nan"), "net": float("nan"),
                                      "ratio": float("nan"), "timed_out": False, "verdict": "FAIL (skipped)",
-                                     "size": size, "path": str(f)}
+                                     "size": size, "path": ""}
                 continue
             timeout = max(args.min_timeout, 15 * (ordinary[size] + startup))
-            r = measure(f"{key} {size}", extract_cmd(f.parent, work / "out-p", 1, max_bytes), timeout)
-            net = max(r.wall - startup, 1e-3)
-            # net of start-up when the reference is long enough for that to be meaningful
-            ratio = net / ordinary[size] if ordinary[size] >= 1.0 else r.wall / ordinary_wall[size]
-            ok = not r.timed_out and ratio <= 3
-            runs[(key, size)] = {"input": desc, "mb": mb, "wall": r.wall, "net": net, "ratio": ratio,
-                                 "timed_out": r.timed_out, "verdict": "PASS" if ok else "FAIL", "size": size,
-                                 "path": str(f)}
-            log(f"(d) {key} {size}: {r.wall:.2f} s ratio {ratio:.2f}{' TIMEOUT' if r.timed_out else ''}")
-            if r.timed_out:
-                skip = True
-    for key in ["ordinary", *PATHOLOGICAL]:
-        rows = [runs[(key, s)] for s in sizes]
+            row = run(key, desc, maker(size), size, timeout)
+            row["verdict"] = "PASS" if not row["timed_out"] and row["ratio"] <= 3 else "FAIL"
+            runs[(key, size)] = row
+            skip = row["timed_out"]
+    keys = ["ordinary", "concat", *PATHOLOGICAL]
+    for key in keys:
+        rows = [runs[(key, s)] for s in sizes if (key, s) in runs]
         if len(rows) == 2 and rows[0]["net"] > 0.2 and not rows[1]["timed_out"] and not math.isnan(rows[1]["net"]):
             rows[1]["exponent"] = math.log(rows[1]["net"] / rows[0]["net"]) / math.log(sizes[1] / sizes[0])
-        for r in rows:
-            res.pathological.append({k: v for k, v in r.items() if k != "path"})
+        res.pathological += [{k: v for k, v in r.items() if k != "path"} for r in rows]
     big = sizes[-1]
-    worst = max((runs[(k, big)] for k in PATHOLOGICAL), key=lambda r: (r["timed_out"] or math.isnan(r["ratio"]),
-                                                                          r["ratio"] if not math.isnan(r["ratio"]) else 0))
-    n_fail = sum(runs[(k, big)]["verdict"] != "PASS" for k in PATHOLOGICAL)
-    res.checks.append(Check(f"pathological inputs, {big / MB:g} MB each, time / ordinary {big / MB:g} MB",
-                            f"worst {worst['input']}: "
-                            + (">timeout" if worst["timed_out"] or math.isnan(worst["ratio"]) else f"{worst['ratio']:.2f}x")
-                            + f"; {n_fail} of {len(PATHOLOGICAL)} over", "<= 3x each",
-                            "PASS" if n_fail == 0 else "FAIL"))
-    # the same bytes as separate documents: is one big document slower than many small ones?
-    thr = [t for t in res.throughput if t["run"] == "extract --jobs 1"]
-    if thr:
-        per_mb = (thr[0]["wall"] - startup) / thr[0]["mb"]
-        one = ordinary[big] / (big / MB)
-        res.checks.append(Check(f"ordinary notices as one {big / MB:g} MB file vs as separate files (s per MB, net)",
-                                f"{one / per_mb:.2f}x ({one:.2f} vs {per_mb:.2f} s/MB)", "≈ 1", "info"))
+    bad = [runs[(k, big)] for k in PATHOLOGICAL if runs[(k, big)]["verdict"] != "PASS"]
+    worst = max((runs[(k, big)] for k in PATHOLOGICAL),
+                key=lambda r: math.inf if r["timed_out"] or math.isnan(r["ratio"]) else r["ratio"])
+    worst_v = ">timeout" if worst["timed_out"] or math.isnan(worst["ratio"]) else f"{worst['ratio']:.2f}x"
+    res.checks.append(Check(f"pathological inputs, {big / MB:g} MB each, time / one ordinary {big / MB:g} MB notice",
+                            f"worst {worst['input']}: {worst_v}; {len(bad)} of {len(PATHOLOGICAL)} over",
+                            "<= 3x each", "PASS" if not bad else "FAIL"))
+    exps = [(runs[(k, big)]["input"], runs[(k, big)]["exponent"]) for k in ["ordinary", *PATHOLOGICAL]
+            if "exponent" in runs[(k, big)]]
+    if exps:
+        name, e = max(exps, key=lambda x: x[1])
+        res.checks.append(Check(f"growth exponent {sizes[0] / MB:g} -> {big / MB:g} MB (ordinary and pathological)",
+                                f"max {e:.2f} ({name})", "<= 1.3 (linear)", "PASS" if e <= 1.3 else "FAIL"))
+    c = runs[("concat", big)]
+    res.checks.append(Check(f"{big / MB:g} MB of ordinary text: one long notice / separate notices (net s per MB)",
+                            f"{runs[('ordinary', big)]['vs_separate']:.2f}x; notices concatenated in one file: "
+                            f"{c['vs_separate']:.2f}x", "≈ 1", "info"))
     # profile the slow ones at the smaller size (or smaller still if that times out)
     slow = [k for k in PATHOLOGICAL if runs[(k, big)]["verdict"] != "PASS" or runs[(k, big)]["ratio"] > 1.5]
     for key in slow:

@@ -189,6 +189,7 @@ CASES_LEXICON = [
     # subjects, objects and qualifiers
     ("Ban Quản lý dự án đầu tư xây dựng tỉnh yêu cầu nhà thầu bổ sung nhân lực.", "tỉnh",
      ["Ban Quản lý dự án đầu tư xây dựng tỉnh"], []),
+    ("Ban Chỉ đạo yêu cầu UBND phường tập trung hoàn thành số hóa hồ sơ.", "xã", ["Ủy ban nhân dân phường"], []),
     ("Văn phòng HĐND và UBND xã tổng hợp kết quả, báo cáo UBND huyện.", "xã",
      ["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân xã"], []),
     ("Về đề nghị của UBND xã Tam Hiệp hỗ trợ kinh phí: Giao Phòng Tài chính - Kế hoạch nghiên cứu, tham mưu.", "huyện",
@@ -338,7 +339,8 @@ def test_tagger_decides_an_unknown_word_after_a_domain():
 
 @pytest.mark.parametrize("chunk", ["trước ngày ", "UBND huyện, ", ", MTTQ tỉnh cần ", "phối hợp với Sở Y tế và ",
                                    "(", "các xã, ", "Ban Chỉ đạo thực hiện ", "Bộ trưởng các Bộ: Y tế, ",
-                                   "Ban Thường vụ các Huyện ủy A, ", "Đảng ủy Đảng ủy ", "Về đề nghị của UBND xã "])
+                                   "Ban Thường vụ các Huyện ủy A, ", "Đảng ủy Đảng ủy ", "Về đề nghị của UBND xã ",
+                                   "Giám đốc ", "Trưởng các ", "Ban nhân dân ấp A và "])
 def test_pathological_input_completes(chunk):
     # speed is measured by `make bench`; here: well-formed mentions on junk input
     large = chunk * (200_000 // len(chunk))
