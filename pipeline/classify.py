@@ -76,22 +76,43 @@ def section_category(heading: str) -> str | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=1)
+def _cue_index() -> tuple[regex.Pattern, dict[str, tuple[int, float, str]], dict[str, tuple[str, ...]]]:
+    """One pattern for all cues (longest first, overlapping matches), each cue's (order, weight,
+    where), and for each cue the shorter cues it begins with ("chủ trì" in "chủ trì hội nghị")."""
+    info = {cue.lower(): (i, w, where) for i, (_, w, where, cue) in enumerate(_cues())}
+    alt = "|".join(regex.escape(c) for c in sorted(info, key=len, reverse=True))
+    rx = regex.compile(r"(?<![\p{L}])(?:" + alt + r")(?![\p{L}])", regex.I)
+    prefixes = {c: tuple(p for p in info if p != c and c.startswith(p + " ")) for c in info}
+    return rx, info, prefixes
+
+
 def cue_score(text: str) -> tuple[float, tuple[str, ...]]:
-    """Sum of cue weights; glosses in parentheses do not count. A unit that opens with a
-    subject (a body's head noun or an introducer) scores as a cue "subject"."""
+    """Sum of cue weights, each cue once; "start" cues only where the unit's text opens
+    (after a connective such as "Đồng thời,"); glosses in parentheses do not count. A unit that
+    opens with a subject (a body's head noun or an introducer) scores as a cue "subject"."""
     text = _PAREN.sub(" ", text)
     body = _LEADING_CONNECTIVE.sub("", text, count=1)
     head = " ".join(body.split()[:4])
+    rx, info, prefixes = _cue_index()
+    hits: set[str] = set()
+    for m in rx.finditer(text, overlapped=True):
+        c = m.group().lower()
+        hits.add(c)
+        hits.update(prefixes.get(c, ()))
+    starts: set[str] = set()
+    for m in (rx.match(head), rx.match(body)):
+        if m is not None:
+            c = m.group().lower()
+            starts.add(c)
+            starts.update(prefixes.get(c, ()))
     score = 0.0
     found = []
-    for rx, w, where, cue in _cues():
-        if where == "start":
-            if rx.match(head) or rx.match(body):
-                score += w
-                found.append(cue)
-        elif rx.search(text):
+    for c in sorted(hits | starts, key=lambda k: info[k][0]):
+        _, w, where = info[c]
+        if where == "any" or c in starts:
             score += w
-            found.append(cue)
+            found.append(_cues()[info[c][0]][3])
     if _SUBJECT_START.match(body):
         score += 2
         found.append("subject")

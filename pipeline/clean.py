@@ -30,6 +30,9 @@ from .spans import OffsetMap, Rewriter, Span
 
 _INVISIBLE = regex.compile(P.INVISIBLE)
 _ODD_SPACE = regex.compile(P.ODD_SPACE)
+# form feeds (PDF page breaks) become newlines; the Icelandic eth that some fonts put for "đ"
+_ODD_LETTERS = {"\f": "\n", "ð": "đ", "Ð": "Đ"}
+_ODD_LETTER = regex.compile("[\f\u00f0\u00d0]")
 _NON_NFC_CLUSTER = regex.compile(r"\P{M}?\p{M}+")
 _LINE = regex.compile(r"[^\n]*(?:\n|$)")
 _MD_EMPHASIS = regex.compile(P.MD_EMPHASIS)
@@ -43,7 +46,22 @@ _WEB_PUBLISHED = regex.compile(P.WEB_PUBLISHED)
 _DOTS_LINE = regex.compile(P.DOTS_LINE)
 _PAGE_MARK_LINE = regex.compile(P.PAGE_MARK_LINE)
 _WORD = regex.compile(r"\p{L}+")
+
+def _toned_vowels() -> str:
+    out = []
+    for v in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY":
+        for mark in "\u0300\u0301\u0309\u0303\u0323":
+            out.append(unicodedata.normalize("NFC", v + mark))
+    return "".join(out)
+
+
+# only a word with a vowel before a toned vowel can have its tone misplaced ("hoà", "uỷ", "baì")
+# old placement puts the tone on the second vowel of a pair ("hoà", "uỷ", "khoẻ"): only such words
+# are looked up in the table (the table's other entries correct spelling, which is not our job)
+_OLD_TONE_WORD = regex.compile(r"(?<!\p{L})\p{L}*[aăâeêioôơuưyAĂÂEÊIOÔƠUƯY][" + _toned_vowels() + r"]\p{L}*")
 _BYLINE = regex.compile(P.BYLINE)
+_CHROME_CANDIDATE = regex.compile(P.CHROME_CANDIDATE)
+_FOOTNOTE_FIRST = frozenset("\u207d\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u2070[")
 # A sentence cut by a page break: lower-case letter or comma, line break(s), optional
 # page-number lines, and a lower-case continuation.
 _BROKEN = regex.compile(
@@ -105,13 +123,8 @@ def _pass_characters(text: str) -> tuple[str, OffsetMap]:
         rw.delete(m.start(), m.end())
     for m in _ODD_SPACE.finditer(text):
         rw.replace(m.start(), m.end(), " ")
-    for i, ch in enumerate(text):
-        if ch == "\f":
-            rw.replace(i, i + 1, "\n")
-        elif ch == "ð":
-            rw.replace(i, i + 1, "đ")
-        elif ch == "Ð":
-            rw.replace(i, i + 1, "Đ")
+    for m in _ODD_LETTER.finditer(text):
+        rw.replace(m.start(), m.end(), _ODD_LETTERS[m.group()])
     if not unicodedata.is_normalized("NFC", text):
         for m in _NON_NFC_CLUSTER.finditer(text):
             nfc = unicodedata.normalize("NFC", m.group())
@@ -151,55 +164,65 @@ def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], 
     removed: list[tuple[int, int, str]] = []
     footnotes: list[tuple[int, int]] = []
     prev: str | None = None
-    kept: list[tuple[int, int]] = []  # line ranges that stay, for the in-line edits
-    for m in _LINE.finditer(text):
-        s, e = m.start(), m.end()
-        if s == e:
-            break
+    gone: list[tuple[int, int]] = []  # removed line ranges (with their newline), in order
+    s = 0
+    n = len(text)
+    while s < n:
+        e = text.find("\n", s)
+        e = n if e < 0 else e + 1
         body = text[s:e].rstrip("\n")
-        head = body.strip().rstrip(":").casefold()
-        if head in _tail_headings() or (head.startswith("chia sẻ") and len(head.split()) <= 8):
-            removed.append((s, len(text), "chrome"))
-            rw.delete(s, len(text))
-            break
-        kind = _line_kind(body, prev)
-        if kind:
-            removed.append((s, s + len(body), kind))
-            rw.delete(s, e)
-            continue
-        if _FOOTNOTE_LINE.match(body):
+        stripped = body.strip()
+        if len(stripped) <= 120 and stripped:
+            head = stripped.rstrip(":").casefold()
+            if head in _tail_headings() or (head.startswith("chia sẻ") and len(head.split()) <= 8):
+                removed.append((s, n, "chrome"))
+                gone.append((s, n))
+                break
+            kind = _line_kind(body, prev) if _CHROME_CANDIDATE.match(stripped) or stripped == (prev or "").strip() else None
+            if kind:
+                removed.append((s, s + len(body), kind))
+                gone.append((s, e))
+                s = e
+                continue
+        if stripped and stripped[0] in _FOOTNOTE_FIRST and _FOOTNOTE_LINE.match(body):
             footnotes.append((s, s + len(body)))
-            rw.delete(s, e)
+            gone.append((s, e))
+            s = e
             continue
-        if body.strip():
+        if stripped:
             prev = body
-        kept.append((s, s + len(body)))
-    for s, e in kept:
-        line = text[s:e]
-        edits: list[tuple[int, int, str]] = []
-        hm = _MD_HEADING.match(line)
-        if hm:
-            edits.append((0, hm.end(), ""))
-        le = _MD_LINE_EMPHASIS.match(line)
-        if le and le.group(2) == le.group(3):
+        s = e
+    for a, b in gone:
+        rw.delete(a, b)
+    # in-line edits, found over the whole text and kept outside removed lines
+    edits: list[tuple[int, int, str]] = []
+    for m in _MD_HEADING.finditer(text):
+        edits.append((m.start(), m.end(), ""))
+    for le in _MD_LINE_EMPHASIS.finditer(text):
+        if le.group(2) == le.group(3):
             edits.append((le.start(2), le.end(2), ""))
             edits.append((le.start(3), le.end(3), ""))
-        for m in _MD_EMPHASIS.finditer(line):
-            edits.append((m.start(), m.end(), ""))
-        for m in _FOOTNOTE_MARK.finditer(line):
-            edits.append((m.start(), m.end(), ""))
-        table = _tone_table()
-        for m in _WORD.finditer(line):
-            new = table.get(m.group())
-            if new:
-                edits.append((m.start(), m.end(), new))
-        edits.sort()
-        last = -1
-        for a, b, new in edits:
-            if a < last:
-                continue
-            rw.replace(s + a, s + b, new)
-            last = b
+    for m in _MD_EMPHASIS.finditer(text):
+        edits.append((m.start(), m.end(), ""))
+    for m in _FOOTNOTE_MARK.finditer(text):
+        edits.append((m.start(), m.end(), ""))
+    table = _tone_table()
+    for m in _OLD_TONE_WORD.finditer(text):
+        new = table.get(m.group())
+        if new:
+            edits.append((m.start(), m.end(), new))
+    edits.sort()
+    last = -1
+    g = 0
+    for a, b, new in edits:
+        if a < last:
+            continue
+        while g < len(gone) and gone[g][1] <= a:
+            g += 1
+        if g < len(gone) and gone[g][0] < b:
+            continue  # inside a removed line
+        rw.replace(a, b, new)
+        last = b
     new_text, omap = rw.apply()
     return new_text, omap, removed, footnotes
 

@@ -14,6 +14,10 @@ from .load import Loaded
 from .model import Document, Reference
 
 
+#: A notice cites a handful of documents; more than this is not a notice.
+MAX_REFERENCES = 3000
+
+
 def doc_ids(sources: list[str]) -> list[str]:
     """Stable ids: the file's stem, with a short hash of the path when stems collide."""
     stems = [Path(s).stem for s in sources]
@@ -41,6 +45,10 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
         from .segment import segment
 
         seg = segment(cleaned.text)
+        if seg.truncated:
+            doc.status, doc.error_stage = "partial", "segment"
+            doc.errors.append(f"more than {len(seg.units)} items: not a single notice? only the first "
+                              f"{len(seg.units)} were processed")
         stage = "header"
         from .header import extract_header
 
@@ -55,6 +63,10 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
         doc.tasks = resolve(cleaned, seg, h.year, h.meeting_date, h.level)
         stage = "extract"
         doc.references = document_references(cleaned, seg, doc)
+        if len(doc.references) > MAX_REFERENCES:
+            doc.references = doc.references[:MAX_REFERENCES]
+            doc.status, doc.error_stage = "partial", "extract"
+            doc.errors.append(f"more than {MAX_REFERENCES} references: only the first {MAX_REFERENCES} are kept")
     except PipelineError as exc:
         doc.status, doc.error_stage = "partial", exc.stage
         doc.errors.append(exc.message)

@@ -51,6 +51,10 @@ _STYLES: tuple[tuple[str, regex.Pattern], ...] = (
     ("dash", _DASH), ("plus", _PLUS), ("dot", _DOT), ("star", _STAR),
 )
 SECTION_STYLES = frozenset({"part", "roman"})
+
+#: A notice has tens of items, rarely hundreds. Past this many units a text is not a notice (or
+#: is many pasted together): segmentation stops and the document is reported as partial.
+MAX_UNITS = 3000
 BULLET_STYLES = frozenset({"dash", "plus", "dot", "star"})
 
 
@@ -88,6 +92,7 @@ class Segmented:
     units: list[Unit]
     prose: bool
     closing: list[tuple[int, int]]  # closing-formula lines (cleaned offsets)
+    truncated: bool = False  # more than MAX_UNITS units: the rest was not segmented
 
     def own_text(self, u: Unit) -> str:
         return _WS.sub(" ", self.text[u.start:u.end]).strip()
@@ -109,26 +114,40 @@ def _lines(text: str) -> list[Line]:
     return out
 
 
+# all marker styles in one pattern: the first alternative that matches wins, as in _STYLES
+_ANY_MARKER = regex.compile("|".join(f"(?P<{name}>{rx.pattern})" for name, rx in _STYLES))
+
+
 def parse_marker(line: str) -> tuple[str, str, int] | None:
     """(style, label, end of marker incl. following spaces) of a line's leading marker, or None."""
-    for style, rx in _STYLES:
+    m = _ANY_MARKER.match(line)
+    if m is None:
+        return None
+    if m.lastgroup != "roman":
+        return _marker(m.lastgroup, m, line)
+    for style, rx in _STYLES:  # an invalid Roman numeral: try the other styles in order
         m = rx.match(line)
         if not m:
             continue
         label = m.group().strip()
         if style == "roman" and not _ROMAN_VALID.match(regex.sub(r"[^IVXLC]", "", label)):
             continue
-        if style == "multi":
-            style = f"multi{label.rstrip('.)').count('.') + 1}"
-        elif style == "num":
-            style = "num" + label[-1] if label[-1] in ".)-/" else "num-"
-        end = m.end()
-        while end < len(line) and line[end] in " \t":
-            end += 1
-        if end >= len(line):
-            return None
-        return style, label, end
+        return _marker(style, m, line)
     return None
+
+
+def _marker(style: str, m, line: str) -> tuple[str, str, int] | None:
+    label = m.group().strip()
+    if style == "multi":
+        style = f"multi{label.rstrip('.)').count('.') + 1}"
+    elif style == "num":
+        style = "num" + label[-1] if label[-1] in ".)-/" else "num-"
+    end = m.end()
+    while end < len(line) and line[end] in " \t":
+        end += 1
+    if end >= len(line):
+        return None
+    return style, label, end
 
 
 def _words(s: str) -> int:
@@ -205,7 +224,9 @@ def segment(text: str) -> Segmented:
     else:
         _tree_units(text, lines[body_i:footer_i], markers[body_i:footer_i], units, closing)
     body_start = units[0].marker_start if units else header_end
-    return Segmented(text, header_end, body_start, footer_start, footer_start, units, prose, closing)
+    truncated = len(units) >= MAX_UNITS
+    return Segmented(text, header_end, body_start, footer_start, footer_start, units[:MAX_UNITS], prose, closing,
+                     truncated)
 
 
 def _kinh_gui_end(text: str, lines: list[Line], stop: int) -> int:
@@ -240,6 +261,8 @@ def _prose_units(text: str, lines: list[Line], units: list[Unit], closing: list)
         sentences.extend(split_sentences(text, ln.start, ln.end))
     first = next((k for k, (s, e) in enumerate(sentences) if _CONCLUSION.search(text, s, e)), 0)
     for s, e in sentences[first:]:
+        if len(units) >= MAX_UNITS:
+            break
         if _is_closing(text[s:e]):
             closing.append((s, e))
             continue
@@ -285,7 +308,7 @@ def _tree_units(text: str, lines: list[Line], markers: list, units: list[Unit], 
     stack: list[tuple[str, int]] = []  # (style, unit index)
     last_item: int | None = None
     k = -1
-    while k + 1 < len(entries):
+    while k + 1 < len(entries) and len(units) < MAX_UNITS:
         k += 1
         ln, mk, inline = entries[k]
         s = text[ln.start:ln.end]

@@ -7,7 +7,7 @@ span.text`` always holds.
 """
 from __future__ import annotations
 
-from array import array
+import numpy as np
 from dataclasses import dataclass
 
 
@@ -31,30 +31,38 @@ class OffsetMap:
     """For each character i of a derived text: the source range [starts[i], ends[i]).
 
     Built by :class:`Rewriter` passes and composed, so a chain of cleaning steps keeps one map
-    from the final text to the original source.
+    from the final text to the original source. Arrays are numpy int64; an identity map stores
+    none (``starts is None``) so untouched texts cost nothing.
     """
 
-    __slots__ = ("starts", "ends", "source_len")
+    __slots__ = ("starts", "ends", "source_len", "length")
 
-    def __init__(self, starts: array, ends: array, source_len: int):
+    def __init__(self, starts, ends, source_len: int, length: int | None = None):
         self.starts = starts
         self.ends = ends
         self.source_len = source_len
+        self.length = len(starts) if starts is not None else (source_len if length is None else length)
 
     @classmethod
     def identity(cls, n: int) -> OffsetMap:
-        return cls(array("l", range(n)), array("l", range(1, n + 1)), n)
+        return cls(None, None, n, n)
+
+    @property
+    def is_identity(self) -> bool:
+        return self.starts is None
 
     def __len__(self) -> int:
-        return len(self.starts)
+        return self.length
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Source offsets of the derived range [start, end)."""
-        n = len(self.starts)
+        if self.starts is None:
+            return start, max(start, end)
+        n = self.length
         if end <= start:
-            pos = self.starts[start] if start < n else self.source_len
+            pos = int(self.starts[start]) if start < n else self.source_len
             return pos, pos
-        return self.starts[start], self.ends[end - 1]
+        return int(self.starts[start]), int(self.ends[end - 1])
 
     def span(self, source: str, start: int, end: int, label: str = "") -> Span:
         s, e = self.to_source(start, end)
@@ -62,8 +70,13 @@ class OffsetMap:
 
     def compose(self, inner: OffsetMap) -> OffsetMap:
         """``self`` maps text B -> A and ``inner`` maps C -> B: return C -> A."""
-        starts = array("l", (self.starts[i] for i in inner.starts))
-        ends = array("l", (self.ends[i - 1] if i > 0 else self.starts[0] for i in inner.ends))
+        if inner.starts is None:
+            return self
+        if self.starts is None:
+            return OffsetMap(inner.starts, inner.ends, self.source_len)
+        starts = self.starts[inner.starts]
+        prev = inner.ends - 1
+        ends = np.where(prev >= 0, self.ends[np.maximum(prev, 0)], self.starts[0] if len(self.starts) else 0)
         return OffsetMap(starts, ends, self.source_len)
 
 
@@ -72,7 +85,7 @@ class Rewriter:
 
     ``replace(start, end, new)``: when ``new`` has the length of the replaced text, character i
     maps to character start+i; otherwise every new character maps to the whole old range.
-    Deleting is replacing with "".
+    Deleting is replacing with "". Inserting (an empty old range) is not supported.
     """
 
     def __init__(self, text: str):
@@ -91,24 +104,33 @@ class Rewriter:
             return text, OffsetMap.identity(len(text))
         edits = sorted(self.edits)
         parts: list[str] = []
-        starts = array("l")
-        ends = array("l")
+        s_chunks: list[np.ndarray] = []
+        e_chunks: list[np.ndarray] = []
         pos = 0
         for s, e, new in edits:
             if s < pos:
                 raise ValueError(f"overlapping edits at {s}")
-            parts.append(text[pos:s])
-            starts.extend(range(pos, s))
-            ends.extend(range(pos + 1, s + 1))
-            parts.append(new)
-            if len(new) == e - s:
-                starts.extend(range(s, e))
-                ends.extend(range(s + 1, e + 1))
-            else:
-                starts.extend([s] * len(new))
-                ends.extend([e] * len(new))
+            if s > pos:
+                parts.append(text[pos:s])
+                r = np.arange(pos, s, dtype=np.int64)
+                s_chunks.append(r)
+                e_chunks.append(r + 1)
+            if new:
+                parts.append(new)
+                if len(new) == e - s:
+                    r = np.arange(s, e, dtype=np.int64)
+                    s_chunks.append(r)
+                    e_chunks.append(r + 1)
+                else:
+                    s_chunks.append(np.full(len(new), s, dtype=np.int64))
+                    e_chunks.append(np.full(len(new), e, dtype=np.int64))
             pos = e
-        parts.append(text[pos:])
-        starts.extend(range(pos, len(text)))
-        ends.extend(range(pos + 1, len(text) + 1))
+        if pos < len(text):
+            parts.append(text[pos:])
+            r = np.arange(pos, len(text), dtype=np.int64)
+            s_chunks.append(r)
+            e_chunks.append(r + 1)
+        empty = np.zeros(0, dtype=np.int64)
+        starts = np.concatenate(s_chunks) if s_chunks else empty
+        ends = np.concatenate(e_chunks) if e_chunks else empty
         return "".join(parts), OffsetMap(starts, ends, len(text))
