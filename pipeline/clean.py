@@ -178,7 +178,8 @@ def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], 
                 removed.append((s, n, "chrome"))
                 gone.append((s, n))
                 break
-            kind = _line_kind(body, prev) if _CHROME_CANDIDATE.match(stripped) or stripped == (prev or "").strip() else None
+            candidate = _CHROME_CANDIDATE.match(stripped) or (len(stripped) > 20 and stripped == (prev or "").strip())
+            kind = _line_kind(body, prev) if candidate else None
             if kind:
                 removed.append((s, s + len(body), kind))
                 gone.append((s, e))

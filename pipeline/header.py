@@ -430,7 +430,10 @@ def _level(issuer: str | None, chair: Person | None, number: str | None, opening
 def extract_header(cleaned: Cleaned, seg: Segmented, published: str | None = None,
                    web_title: str | None = None) -> Header:
     text = cleaned.text
-    lines = _lines(text)
+    # the header fields stand in the head and the signature area: read only those regions
+    head_stop = min(len(text), max(seg.header_end, 0) + 3000)
+    tail_start = max(head_stop, min(seg.footer_start, len(text) - 4000) - 2000)
+    lines = _lines(text, 0, head_stop) + _lines(text, tail_start)
     head_lines = [ln for ln in lines if ln[0] < seg.header_end] or lines[:3]
     h = Header()
     h.doc_type, type_i = _doc_type(head_lines)
@@ -452,7 +455,7 @@ def extract_header(cleaned: Cleaned, seg: Segmented, published: str | None = Non
     h.meeting_date = _meeting_date(text, opening_start, max(opening_end, min(len(text), 1500)), year)
     h.year = year or (int(h.meeting_date[:4]) if h.meeting_date else None)
     chair_end = seg.header_end if not seg.prose else seg.footer_start
-    h.chair = _chair(text, 0, max(chair_end, min(len(text), 1200)))
+    h.chair = _chair(text, 0, min(max(chair_end, min(len(text), 1200)), 30000))
     h.signer = _signer(text, lines, seg.footer_start, seg.body_end)
     h.recipients = _recipients(text, lines, seg.footer_start) if seg.footer_start < len(text) else []
     header_text = "\n".join(s for _, _, s in head_lines[:max(stop, 1) + 2])

@@ -47,8 +47,8 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
         seg = segment(cleaned.text)
         if seg.truncated:
             doc.status, doc.error_stage = "partial", "segment"
-            doc.errors.append(f"more than {len(seg.units)} items: not a single notice? only the first "
-                              f"{len(seg.units)} were processed")
+            doc.errors.append("too many lines or items for one notice (several pasted together?): "
+                              f"only the first {len(seg.units)} items were processed")
         stage = "header"
         from .header import extract_header
 

@@ -36,6 +36,10 @@ _CELL_SPLIT = regex.compile(
     r"Bệnh viện|Đảng ủy|Chi bộ|Thành viên|Các |Chủ tịch|Giám đốc|Cơ quan|Đơn vị)(?!\p{Ll}))")
 
 
+#: Extractors read at most this much of one unit (a directive is a few hundred characters).
+MAX_UNIT_CHARS = 20000
+
+
 @dataclass(slots=True)
 class _Ctx:
     category: str | None = None
@@ -107,8 +111,10 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
     tasks: list[Task] = []
     as_of = date.fromisoformat(meeting_date) if meeting_date else None
     for i, u in enumerate(units):
-        own = seg.own_text(u)
-        raw = text[u.start:u.end]
+        # a unit longer than any real directive (pasted text without breaks) is read only at its start
+        end = min(u.end, u.start + MAX_UNIT_CHARS)
+        own = seg.own_text(u) if end == u.end else " ".join(text[u.start:end].split())
+        raw = text[u.start:end]
         parent_ctx = ctx[u.parent] if u.parent is not None else _Ctx()
         intro = intro_of_parent.get(u.parent)
         category = parent_ctx.category

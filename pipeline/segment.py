@@ -55,6 +55,8 @@ SECTION_STYLES = frozenset({"part", "roman"})
 #: A notice has tens of items, rarely hundreds. Past this many units a text is not a notice (or
 #: is many pasted together): segmentation stops and the document is reported as partial.
 MAX_UNITS = 3000
+#: Likewise for lines: a notice has a few hundred.
+MAX_LINES = 20000
 BULLET_STYLES = frozenset({"dash", "plus", "dot", "star"})
 
 
@@ -98,10 +100,12 @@ class Segmented:
         return _WS.sub(" ", self.text[u.start:u.end]).strip()
 
 
-def _lines(text: str) -> list[Line]:
+def _lines(text: str, limit: int | None = None) -> list[Line]:
     out: list[Line] = []
     last_end = 0
     for m in _LINE.finditer(text):
+        if limit is not None and len(out) >= limit:
+            break
         s, e = m.start(), m.end()
         raw = m.group()
         lead = len(raw) - len(raw.lstrip())
@@ -195,7 +199,9 @@ def _opening_end(text: str, lines: list[Line], stop: int) -> int:
 
 
 def segment(text: str) -> Segmented:
-    lines = _lines(text)
+    lines = _lines(text, MAX_LINES + 1)
+    over = len(lines) > MAX_LINES
+    lines = lines[:MAX_LINES]
     footer_i = _find_footer(text, lines)
     footer_start = lines[footer_i].start if footer_i < len(lines) else len(text)
     # signature lines at the very end when there is no "Nơi nhận" (web reports end with an author)
@@ -224,15 +230,18 @@ def segment(text: str) -> Segmented:
     else:
         _tree_units(text, lines[body_i:footer_i], markers[body_i:footer_i], units, closing)
     body_start = units[0].marker_start if units else header_end
-    truncated = len(units) >= MAX_UNITS
+    truncated = len(units) >= MAX_UNITS or over
     return Segmented(text, header_end, body_start, footer_start, footer_start, units[:MAX_UNITS], prose, closing,
                      truncated)
 
 
+_KINH_GUI = regex.compile(r"(?i)[ \t*_]*kính[ \t]+gửi")
+
+
 def _kinh_gui_end(text: str, lines: list[Line], stop: int) -> int:
     """Index after a "Kính gửi:" block (the addressees of a công văn/công điện), or 0."""
-    for i, ln in enumerate(lines[:stop]):
-        if regex.match(r"(?i)[ \t*_]*kính[ \t]+gửi", text[ln.start:ln.end]):
+    for i, ln in enumerate(lines[:min(stop, 80)]):  # the block stands in the header
+        if _KINH_GUI.match(text, ln.start, ln.end):
             j = i + 1
             while j < stop:
                 s = text[lines[j].start:lines[j].end]
