@@ -35,6 +35,10 @@ train: $(STAMP)
 	$(BIN)/python scripts/train.py --annotations $(ANNOTATIONS) --corpus $(CORPUS) --out models \
 		--body-labels $(ANNOTATIONS)/body_types.tsv
 
+# speed and memory benchmark (issue 7); N=100000 to scale up; results replace a section of BENCHMARKS.md
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --n $(or $(N),2000) --out BENCHMARKS.md
+
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests scripts
 
