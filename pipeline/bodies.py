@@ -66,11 +66,30 @@ class BodyMention:
 # --- lexicons ---------------------------------------------------------------------------------
 
 
-def _low(tok: str) -> str:
+def _low_uncached(tok: str) -> str:
     tok = tok.lower()
     if tok in _DASH_CHARS:
         return "-"
     return _modern_tones(tok) if _OLD_TONE.search(tok) else tok
+
+
+class _LowCache(dict):
+    """token -> _low(token), filled on first use; cleared when full (bounded memory)."""
+
+    def __missing__(self, tok: str) -> str:
+        if len(self) >= _LOW_CACHE_MAX:
+            self.clear()
+        got = self[tok] = _low_uncached(tok)
+        return got
+
+
+_LOW_CACHE_MAX = 200_000  # distinct tokens kept
+_LOW_CACHE = _LowCache()
+
+
+def _low(tok: str) -> str:
+    """Lower case, dashes unified, modern tones: the form lexicon keys are written in (cached)."""
+    return _LOW_CACHE[tok]
 
 
 def _phrase_key(phrase: str) -> tuple[str, ...]:
@@ -78,7 +97,11 @@ def _phrase_key(phrase: str) -> tuple[str, ...]:
 
 
 class _Phrases:
-    """Longest-match lookup of token sequences (lower case) -> value."""
+    """Longest-match lookup of token sequences (lower case) -> value.
+
+    Entries are grouped by their first token; each group is a list of (length, rest of the key
+    as a list, value), longest first, so that a lookup is one dict access and, for the few
+    tokens that start an entry, a slice comparison per entry."""
 
     def __init__(self, items):
         by_first: dict[str, list] = {}
@@ -86,23 +109,33 @@ class _Phrases:
             key = _phrase_key(phrase)
             if key:
                 by_first.setdefault(key[0], []).append((key, value))
-        for entries in by_first.values():
+        table: dict[str, list] = {}
+        for first, entries in by_first.items():
             entries.sort(key=lambda kv: -len(kv[0]))
-        self._by_first = by_first
+            table[first] = [(len(k), list(k[1:]), v) for k, v in entries]
+        self._by_first = table
+        self.firsts = frozenset(table)
 
     def match(self, low: list[str], i: int):
         """(end index, value) of the longest entry starting at token ``i``, or None."""
-        for m in self.matches(low, i):
-            return m
+        if i >= len(low):
+            return None
+        entries = self._by_first.get(low[i])
+        if entries is None:
+            return None
+        for n, rest, value in entries:
+            if n == 1:
+                return i + 1, value
+            if low[i + 1:i + n] == rest:
+                return i + n, value
         return None
 
     def matches(self, low: list[str], i: int):
         """Every (end index, value) of an entry starting at token ``i``, longest first."""
         if i >= len(low):
             return
-        for key, value in self._by_first.get(low[i], ()):
-            n = len(key)
-            if tuple(low[i:i + n]) == key:
+        for n, rest, value in self._by_first.get(low[i], ()):
+            if n == 1 or low[i + 1:i + n] == rest:
                 yield i + n, value
 
 
@@ -131,6 +164,9 @@ class _Lexicon:
         for r in cues:
             by_role.setdefault(r["role"], []).append(r["cue"])
         self.cues = {role: _Phrases((c, role) for c in words) for role, words in by_role.items()}
+        self._firsts: dict[tuple[str, ...], frozenset[str]] = {}
+        # tokens a body can start with (parse_unit / _title_list find nothing elsewhere)
+        self.body_firsts = self.heads.firsts | self.generics.firsts | self.cue_firsts("determiner")
         abbr = load_table("abbreviations.tsv", ("abbr", "expansion"))
         self.abbr = {r["abbr"]: r["expansion"] for r in abbr}
         alts = "|".join(regex.escape(a) for a in sorted(self.abbr, key=len, reverse=True))
@@ -139,6 +175,18 @@ class _Lexicon:
     def cue(self, role: str, low: list[str], i: int):
         table = self.cues.get(role)
         return table.match(low, i) if table else None
+
+    def cue_firsts(self, *roles: str) -> frozenset[str]:
+        """Tokens that start a cue of one of ``roles`` (a cheap pre-check before ``cue``)."""
+        got = self._firsts.get(roles)
+        if got is None:
+            out: set[str] = set()
+            for role in roles:
+                table = self.cues.get(role)
+                if table is not None:
+                    out |= table.firsts
+            got = self._firsts[roles] = frozenset(out)
+        return got
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +215,9 @@ _LEADING = regex.compile(
 )
 _MTTQ_COMMITTEE = regex.compile(
     r"(?:(?:Ủy ban|UB)\s+(?:MTTQ(?:VN)?|Mặt trận Tổ quốc)|UBMTTQ(?:VN)?)(?:\s+Việt\s+Nam)?")
+_MTTQ_BARE = regex.compile(r"(?<![\p{L}\p{N}&])MTTQ(?:VN)?(?![\p{L}\p{N}&])(?:\s+Việt\s+Nam)?")
+_CAC = regex.compile(r"(?i)các\s")
+_LEADING_KEEP_CAC = regex.compile(r"^(?:(?i:các\s+đồng\s+chí|đồng\s+chí|từng|mỗi|những|mọi)\s+)+")
 _FRONT_BARE = regex.compile(r"Mặt trận(?! Tổ quốc)", regex.IGNORECASE)
 _FRONT_NO_VN = regex.compile(r"Mặt trận Tổ quốc(?! Việt Nam)")
 # "các đoàn thể" is kept as written, always plural ("Các đoàn thể xã"); only a bare "các đoàn thể"
@@ -178,7 +229,7 @@ def _expand_abbreviations(s: str) -> str:
     lex = _lex()
     s = _MTTQ_COMMITTEE.sub("Ủy ban Mặt trận Tổ quốc Việt Nam", s)
     # a bare "MTTQ" names the Front's committee ("MTTQ tỉnh" -> "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh")
-    s = regex.sub(r"(?<![\p{L}\p{N}&])MTTQ(?:VN)?(?![\p{L}\p{N}&])(?:\s+Việt\s+Nam)?", "Ủy ban Mặt trận Tổ quốc Việt Nam", s)
+    s = _MTTQ_BARE.sub("Ủy ban Mặt trận Tổ quốc Việt Nam", s)
     s = lex.abbr_re.sub(lambda m: lex.abbr[m.group()], s)
     s = _FRONT_BARE.sub("Mặt trận Tổ quốc Việt Nam", s)
     return _FRONT_NO_VN.sub("Mặt trận Tổ quốc Việt Nam", s)
@@ -221,6 +272,7 @@ def _is_generic_start(s: str) -> bool:
     return bool(low) and _lex().generics.match(low, 0) is not None
 
 
+@lru_cache(maxsize=8192)
 def canonical_name(text: str) -> str:
     """The canonical name of a body mention (SPEC "Bodies"): NFC, modern tones, glosses and a
     leading "các đồng chí"/"đồng chí"/"các"/"từng" dropped (generic addressees keep their "Các"),
@@ -233,8 +285,8 @@ def canonical_name(text: str) -> str:
     if m:
         rest = s[m.end():]
         keep_cac = _is_generic_start(s) and not _is_generic_start(rest)
-        if keep_cac or _is_generic_start(s) and regex.match(r"(?i)các\s", s):
-            s = regex.sub(r"^(?:(?i:các\s+đồng\s+chí|đồng\s+chí|từng|mỗi|những|mọi)\s+)+", "", s)
+        if keep_cac or _is_generic_start(s) and _CAC.match(s):
+            s = _LEADING_KEEP_CAC.sub("", s)
         else:
             s = rest
     s = _expand_abbreviations(s)
@@ -247,6 +299,7 @@ def canonical_name(text: str) -> str:
     return s[:1].upper() + s[1:] if s else s
 
 
+@lru_cache(maxsize=8192)
 def body_type_of(name: str) -> str:
     """One of BODY_TYPES for a body name (canonical or as written): the type of its head, of the
     body after a leading role ("Chủ tịch UBND tỉnh" -> state), or of the owner after "của"."""
@@ -318,14 +371,18 @@ class _Scanner:
     def __init__(self, text: str):
         self.text = text
         self.lex = _lex()
-        self.toks = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
-        self.low = [_low(t[0]) for t in self.toks]
+        self.toks = [(m[0], *m.span()) for m in _TOKEN.finditer(text)]
+        cache = _LOW_CACHE
+        self.low = [cache[t[0]] for t in self.toks]
         self.n = len(self.toks)
         self.pos_calls = 0
         self.role_depth = 0
+        self.close_of: dict[int, int] = {}
+        if "(" not in text:  # no parenthesis opens: no token is inside one
+            self.in_paren = [False] * self.n
+            return
         depth = 0
         self.in_paren = []
-        self.close_of: dict[int, int] = {}
         stack: list[int] = []
         for k, (t, _, _) in enumerate(self.toks):
             if t == "(":
@@ -790,6 +847,8 @@ class _Scanner:
     # --- coordinated bodies ---
     def parse_chain(self, i: int) -> tuple[list[_Unit], int]:
         """Bodies coordinated by "," / "và" from token ``i``; the end token of the chain."""
+        if i >= self.n or self.low[i] not in self.lex.body_firsts:
+            return [], i  # no determiner, head or generic addressee starts here: no body
         titled = self._title_list(i)
         if titled:
             return titled, titled[-1].end
@@ -894,19 +953,44 @@ class _Scanner:
 # --- subject positions ------------------------------------------------------------------------
 
 
+_CLAUSE_PUNCT = frozenset((".", "!", "?", ";", "…", ":"))
+
+
 def _clause_starts(sc: _Scanner) -> list[int]:
+    """Tokens that open a clause: the first, one after a line break, one after end punctuation
+    and a space (capitalised unless after ";"), a capitalised one after ":"."""
+    n = sc.n
+    if not n:
+        return []
+    toks, text, in_paren = sc.toks, sc.text, sc.in_paren
+    # candidates: after a punctuation token or a line break (every other token is no start)
+    cands = {0}
+    cands.update(k + 1 for k, t in enumerate(sc.low) if t in _CLAUSE_PUNCT)
+    if "\n" in text:
+        tok_starts = [t[1] for t in toks]
+        p = text.find("\n")
+        while p >= 0:
+            cands.add(bisect.bisect_left(tok_starts, p))
+            p = text.find("\n", p + 1)
     starts = []
-    for i in range(sc.n):
-        if sc.in_paren[i]:
+    for i in sorted(cands):
+        if i >= n or in_paren[i]:
             continue
-        if i == 0 or sc.gap_has_newline(i):
+        if i == 0:
             starts.append(i)
             continue
-        prev = sc.toks[i - 1][0]
-        spaced = sc.toks[i][1] > sc.toks[i - 1][2]
-        if prev in (".", "!", "?", ";", "…") and spaced and sc.word(i) and (prev == ";" or sc.cap(i)):
-            starts.append(i)
-        elif prev == ":" and sc.cap(i):
+        prev, _, prev_end = toks[i - 1]
+        tok, tok_start, _ = toks[i]
+        first = tok[0]
+        if tok_start > prev_end:  # spaced
+            if "\n" in text[prev_end:tok_start]:
+                starts.append(i)
+                continue
+            if prev in (".", "!", "?", ";", "…"):
+                if first.isalnum() and (prev == ";" or first.isupper()):
+                    starts.append(i)
+                continue
+        if prev == ":" and first.isalnum() and first.isupper():
             starts.append(i)
     return starts
 
@@ -1003,7 +1087,8 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
             lead_clauses.add(c)
             subject_ends.add(end)
     # subject-introducers inside a clause ("đồng chí yêu cầu ban soạn thảo ...")
-    for i in range(sc.n):
+    intro_firsts = lex.cue_firsts("introducer", "introducer_clause")
+    for i in [k for k, t in enumerate(low) if t in intro_firsts]:  # cheap pre-check
         if i in used_intro or sc.in_paren[i] or i in start_set or i in subject_ends:
             continue
         intro = _introducer_at(sc, i, False)
@@ -1014,13 +1099,10 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
             found.append(("lead", units))
             lead_clauses.add(_clause_of(starts, i))
     # "Để ..., X cần ...": a body after a comma, followed by a subject verb; "X chủ trì, Y phối hợp"
-    obj_before = [0] * (sc.n + 1)  # object verbs before each token (prefix counts)
-    for k in range(sc.n):
-        obj_before[k + 1] = obj_before[k] + (1 if lex.cue("object_verb", low, k) else 0)
     by_end: dict[int, list[int]] = {}
     covered_to, covered_end = -1, -1
-    for i in range(sc.n):
-        if low[i] != "," or sc.in_paren[i]:
+    for i in [k for k, t in enumerate(low) if t == ","]:
+        if sc.in_paren[i]:
             continue
         if i < covered_to:  # inside a chain already read: its suffix ends where the chain ends
             by_end[covered_end].append(i)
@@ -1029,6 +1111,7 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
         if units:
             by_end.setdefault(end, []).append(i)
             covered_to, covered_end = end, end
+    obj_verbs: list[int] | None = None  # positions of object verbs (sorted), computed on demand
     for end, commas in by_end.items():
         end2 = _after_gloss(sc, end)
         if end2 < sc.n and low[end2] == "phối" and not _followed_by(sc, end2, "support_marker"):
@@ -1038,15 +1121,21 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
             continue
         c0 = commas[0]
         clause = _clause_of(starts, c0)
-        if clause in lead_clauses or obj_before[c0] - obj_before[clause] > 0:
+        if clause in lead_clauses:
             continue
+        if obj_verbs is None:
+            obj_firsts = lex.cue_firsts("object_verb")
+            obj_verbs = [k for k, t in enumerate(low) if t in obj_firsts and lex.cue("object_verb", low, k)]
+        if bisect.bisect_left(obj_verbs, c0) > bisect.bisect_left(obj_verbs, clause):
+            continue  # an object verb between the clause start and the list: an object
         # the earliest comma opens the list unless a body ends right before it ("của X, Y, Z cần"):
         # then only the last conjunct is sure to be the subject
         ambiguous = _body_ends_at(sc, c0) or "của" in low[max(clause, c0 - 8):c0]
         first = commas[-1] if ambiguous else c0
         found.append(("lead", sc.parse_chain(first + 1)[0]))
     # support markers anywhere: "phối hợp với X", "cùng với X"
-    for i in range(sc.n):
+    support_firsts = lex.cue_firsts("support_marker")
+    for i in [k for k, t in enumerate(low) if t in support_firsts]:
         if sc.in_paren[i]:
             continue
         m = lex.cue("support_marker", low, i)

@@ -228,6 +228,22 @@ T_FORM_YEAR_SPAN = (
     rf"(?P<head>giai{T_WS}đoạn|nhiệm{T_WS}kỳ|thời{T_WS}kỳ|năm){T_WS}(?:từ{T_WS}(?:năm{T_WS})?)?"
     rf"(?P<y1>{T_YEAR}){T_OWS}{T_RANGE_TO}{T_OWS}(?:năm{T_WS})?(?P<y2>{T_YEAR})"
 )
+# Anchors: the tail of a form that starts with optional prefixes (time of day, "sáng", "ngày"),
+# which the regex engine would otherwise try at every position. Each is a suffix of its form;
+# temporal.py finds an anchor first and runs the form from at most T_ANCHOR_LEAD characters
+# before it (the prefixes are bounded: < 50 characters), which finds the same matches.
+T_ANCHOR_DAY_NUMERIC = (
+    rf"{T_NUM_START}(?P<d>{T_NUM2})\s?(?P<sep>[/.\-])\s?(?P<m>{T_NUM2})\s?(?P=sep)\s?(?P<y>{T_YEAR})"
+)
+T_ANCHOR_DAY_WORDS = (
+    rf"(?<!\d)(?P<d>{T_NUM2}){T_WS}tháng{T_WS}(?P<m>{T_NUM2})(?!\d)(?:{T_OWS},?{T_OWS}năm{T_WS}(?P<y>{T_YEAR}))?"
+)
+T_ANCHOR_DAY_MONTH = (
+    rf"{T_NUM_START}(?P<d>{T_NUM2})\s?/\s?(?P<m>{T_NUM2})(?![\d/]|\s?[.\-]\s?\d)(?:{T_WS}năm{T_WS}(?P<y>{T_YEAR}))?"
+)
+# "2022-2025" of "giai đoạn 2022-2025" (its head and "từ năm" in front: < 35 characters).
+T_ANCHOR_YEAR_SPAN = rf"(?P<y1>{T_YEAR}){T_OWS}{T_RANGE_TO}{T_OWS}(?:năm{T_WS})?(?P<y2>{T_YEAR})"
+T_ANCHOR_LEAD = 64
 # "năm 2023".
 T_FORM_YEAR = rf"(?<![\p{{L}}\p{{N}}])năm{T_WS}(?P<y>{T_YEAR})"
 # "đến năm 2030", "định hướng đến năm 2030", "tầm nhìn đến năm 2045": a horizon.
@@ -296,6 +312,13 @@ REF_STATE_CORE = (
     rf"(?P<s_num>{REF_NUMBER}){REF_SP}/{REF_SP}(?:(?P<s_year>{REF_YEAR}){REF_SP}/{REF_SP})?"
     rf"(?P<s_first>{REF_ABBR})(?:{REF_SP}{DASH}{REF_SP}(?P<s_rest>{REF_ABBR_CHAIN}))?{REF_END}"
 )
+# What every reference contains where its number starts: digits, a dash or a slash (and a
+# normative symbol's year) and the capital that starts the symbol ("25-T", "1329 / Q",
+# "30/2020/N"); a date ("18/02/2020") or a span ("2021-2025") is none. references.py looks for
+# it first and runs the full pattern only from a bounded distance before it (what stands in
+# front -- type word, "số" -- is bounded), which finds the same matches without trying the
+# pattern at every position of the text.
+REF_ANCHOR = rf"\d{{1,6}}{REF_SP}(?:{DASH}{REF_SP}|/{REF_SP}(?:{REF_YEAR}{REF_SP}/{REF_SP})?)\p{{Lu}}"
 # "số" / "Số:" / "SỐ" before a number (case-insensitive), with an optional colon; the
 # number may start the next line ("Quyết định số" / "1329/QĐ-UBND").
 REF_SO = rf"(?i:số)(?:{REF_SP}:)?{REF_SP}(?:\n{REF_SP})?"

@@ -145,6 +145,33 @@ def _ref_re() -> regex.Pattern:
     return regex.compile(prefix + _CORE)
 
 
+_ANCHOR_RE = regex.compile(P.REF_ANCHOR)
+
+
+@lru_cache(maxsize=1)
+def _ref_lead() -> int:
+    """An upper bound on the characters a reference's prefix (type word, qualifier, "số")
+    takes before its number: the longest type word plus the bounded rest (<= 28), with room."""
+    return max((len(w) for w in _type_words()), default=0) + 40
+
+
+def _ref_matches(text: str):
+    """``_ref_re().finditer(text)``, but the pattern is only run from ``_ref_lead()``
+    characters before the next anchor (REF_ANCHOR: digits then a dash or slash), since every
+    reference's number is one: the same matches, without trying the pattern everywhere."""
+    pat, lead = _ref_re(), _ref_lead()
+    pos = 0
+    while True:
+        a = _ANCHOR_RE.search(text, pos)
+        if a is None:
+            return
+        m = pat.search(text, max(pos, a.start() - lead))
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # never empty: a match has digits
+
+
 _CORE_RE = regex.compile(rf"{P.REF_SP}{_CORE}{P.REF_SP}")
 _DATE_RE = regex.compile(P.REF_DATE_AFTER)
 _OF_RE = regex.compile(P.REF_OF)
@@ -322,7 +349,7 @@ def _parts(m: regex.Match) -> tuple[str, str, str, str | None, str | None]:
 def _raw_matches(text: str, year: int | None, keep_own: bool) -> list[_Raw]:
     out: list[_Raw] = []
     words = _type_words()
-    for m in _ref_re().finditer(text):
+    for m in _ref_matches(text):
         if not keep_own and _is_own_number(text, m):
             continue
         if m["so"] is not None and _NOT_DOCUMENT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -389,7 +416,7 @@ def doc_number_of(text: str) -> str | None:
     "08-QĐi/TW" (the scorer upper-cases both sides, so case is kept here as written).
     Accepts a single line, a header, or a whole text; a bare "127 -TB/BCĐ" line also works.
     """
-    for m in _ref_re().finditer(text):
+    for m in _ref_matches(text):
         if _is_own_number(text, m):
             number, symbol, sep, _t, _i = _parts(m)
             return f"{number}{sep}{symbol}"

@@ -202,9 +202,64 @@ _FORMS: tuple[tuple[str, Callable[[regex.Match, int | None], _Parsed]], ...] = (
 )
 
 
+# What each form of _FORMS cannot match without (a cheap pre-check on the lower-cased text, so
+# that most forms are not run at all on most texts): (words that must all occur, needs a digit).
+# Only the quarter ("quý II") and part-of-year ("sáu tháng đầu năm") forms match without a digit.
+_FORM_NEEDS: tuple[tuple[tuple[str, ...], bool], ...] = (
+    (("từ",), True),  # from_day
+    (("từ", "tháng"), True),  # from_month
+    (("từ", "năm"), True),  # from_year
+    ((), True),  # day_numeric
+    (("tháng",), True),  # day_words
+    (("/",), True),  # day_month
+    (("tháng",), True),  # month
+    (("quý",), False),  # quarter
+    (("năm",), False),  # part_of_year
+    ((), True),  # year_span
+    (("đến", "năm"), True),  # horizon
+    (("năm",), True),  # year
+)
+_DIGIT = regex.compile(r"\d")
+# Forms whose optional prefixes would be tried at every position: their anchor (a suffix).
+_ANCHORS = {
+    P.T_FORM_DAY_NUMERIC: P.T_ANCHOR_DAY_NUMERIC,
+    P.T_FORM_DAY_WORDS: P.T_ANCHOR_DAY_WORDS,
+    P.T_FORM_DAY_MONTH: P.T_ANCHOR_DAY_MONTH,
+    P.T_FORM_YEAR_SPAN: P.T_ANCHOR_YEAR_SPAN,
+}
+
+
 @lru_cache(maxsize=1)
-def _compiled_forms() -> tuple[tuple[regex.Pattern, Callable], ...]:
-    return tuple((regex.compile(src, _FLAGS), h) for src, h in _FORMS)
+def _compiled_forms() -> tuple[tuple[regex.Pattern, Callable, tuple[str, ...], bool, regex.Pattern | None], ...]:
+    if len(_FORM_NEEDS) != len(_FORMS):
+        raise ValueError("_FORM_NEEDS does not describe every form")
+    out = []
+    for (src, h), (words, digit) in zip(_FORMS, _FORM_NEEDS, strict=True):
+        anchor = _ANCHORS.get(src)
+        if anchor is not None and not src.endswith(anchor):
+            raise ValueError("a form's anchor must be its suffix")
+        out.append((regex.compile(src, _FLAGS), h, words, digit,
+                    regex.compile(anchor, _FLAGS) if anchor is not None else None))
+    return tuple(out)
+
+
+def _matches(pat: regex.Pattern, anchor: regex.Pattern | None, text: str):
+    """``pat.finditer(text)`` (non-empty matches); with an anchor, each search starts at most
+    T_ANCHOR_LEAD characters before the next anchor: every match contains one that far from
+    its start, so no match is missed, and the prefixes are not tried everywhere else."""
+    if anchor is None:
+        yield from pat.finditer(text)
+        return
+    pos = 0
+    while True:
+        a = anchor.search(text, pos)
+        if a is None:
+            return
+        m = pat.search(text, max(pos, a.start() - P.T_ANCHOR_LEAD))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
 
 
 # --- word lists as alternations -------------------------------------------------------------
@@ -285,15 +340,36 @@ _TITLE_TOKENS = 45
 # --- find_times -------------------------------------------------------------------------------
 
 
+_CACHE_MAX_CHARS = 20_000  # texts up to this size have their expressions cached (a unit's text
+# is read for its period and its deadlines, and the header reads it again)
+
+
 def find_times(text: str, year: int | None) -> list[TimeExpr]:
     """Every date or span expression of ``text``, in order, non-overlapping.
 
     ``year`` is the notice's year, used where none is written ("trước 30/6", "quý 3"); with
     ``year`` None such expressions are skipped. Invalid dates ("31/2") are skipped.
     """
+    if len(text) <= _CACHE_MAX_CHARS:
+        return list(_find_times_cached(text, year))
+    return _find_times(text, year)
+
+
+@lru_cache(maxsize=256)
+def _find_times_cached(text: str, year: int | None) -> tuple[TimeExpr, ...]:
+    return tuple(_find_times(text, year))
+
+
+def _find_times(text: str, year: int | None) -> list[TimeExpr]:
+    has_digit = _DIGIT.search(text) is not None
+    low = text.lower()
+    if not has_digit and "năm" not in low and "quý" not in low:
+        return []  # every form needs a digit, a year word or a quarter
     cands: list[tuple[int, int, int, Callable, regex.Match]] = []
-    for order, (pat, handler) in enumerate(_compiled_forms()):
-        for m in pat.finditer(text):
+    for order, (pat, handler, words, digit, anchor) in enumerate(_compiled_forms()):
+        if (digit and not has_digit) or any(w not in low for w in words):
+            continue  # this form cannot match
+        for m in _matches(pat, anchor, text):
             if m.end() > m.start():
                 cands.append((m.start(), -m.end(), order, handler, m))
     cands.sort(key=lambda c: (c[0], c[1], c[2]))
