@@ -65,7 +65,7 @@ _FOOTNOTE_FIRST = frozenset("\u207d\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2
 # A sentence cut by a page break: lower-case letter or comma, line break(s), optional
 # page-number lines, and a lower-case continuation.
 _BROKEN = regex.compile(
-    r"(?<=[\p{Ll}\p{N},])[ \t]*\n(?:[ \t]*\n|" + P.PAGE_NUMBER_LINE.lstrip("^").rstrip("$") + r"\n)*[ \t]*(?=\p{Ll})(?![a-zđ][ \t]*\)|[a-zđ]\.[ \t])"
+    r"(?<=[\p{Ll}\p{N},])[ \t]*\n(?:[ \t]*\n|" + P.PAGE_NUMBER_LINE.lstrip("^").rstrip("$") + r"\n)*[ \t]*(?=\p{Ll})(?![a-zđ][ \t]*\)|[a-zđ][.\-][ \t])"
 )
 
 

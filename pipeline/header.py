@@ -21,7 +21,7 @@ from .segment import Segmented
 _LINE = regex.compile(r"[^\n]+")
 _SO_LINE = regex.compile(r"^\s*(?:Số|SỐ|So)\s*[:.]?\s*\S")
 _PLACE_DATE = regex.compile(
-    r"(?:^|\n|[ \t]{2})[ \t*_]*\p{Lu}[\p{L} .\-–']{1,40},[ \t]*(?i:ngày)[ \t]+(\d{1,2})[ \t]+(?i:tháng)[ \t]+(\d{1,2})"
+    r"(?:^|\n|[ \t]{2}|(?<=\d[ \t]*[-/][ \t]*[\p{Lu}Đ][\p{L}Đ\-/]{0,20}[ \t]))[ \t*_]*\p{Lu}[\p{L} .\-–']{1,40},[ \t]*(?i:ngày)[ \t]+(\d{1,2})[ \t]+(?i:tháng)[ \t]+(\d{1,2})"
     r"[ \t]+(?i:năm)[ \t]+(\d{4})")
 _NUMERIC_DATE = regex.compile(r"(?<![\d/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\d/])")
 _RIGHT_COLUMN = regex.compile(
@@ -96,9 +96,12 @@ _CITY = regex.compile(r"(?i)(?<!\p{L})(?:thành phố|thành ủy|tp\.?)\s+(\p{L
 
 
 def levels_in(text: str) -> list[str]:
-    """Levels named in ``text``; "thành phố/Thành ủy X" is tỉnh when X is a province-level city."""
+    """Levels named in ``text``; "thành phố/Thành ủy X" is tỉnh when X is a province-level city;
+    "xã hội" (society) is no level; a ministry ("Bộ Y tế", "BỘ LAO ĐỘNG ...") is trung ương."""
     rx, words = _level_rx()
-    out = [words[m.group(1).lower()] for m in rx.finditer(text)]
+    out = [words[m.group(1).lower()] for m in rx.finditer(text)
+           if not (m.group(1).lower() == "xã" and regex.match(r"(?i)\s+hội", text[m.end():m.end() + 5]))]
+    out += ["trung ương" for _ in regex.finditer(r"(?:^|\n)[ \t]*(?:BỘ|Bộ)[ \t]+\p{Lu}", text)]
     provs = {p.lower() for p in _provinces()}
     for m in _CITY.finditer(text):
         name = m.group(1).lower()

@@ -118,13 +118,13 @@ PART_MARK = r"(?:Phần|PHẦN)[ \t]+(?:" + ROMAN + r"|\d{1,2})(?=[ \t]*[.:\-–
 ROMAN_MARK = ROMAN + r"[ \t]*[.\-–—)](?=[ \t]*\S)"
 
 # "2.1.", "2.1.3", "1.2)" at line start: a multi-level Arabic item.
-MULTI_MARK = r"\d{1,2}(?:\.\d{1,2}){1,3}(?:\.|\))?(?=[ \t]+\S)"
+MULTI_MARK = r"\d{1,2}(?:\.\d{1,2}){1,3}(?:\.|\))?(?=[ \t]+\S)|\d{1,2},\d{1,2}\.(?=[ \t]+\S)"
 
 # "1.", "1)", "1-", "1/" at line start, followed by a space: an Arabic item.
 NUM_MARK = r"\d{1,2}[ \t]*[.)\-–—/](?=[ \t]+\S)"
 
 # "a)", "b.", "đ)" at line start: a lettered item.
-ALPHA_MARK = r"[a-zđ][ \t]*[)](?=[ \t]*\S)|[a-zđ]\.(?=[ \t]+\S)"
+ALPHA_MARK = r"[a-zđ][ \t]*[)](?=[ \t]*\S)|[a-zđ][.\-](?=[ \t]+\S)"
 
 # "(1)", "(i)", "(a)" at line start or inline: a parenthesised item.
 PAREN_NUM_MARK = r"\([ \t]*\d{1,2}[ \t]*\)"
@@ -148,6 +148,15 @@ SUBJECT_START = (
     r"liên đoàn|hội|đoàn|đảng ủy|huyện ủy|tỉnh ủy|thành ủy|chi bộ|trung tâm|thành viên|cấp ủy|chủ tịch|"
     r"giám đốc|bộ trưởng|thủ trưởng|trưởng|cơ quan|chính quyền|tổ|ngân hàng|kho bạc|tòa án|viện kiểm sát|"
     r"cục|chi cục|bch|bchqs|ubmttq|hđnd|lđlđ|chủ đầu tư|doanh nghiệp|người đứng đầu|thường trực))(?![\p{L}])"
+)
+
+# A labelled field of a task, written as its sub-item in plans: "Cơ quan chủ trì: ...",
+# "Cơ quan phối hợp: ...", "Thời gian hoàn thành: ...", "Sản phẩm: ..." (group = the field).
+FIELD_LABEL = (
+    r"(?i)[ \t]*(?:(?P<lead>(?:(?:cơ quan|đơn vị)[ \t]+)?(?:chủ trì|thực hiện|phụ trách|đầu mối))"
+    r"|(?P<support>(?:(?:cơ quan|đơn vị)[ \t]+)?phối hợp)"
+    r"|(?P<time>thời gian(?:[ \t]+(?:hoàn thành|thực hiện))?|thời hạn(?:[ \t]+hoàn thành)?|tiến độ(?:[ \t]+hoàn thành)?)"
+    r"|(?P<other>sản phẩm|kinh phí|nguồn kinh phí|kết quả đầu ra))[ \t]*:[ \t]*"
 )
 
 # The line that opens the recipients list and the signature area.

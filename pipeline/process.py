@@ -13,7 +13,6 @@ from .errors import PipelineError
 from .load import Loaded
 from .model import Document, Reference
 
-
 #: A notice cites a handful of documents; more than this is not a notice.
 MAX_REFERENCES = 3000
 

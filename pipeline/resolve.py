@@ -19,6 +19,7 @@ from datetime import date
 
 import regex
 
+from . import patterns as P
 from .bodies import body_type_of, canonical_name, find_responsible
 from .classify import Decision, decide, section_category, unit_features
 from .clean import Cleaned
@@ -34,6 +35,26 @@ _CELL_SPLIT = regex.compile(
     r"\s*;\s*|\s*,\s*(?=(?:UBND|HĐND|MTTQ|Ủy ban|Sở|Phòng|Ban|Công an|Hội|Đoàn|Trung tâm|Chi cục|Cục|Bộ|"
     r"Văn phòng|Liên đoàn|Đồn|Bộ đội|Kho bạc|Ngân hàng|Công ty|Tổng công ty|Tập đoàn|Viện|Đài|Báo|Trường|"
     r"Bệnh viện|Đảng ủy|Chi bộ|Thành viên|Các |Chủ tịch|Giám đốc|Cơ quan|Đơn vị)(?!\p{Ll}))")
+
+
+# A sub-item that is a labelled field of its parent task (plans often write them so):
+# "- Cơ quan chủ trì: Công an huyện.", "- Cơ quan phối hợp: ...", "- Thời gian hoàn thành: ...".
+_FIELD = regex.compile(P.FIELD_LABEL)
+
+
+def _field_children(text: str, units: list[Unit]) -> tuple[dict[int, dict[str, tuple[int, int]]], set[int]]:
+    """Fields of a parent unit from its labelled sub-items, and the set of those sub-items."""
+    fields: dict[int, dict[str, tuple[int, int]]] = {}
+    members: set[int] = set()
+    for i, u in enumerate(units):
+        if u.parent is None or u.kind == "heading":
+            continue
+        m = _FIELD.match(text, u.start, u.end)
+        if m is None:
+            continue
+        members.add(i)
+        fields.setdefault(u.parent, {}).setdefault(m.lastgroup, (m.end(), u.end))
+    return fields, members
 
 
 #: Extractors read at most this much of one unit (a directive is a few hundred characters).
@@ -110,7 +131,10 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
     intro_of_parent: dict[int | None, _Ctx] = {}
     tasks: list[Task] = []
     as_of = date.fromisoformat(meeting_date) if meeting_date else None
+    fields, field_units = _field_children(text, units)
     for i, u in enumerate(units):
+        if i in field_units:
+            continue  # a labelled field of its parent, read with the parent
         # a unit longer than any real directive (pasted text without breaks) is read only at its start
         end = min(u.end, u.start + MAX_UNIT_CHARS)
         own = seg.own_text(u) if end == u.end else " ".join(text[u.start:end].split())
@@ -130,11 +154,13 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
         feats = unit_features(own, u.kind, category, u.intro)
         dec = decide(feats)
         decisions[i] = dec
-        if u.cells is not None:
-            own_bodies = (_cell_bodies(cleaned, text, u.cells.get("lead"), "lead")
-                          + _cell_bodies(cleaned, text, u.cells.get("support"), "support"))
-        else:
-            own_bodies = _bodies(cleaned, u.start, raw, level)
+        cells = u.cells if u.cells is not None else fields.get(i)
+        own_bodies = _bodies(cleaned, u.start, raw, level) if u.cells is None else []
+        if cells and not any(b.role == "lead" for b in own_bodies):
+            own_bodies = (_cell_bodies(cleaned, text, cells.get("lead"), "lead")
+                          + [b for b in own_bodies if b.role == "support"])
+        if cells and cells.get("support") and not any(b.role == "support" for b in own_bodies):
+            own_bodies += _cell_bodies(cleaned, text, cells.get("support"), "support")
         own_period = _period(cleaned, u.start, raw, year, False, as_of)
         inherited_period = parent_ctx.period or (intro.period if intro else None)
         if own_period and meeting_date and own_period.end < meeting_date:
@@ -161,7 +187,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
         ctx[i] = _Ctx(category, tuple(bodies), period)
         if not dec.is_task:
             continue
-        deadline = _cell_deadline(cleaned, text, u.cells.get("time"), year) if u.cells else None
+        deadline = _cell_deadline(cleaned, text, cells.get("time"), year) if cells else None
         dl = choose_deadline(find_deadlines(raw, year)) if deadline is None else None
         if dl is not None:
             sp = cleaned.span(u.start + dl.start, u.start + dl.end)

@@ -143,7 +143,7 @@ def parse_marker(line: str) -> tuple[str, str, int] | None:
 def _marker(style: str, m, line: str) -> tuple[str, str, int] | None:
     label = m.group().strip()
     if style == "multi":
-        style = f"multi{label.rstrip('.)').count('.') + 1}"
+        style = f"multi{label.rstrip('.)').replace(',', '.').count('.') + 1}"  # "2,3." is a typo of "2.3."
     elif style == "num":
         style = "num" + label[-1] if label[-1] in ".)-/" else "num-"
     end = m.end()
@@ -278,12 +278,20 @@ def _prose_units(text: str, lines: list[Line], units: list[Unit], closing: list)
         units.append(Unit("sentence", None, None, s, e, s))
 
 
-def _is_heading(text: str, ln: Line, style: str, label_end: int, next_deeper: bool) -> bool:
+_FIELD_LABEL = regex.compile(P.FIELD_LABEL)
+
+
+def _is_heading(text: str, ln: Line, style: str, label_end: int, next_deeper: bool,
+                next_text: str = "") -> bool:
     own = text[ln.start + label_end:ln.end]
     if style in SECTION_STYLES:
         return True
     if not next_deeper:
         return False
+    if next_text:
+        pm = parse_marker(next_text)
+        if _FIELD_LABEL.match(next_text, pm[2] if pm else 0):
+            return False  # an item whose sub-items are its fields ("- Cơ quan chủ trì: ...")
     n = _words(own)
     low = own.lower()
     if style in BULLET_STYLES:
@@ -343,7 +351,8 @@ def _tree_units(text: str, lines: list[Line], markers: list, units: list[Unit], 
                 if style in styles:
                     del stack[styles.index(style):]
             parent = stack[-1][1] if stack else None
-            kind = "heading" if _is_heading(text, ln, style, off, next_deeper) else "item"
+            nxt_text = text[nxt[0].start:nxt[0].end] if nxt else ""
+            kind = "heading" if _is_heading(text, ln, style, off, next_deeper, nxt_text) else "item"
             u = Unit(kind, style, label, ln.start + off, ln.end, ln.start, parent, inline=inline)
             units.append(u)
             idx = len(units) - 1
