@@ -26,7 +26,7 @@ from .clean import Cleaned
 from .learn import learned_body_type
 from .model import Body, Deadline, Period, Task
 from .references import find_references
-from .segment import Segmented
+from .segment import Segmented, Unit
 from .temporal import choose_deadline, find_deadlines, find_times, period_of
 
 # In a table cell of bodies, ";" always separates bodies; "," only before a body's head noun
@@ -56,6 +56,8 @@ def _field_children(text: str, units: list[Unit]) -> tuple[dict[int, dict[str, t
         fields.setdefault(u.parent, {}).setdefault(m.lastgroup, (m.end(), u.end))
     return fields, members
 
+
+_ADDRESS_CUE = regex.compile(r"(?i)(?<!\p{L})(?:đề nghị|yêu cầu|giao)(?!\p{L})")
 
 #: Extractors read at most this much of one unit (a directive is a few hundred characters).
 MAX_UNIT_CHARS = 20000
@@ -132,6 +134,16 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
     tasks: list[Task] = []
     as_of = date.fromisoformat(meeting_date) if meeting_date else None
     fields, field_units = _field_children(text, units)
+    # the opening's own addressees ("... đề nghị Chủ tịch UBND các tỉnh chỉ đạo thực hiện:") pass to
+    # top-level items that name no body, as a list intro's do
+    if seg.opening is not None:
+        o_start, o_end = seg.opening
+        cues = list(_ADDRESS_CUE.finditer(text, o_start, o_end))
+        cue = cues[-1] if cues else None
+        if cue is not None:
+            leads = [b for b in _bodies(cleaned, cue.end(), text[cue.end():o_end], level) if b.role == "lead"]
+            if leads:
+                intro_of_parent[None] = _Ctx(None, tuple(_inherit(tuple(leads))), None)
     for i, u in enumerate(units):
         if i in field_units:
             continue  # a labelled field of its parent, read with the parent

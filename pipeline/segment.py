@@ -95,6 +95,7 @@ class Segmented:
     prose: bool
     closing: list[tuple[int, int]]  # closing-formula lines (cleaned offsets)
     truncated: bool = False  # more than MAX_UNITS units: the rest was not segmented
+    opening: tuple[int, int] | None = None  # the line that ends the opening ("... đề nghị X thực hiện:")
 
     def own_text(self, u: Unit) -> str:
         return _WS.sub(" ", self.text[u.start:u.end]).strip()
@@ -206,6 +207,7 @@ def segment(text: str) -> Segmented:
     footer_start = lines[footer_i].start if footer_i < len(lines) else len(text)
     # signature lines at the very end when there is no "Nơi nhận" (web reports end with an author)
     body_i = _opening_end(text, lines, footer_i)
+    opening = (lines[body_i - 1].start, lines[body_i - 1].end) if body_i > 0 else None
     markers = [parse_marker(text[ln.start:ln.end]) for ln in lines[:footer_i]]
     numbered = [i for i, m in enumerate(markers) if m and m[0] not in BULLET_STYLES]
     marked = [i for i, m in enumerate(markers) if m]
@@ -232,7 +234,7 @@ def segment(text: str) -> Segmented:
     body_start = units[0].marker_start if units else header_end
     truncated = len(units) >= MAX_UNITS or over
     return Segmented(text, header_end, body_start, footer_start, footer_start, units[:MAX_UNITS], prose, closing,
-                     truncated)
+                     truncated, opening)
 
 
 _KINH_GUI = regex.compile(r"(?i)[ \t*_]*kính[ \t]+gửi")
