@@ -22,7 +22,8 @@ def _progress(i: int, n: int, name: str) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .api import expand_inputs
-    from .engines import Cache, Job, fingerprint, run_jobs
+    from .engines import Cache, Job, fingerprint, job_key, run_jobs
+    from .writers import TABLE_FILES
     from .process import doc_ids
     from .writers import TableWriter
 
@@ -33,13 +34,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
     fp = fingerprint()
     jobs = [Job(s, d, args.max_bytes, cache_dir, fp) for s, d in zip(sources, doc_ids(sources), strict=True)]
     show = not args.quiet and sys.stderr.isatty() and len(sources) > 1
+    if cache_dir and "xlsx" not in args.format and _unchanged(Cache(cache_dir), jobs, args.out, TABLE_FILES, job_key):
+        if not args.quiet:
+            print(f"vntasks: {len(sources)} input(s) unchanged since the last run; tables are current -> {args.out}",
+                  file=sys.stderr)
+        return 0
     n_bad = n_cached = 0
     keys: set[str] = set()
+    order: list[str | None] = []
     try:
         with TableWriter(args.out) as writer:
             for i, (enc, key) in enumerate(run_jobs(jobs, args.jobs, args.engine, args.scheduler), 1):
                 writer.add_encoded(enc)
                 n_cached += enc.cached
+                order.append(key)
                 if key:
                     keys.add(key)
                 if enc.status != "ok":
@@ -60,7 +68,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"vntasks: cannot write to {args.out}: {exc}", file=sys.stderr)
         return 1
     if cache_dir:
-        Cache(cache_dir).prune(keys)
+        cache = Cache(cache_dir)
+        cache.prune(keys)
+        if n_bad == 0 and all(order):
+            cache.write_manifest(order)  # the tables are now current for exactly these inputs
+        else:
+            cache.clear_manifest()
     if show:
         sys.stderr.write("\n")
     if "xlsx" in args.format:
@@ -72,6 +85,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(f"vntasks: {len(sources)} input(s), {len(sources) - n_bad} ok, {n_bad} with errors, "
               f"{n_cached} unchanged (cached) -> {args.out}", file=sys.stderr)
     return 1 if n_bad else 0
+
+
+def _unchanged(cache, jobs, out: str, table_files, job_key) -> bool:
+    """True when the last completed run wrote the tables for exactly these inputs, unchanged."""
+    last = cache.manifest()
+    if last is None or len(last) != len(jobs):
+        return False
+    if not all(os.path.exists(os.path.join(out, name)) for name in table_files):
+        return False
+    return all(job_key(j) == k for j, k in zip(jobs, last, strict=True))
 
 
 # Modules that add a subcommand: each has ``register(subparsers)`` which adds its parser and

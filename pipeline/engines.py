@@ -92,10 +92,28 @@ class Cache:
             json.dump(data, fh, ensure_ascii=False)
         os.replace(tmp, self.dir / f"{key}.json")
 
+    MANIFEST = "manifest.json"
+
+    def manifest(self) -> list[str] | None:
+        """The ordered cache keys of the last completed run (its tables are current for them)."""
+        try:
+            return json.loads((self.dir / self.MANIFEST).read_text(encoding="utf-8"))["keys"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def write_manifest(self, keys: list[str]) -> None:
+        fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".tmp-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({"keys": keys}, fh)
+        os.replace(tmp, self.dir / self.MANIFEST)
+
+    def clear_manifest(self) -> None:
+        (self.dir / self.MANIFEST).unlink(missing_ok=True)
+
     def prune(self, keep: set[str]) -> int:
         n = 0
         for p in self.dir.glob("*.json"):
-            if p.stem not in keep:
+            if p.stem not in keep and p.name != self.MANIFEST:
                 p.unlink(missing_ok=True)
                 n += 1
         for p in self.dir.glob(".tmp-*"):
@@ -110,6 +128,15 @@ class Job:
     max_bytes: int
     cache_dir: str | None
     fp: str
+
+
+def job_key(job: Job) -> str | None:
+    """The cache key of a job's input as it is now (None when it cannot be read)."""
+    try:
+        data = read_bytes(Path(job.source), job.max_bytes)
+    except PipelineError:
+        return None
+    return Cache.key(job.source, job.doc_id, hashlib.sha256(data).hexdigest(), job.fp)
 
 
 def run_one(job: Job) -> tuple[Encoded, str | None]:
