@@ -23,9 +23,8 @@ def _progress(i: int, n: int, name: str) -> None:
 def cmd_extract(args: argparse.Namespace) -> int:
     from .api import expand_inputs
     from .engines import Cache, Job, fingerprint, job_key, run_jobs
-    from .writers import TABLE_FILES
     from .process import doc_ids
-    from .writers import TableWriter
+    from .writers import TABLE_FILES, TableWriter
 
     sources = expand_inputs(args.inputs)
     if not sources:
