@@ -98,14 +98,31 @@ def document_references(cleaned, seg, doc: Document) -> list[Reference]:
         tid = next((t for a, b, t in task_ranges if a <= s and e <= b), None)
         out.append(Reference(r.id, r.type, r.number, r.symbol, r.date, r.issuer, text, s, e, tid))
 
-    for r in find_references(cleaned.text, year):
-        sp = cleaned.span(r.start, r.end)
-        add(r, sp.start, sp.end, sp.text)
+    text = cleaned.text
+    for a, b in _chunks(text, 50_000):  # one chunk for any real notice; junk stops at the cap
+        for r in find_references(text[a:b], year):
+            sp = cleaned.span(a + r.start, a + r.end)
+            add(r, sp.start, sp.end, sp.text)
+        if len(out) > MAX_REFERENCES:
+            break
     for note in cleaned.footnotes:
         for r in find_references(note.text, year):
             s, e = note.start + r.start, note.start + r.end
             add(r, s, e, Span(s, e, cleaned.source[s:e]).text)
     out.sort(key=lambda r: r.start)
+    return out
+
+
+def _chunks(text: str, size: int) -> list[tuple[int, int]]:
+    """[a, b) pieces of about ``size`` characters, cut after a line break where there is one."""
+    out, a = [], 0
+    while a < len(text):
+        b = min(len(text), a + size)
+        if b < len(text):
+            nl = text.rfind("\n", a + size // 2, b)
+            b = nl + 1 if nl >= 0 else b
+        out.append((a, b))
+        a = b
     return out
 
 
