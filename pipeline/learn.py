@@ -351,34 +351,14 @@ def learned_body_type(name: str, force: bool = False) -> str | None:
 # Training and grouped cross-validation (scikit-learn is imported only here)
 
 
-@dataclass(frozen=True)
-class PRF:
-    tp: int
-    fp: int
-    fn: int
+def prf(gold: Sequence[int], pred: Sequence[int], extra_fn: int = 0):
+    """P/R/F1 counts (:class:`pipeline.evaluate.Counts`) of binary predictions."""
+    from .evaluate import Counts
 
-    @property
-    def p(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def r(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
-
-    def row(self) -> dict[str, float | int]:
-        return {"p": round(self.p, 4), "r": round(self.r, 4), "f1": round(self.f1, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
-
-
-def prf(gold: Sequence[int], pred: Sequence[int], extra_fn: int = 0) -> PRF:
     tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
     fp = sum(1 for g, p in zip(gold, pred, strict=True) if p and not g)
     fn = sum(1 for g, p in zip(gold, pred, strict=True) if g and not p)
-    return PRF(tp, fp, fn + extra_fn)
+    return Counts(tp, fp, fn + extra_fn)
 
 
 def group_folds(groups: Sequence[str], n_folds: int = N_FOLDS) -> list[tuple[list[int], list[int]]]:
