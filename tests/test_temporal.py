@@ -134,6 +134,9 @@ def test_find_times(text, year, expected):
 # --- deadlines ------------------------------------------------------------------------------
 
 DEADLINES = [
+    # "hạn cuối" / "hạn nộp" name the last day
+    ("gửi báo cáo về Sở Tư pháp, hạn cuối ngày 28/11/2025.", 2025, [("hạn cuối ngày 28/11/2025", "2025-11-28")]),
+    ("nộp hồ sơ đề nghị khen thưởng, hạn nộp ngày 6/1/2026", 2025, [("hạn nộp ngày 6/1/2026", "2026-01-06")]),
     ("tổng hợp, báo cáo Ban Chỉ đạo tỉnh (qua Ban Dân vận) trước ngày 20/11/2024.", 2024,
      [("trước ngày 20/11/2024", "2024-11-20")]),
     ("Sở Tài chính tham mưu, báo cáo UBND tỉnh chậm nhất ngày 15/12/2025.", 2025,
