@@ -137,8 +137,9 @@ PLUS_BULLET = r"\+(?=[ \t]*\S)"
 DOT_BULLET = r"[•·●○◦▪■□►✓❖]"
 STAR_BULLET = r"\*(?=[ \t]+\S)"
 
-# "Thứ nhất, ...", "Thứ hai: ..." ordinal paragraphs.
-ORDINAL_MARK = r"(?:Thứ|THỨ)[ \t]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|NHẤT|HAI|BA|TƯ|NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI)[ \t]*[,:.]"
+# "Thứ nhất, ...", "Thứ hai: ...", "Một là, ..." ordinal paragraphs.
+ORDINAL_MARK = (r"(?:(?:Thứ|THỨ)[ \t]+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|NHẤT|HAI|BA|TƯ|NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI)"
+                r"|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)[ \t]+là)[ \t]*[,:.]")
 
 # A unit that opens with a directive's subject: an introducer ("Đề nghị", "Giao", "Đối với") or
 # a body's head noun, perhaps after "các"/"từng"/"mỗi" ("Từng thành viên Ban Chỉ đạo ...").

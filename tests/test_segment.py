@@ -25,6 +25,7 @@ from pipeline.segment import parse_marker, segment, split_sentences
     ("+ Rà soát", ("plus", "+")),
     ("• Tổ chức", ("dot", "•")),
     ("Thứ nhất, tập trung", ("ordinal", "Thứ nhất,")),
+    ("Hai là, nâng cao", ("ordinal", "Hai là,")),
     # not markers
     ("25/02/2020, tại phòng họp", None),
     ("2020 là năm", None),
