@@ -67,7 +67,10 @@ def _section_cues() -> tuple[tuple[regex.Pattern, str], ...]:
 
 
 def section_category(heading: str) -> str | None:
-    """directive | assessment | None for a heading's text: the earliest cue decides."""
+    """directive | assessment | None for a heading's text: the earliest cue decides; a topic
+    heading of a conclusion ("1. Về nguồn vốn, tín dụng") introduces directives."""
+    if regex.match(r"(?i)\s*(?:về|đối với|lĩnh vực)\s", heading):
+        return "directive"
     best: tuple[int, str] | None = None
     for rx, cat in _section_cues():
         m = rx.search(heading)

@@ -251,11 +251,19 @@ def _soft_wraps(text: str, rw: Rewriter, taken: set[int]) -> None:
         rw.replace(e1, e1 + 1, " ")
 
 
+# a compound cut at its hyphen by a line wrap: "chính trị\n- xã hội" (a bullet starts in capitals)
+_BROKEN_COMPOUND = regex.compile(r"(?<=\p{Ll})[ \t]*\n(?=-[ \t]\p{Ll})")
+
+
 def _pass_breaks(text: str, soft_wraps: bool = False) -> tuple[str, OffsetMap]:
     rw = Rewriter(text)
     taken = set()
     for m in _BROKEN.finditer(text):
         if "\n" in m.group():
+            rw.replace(m.start(), m.end(), " ")
+            taken.update(range(m.start(), m.end()))
+    for m in _BROKEN_COMPOUND.finditer(text):
+        if m.start() not in taken:
             rw.replace(m.start(), m.end(), " ")
             taken.update(range(m.start(), m.end()))
     if soft_wraps:

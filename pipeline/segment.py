@@ -345,13 +345,14 @@ def _tree_units(text: str, lines: list[Line], markers: list, units: list[Unit], 
         if mk:
             style, label, off = mk
             nxt = entries[k + 1] if k + 1 < len(entries) else None
-            next_deeper = bool(nxt and (nxt[1] is None or nxt[1][0] not in [st for st, _ in stack] + [style]))
             if style in SECTION_STYLES:
                 stack.clear()
             else:
                 styles = [st for st, _ in stack]
                 if style in styles:
                     del stack[styles.index(style):]
+            # the next line goes deeper when its style is not one of the levels still open
+            next_deeper = bool(nxt and (nxt[1] is None or nxt[1][0] not in [st for st, _ in stack] + [style]))
             parent = stack[-1][1] if stack else None
             nxt_text = text[nxt[0].start:nxt[0].end] if nxt else ""
             kind = "heading" if _is_heading(text, ln, style, off, next_deeper, nxt_text) else "item"

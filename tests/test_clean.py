@@ -28,6 +28,9 @@ from pipeline.clean import clean
     ("của cán bộ, người\n\nlao động", "của cán bộ, người lao động"),
     ("thực hiện Quy chế công\n\n12\n\ntác dân vận", "thực hiện Quy chế công tác dân vận"),
     ("đôn đốc\n\n- 3 -\n\nđộc lập", "đôn đốc độc lập"),
+    # a compound cut at its hyphen by a line wrap; a capitalised bullet stays a bullet
+    ("các tổ chức chính trị\n- xã hội tham gia", "các tổ chức chính trị - xã hội tham gia"),
+    ("kết luận như sau\n- Phòng Nội vụ rà soát", "kết luận như sau\n- Phòng Nội vụ rà soát"),
     ("trang một\fhai ba", "trang một hai ba"),
     # a break before a capital or an item stays
     ("hoàn thành.\n\n2. Công an xã", "hoàn thành.\n\n2. Công an xã"),

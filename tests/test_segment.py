@@ -81,6 +81,13 @@ def test_layouts(name, text, expected):
     assert [g[:3] + (g[3][:20],) for g in got] == [e[:3] + (e[3][:20],) for e in expected]
 
 
+def test_a_second_topic_heading_after_bullets_is_a_heading():
+    text = (OPENING + "1. Lĩnh vực kinh tế\n- Đội Thuế đôn đốc thu nộp thuế.\n"
+            "2. Lĩnh vực văn hóa - xã hội\n- Phòng Văn hóa rà soát hộ nghèo.\n")
+    _, got = units_of(text)
+    assert [(g[0], g[1]) for g in got] == [("heading", "1."), ("item", "-"), ("heading", "2."), ("item", "-")]
+
+
 def test_item_text_excludes_sub_items_and_continuation_is_joined():
     text = OPENING + "1. Phòng Y tế kiểm tra các cơ sở\nkinh doanh thực phẩm.\n\n- Báo cáo kết quả.\n"
     seg, got = units_of(text)
