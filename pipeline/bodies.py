@@ -540,6 +540,11 @@ class _Scanner:
         g = lex.generics.match(low, i) or lex.generics.match(low, k)
         h = self._head_at(k)
         g_start = i if lex.generics.match(low, i) else k
+        dg = lex.cue("domain_generic", low, g_start) if g else None
+        if dg and dg[0] == g[0] and self.lower_word(g[0]):
+            d_end = self._lower_domain(g[0])
+            if d_end > g[0]:  # "các sở giáo dục và đào tạo", "ngành y tế"
+                return self._generic(g_start, d_end)
         if g and (not h or g[0] > h[0] or (g[0] == h[0] and g_start < k)):
             return self._generic(g_start, g[0])
         if not h:
@@ -664,6 +669,8 @@ class _Scanner:
             if owner is not None:
                 return _Unit(start, owner.end, head, False, owner.has_level, owner.level)
         while j < self.n and not self.in_paren[j] and j < start + _MAX_NAME:
+            if self._own_scope(j):  # "Thanh tra Bộ", "Văn phòng Sở": complete, placed by its owner
+                return _Unit(start, j + 1, head, False, True, None)
             # "Ban Thường vụ các Huyện ủy A, B", "Ban Dân vận các huyện ủy, thành ủy"
             if low[j] == "các" and j + 1 < self.n:
                 cl = self._committee_list(j + 1)
@@ -768,6 +775,15 @@ class _Scanner:
             has_level = True
         return _Unit(start, end, head, False, has_level, level)
 
+    def _own_scope(self, j: int) -> bool:
+        """A capitalised "Bộ"/"Sở" closing a unit's name: "of the Ministry/Department" (own scope),
+        not the head of another body ("Thanh tra Bộ Y tế" names one after it)."""
+        m = self.lex.cue("own_scope", self.low, j)
+        if not m or not self.cap(j):
+            return False
+        nxt = m[0]
+        return not (self.cap(nxt) or self.abbr(nxt)) or self.gap_has_newline(nxt)
+
     def _owner(self, j: int) -> _Unit | None:
         """The body an organisation belongs to, named right after it ("Đảng ủy Công an tỉnh",
         "Đảng đoàn Ủy ban MTTQ tỉnh", "Đảng ủy Quốc hội"): a level is then its own."""
@@ -782,6 +798,36 @@ class _Scanner:
             return None
         central = owner.head is not None and owner.head.scope in ("central", "fixed")
         return _Unit(j, owner.end, owner.head, False, owner.has_level or central, owner.level)
+
+    def _lower_domain(self, k: int) -> int:
+        """End of a lower-case domain noun phrase from ``k`` up to the verb ("giáo dục và đào tạo
+        chỉ đạo"): known name words or words the tagger reads as nouns, joined by "và"."""
+        low = self.low
+        start = k
+        while k < self.n and k < start + _MAX_NAME and not self.in_paren[k]:
+            if low[k] == "và" and k > start:
+                if not self.lower_word(k + 1) or self._ends_name(k + 1) or self._suffix(k + 1) > k + 1:
+                    break
+                nxt = self._domain_word(k + 1, start - 1)
+                if not nxt:
+                    break
+                k = nxt
+                continue
+            if not self.lower_word(k) or self._ends_name(k) or self._suffix(k) > k:
+                break
+            nxt = self._domain_word(k, start - 1)
+            if not nxt:
+                break
+            k = nxt
+        return k
+
+    def _domain_word(self, k: int, head: int) -> int:
+        """End of one domain word at ``k`` (a name word or a noun by the tagger), or 0."""
+        nw = self.lex.name_words.match(self.low, k)
+        if nw:
+            return nw[0]
+        n = self._nominal_here(k, head)
+        return k + n if n else 0
 
     def _verb_wins(self, j: int, nw_end: int) -> bool:
         v = self.lex.cue("verb", self.low, j)
@@ -1249,6 +1295,16 @@ def _mentions(sc: _Scanner, role: str, units: list[_Unit], default_level: str | 
     return out
 
 
+def _local_level(level: str | None) -> str | None:
+    """The notice's level when it is a local unit ("xã", "huyện", "tỉnh"); None for a central
+    notice ("trung ương"): central bodies are named without a level suffix."""
+    if not level:
+        return None
+    low = list(_phrase_key(level))
+    m = _lex().levels.match(low, 0)
+    return level if m and m[0] == len(low) and m[1] == "unit" else None
+
+
 def find_responsible(text: str, default_level: str | None = None) -> list[BodyMention]:
     """Responsible bodies of one task's own text: leads first, then supports, document order.
 
@@ -1257,6 +1313,7 @@ def find_responsible(text: str, default_level: str | None = None) -> list[BodyMe
     """
     if not text or not text.strip():
         return []
+    default_level = _local_level(default_level)
     sc = _Scanner(text)
     leads: list[BodyMention] = []
     supports: list[BodyMention] = []

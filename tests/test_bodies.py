@@ -203,6 +203,21 @@ CASES_LEXICON = [
     ("Các cơ quan báo chí của tỉnh tăng cường thông tin tuyên truyền.", "tỉnh", ["Các cơ quan báo chí của tỉnh"], []),
     ("Văn phòng UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện.", "huyện", [], []),
     ("Rà soát, thu hồi quyết định giao khu vực biển đối với các cơ sở vi phạm.", "tỉnh", [], []),
+    # a capitalised "Bộ"/"Sở" after a unit name is its own scope: complete, no level added
+    ("Thanh tra Bộ chủ trì kiểm tra việc cấp phép khai thác cát.", "trung ương", ["Thanh tra Bộ"], []),
+    ("Vụ Pháp chế Bộ phối hợp với Văn phòng Bộ rà soát dự thảo thông tư.", "trung ương",
+     ["Vụ Pháp chế Bộ"], ["Văn phòng Bộ"]),
+    ("Thanh tra Sở tổng hợp đơn thư khiếu nại.", "tỉnh", ["Thanh tra Sở"], []),
+    # a generic plural head keeps its lower-case domain up to the verb
+    ("Các sở giáo dục và đào tạo chỉ đạo các trường tổ chức ôn tập.", "trung ương",
+     ["Các sở giáo dục và đào tạo"], []),
+    ("Ngành thủy sản tăng cường tuần tra vùng nuôi.", "huyện", ["Ngành thủy sản"], []),
+    ("Các ngành liên quan rà soát danh mục dự án.", "tỉnh", ["Các ngành liên quan"], []),
+    # a central notice appends no level; a local one does
+    ("Các thành viên Ban Chỉ đạo đôn đốc địa bàn được phân công phụ trách.", "trung ương",
+     ["Thành viên Ban Chỉ đạo"], []),
+    ("Các thành viên Ban Chỉ đạo đôn đốc địa bàn được phân công phụ trách.", "tỉnh",
+     ["Thành viên Ban Chỉ đạo tỉnh"], []),
 ]
 
 
