@@ -51,8 +51,8 @@ CASES = [
     ("Đồng chí Chủ tịch UBND tỉnh đề nghị Sở Y tế khẩn trương mua sắm vật tư.", ["Sở Y tế"], []),
     ("MTTQ huyện cần tăng cường giám sát việc thu, chi quỹ.", ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện"], []),
     # several subjects, shared level suffix
-    ("Chi bộ, Ban XDCS và thực hiện QCDC các thôn chủ động nắm tình hình.",
-     ["Chi bộ các thôn", "Ban Xây dựng cơ sở và thực hiện quy chế dân chủ các thôn"], []),
+    ("Chi bộ, Ban Thanh tra nhân dân các bản chủ động nắm tình hình.",
+     ["Chi bộ các bản", "Ban Thanh tra nhân dân các bản"], []),
     ("Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội các cấp tăng cường giám sát.",
      ["Mặt trận Tổ quốc Việt Nam các cấp", "Tổ chức chính trị - xã hội các cấp"], []),
     ("MTTQ và các đoàn thể tích cực vận động nhân dân hiến đất làm đường.",
