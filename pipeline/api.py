@@ -55,32 +55,14 @@ def expand_inputs(inputs: Iterable[str | os.PathLike]) -> list[str]:
     return out
 
 
-def _one(args: tuple[str, str, int]) -> tuple[Document, str | None]:
-    src, did, max_bytes = args
-    try:
-        loaded = load_path(src, max_bytes)
-    except PipelineError as exc:
-        return failed(did, src, exc), None
-    except Exception as exc:  # noqa: BLE001 - one input's bug never stops the run
-        return failed(did, src, PipelineError("load", f"internal error: {type(exc).__name__}: {exc}")), None
-    doc = process(loaded, did, src)
-    return doc, (loaded.text if loaded.derived else None)
-
-
 def run_corpus(inputs: Iterable[str | os.PathLike], jobs: int = 1,
                max_bytes: int = MAX_BYTES) -> Iterator[tuple[Document, str | None]]:
     """(Document, source text when it must be written) for each input, in input order."""
-    sources = expand_inputs(inputs)
-    ids = doc_ids(sources)
-    work = [(s, d, max_bytes) for s, d in zip(sources, ids, strict=True)]
-    if jobs <= 1 or len(work) < 2:
-        for w in work:
-            yield _one(w)
-        return
-    from concurrent.futures import ProcessPoolExecutor
+    from .engines import Job, document_of, map_ordered
 
-    with ProcessPoolExecutor(max_workers=jobs) as ex:
-        yield from ex.map(_one, work, chunksize=max(1, min(32, len(work) // (jobs * 8) or 1)))
+    sources = expand_inputs(inputs)
+    work = [Job(s, d, max_bytes, None, "") for s, d in zip(sources, doc_ids(sources), strict=True)]
+    yield from map_ordered(document_of, work, jobs)
 
 
 def extract_corpus(inputs: Iterable[str | os.PathLike], *, jobs: int = 1,

@@ -16,11 +16,12 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 from . import __version__
 from .errors import PipelineError
@@ -28,6 +29,8 @@ from .load import input_format, load_bytes, read_bytes
 from .model import Document
 from .process import failed, process
 from .tables import document_row, error_rows, reference_rows, task_rows
+
+R = TypeVar("R")
 
 
 @dataclass(slots=True)
@@ -139,32 +142,56 @@ def job_key(job: Job) -> str | None:
     return Cache.key(job.source, job.doc_id, hashlib.sha256(data).hexdigest(), job.fp)
 
 
+def document_of(job: Job, data: bytes | None = None) -> tuple[Document, str | None]:
+    """Load and process one input (its bytes when already read): the Document and, when the
+    source text is not the file itself, that text. Problems of the input give a failed Document."""
+    sha = hashlib.sha256(data).hexdigest() if data is not None else None
+    try:
+        fmt = input_format(Path(job.source))
+        if data is None:
+            data = read_bytes(Path(job.source), job.max_bytes)
+            sha = hashlib.sha256(data).hexdigest()
+        loaded = load_bytes(data, fmt)
+    except PipelineError as exc:
+        return failed(job.doc_id, job.source, exc, sha), None
+    except Exception as exc:  # noqa: BLE001 - one input's bug never stops the run
+        err = PipelineError("load", f"internal error: {type(exc).__name__}: {exc}")
+        return failed(job.doc_id, job.source, err, sha), None
+    return process(loaded, job.doc_id, job.source), (loaded.text if loaded.derived else None)
+
+
 def run_one(job: Job) -> tuple[Encoded, str | None]:
     """Encode one input (from the cache when it is there); returns (encoded, cache key)."""
     try:
-        fmt = input_format(Path(job.source))
+        input_format(Path(job.source))
         data = read_bytes(Path(job.source), job.max_bytes)
     except PipelineError as exc:
         return encode(failed(job.doc_id, job.source, exc), None), None
-    sha = hashlib.sha256(data).hexdigest()
     cache = Cache(job.cache_dir) if job.cache_dir else None
-    key = Cache.key(job.source, job.doc_id, sha, job.fp) if cache else None
+    key = Cache.key(job.source, job.doc_id, hashlib.sha256(data).hexdigest(), job.fp) if cache else None
     if cache is not None:
         hit = cache.get(key)
         if hit is not None:
             return hit, key
-    try:
-        loaded = load_bytes(data, fmt)
-    except PipelineError as exc:
-        return encode(failed(job.doc_id, job.source, exc, sha), None), None
-    except Exception as exc:  # noqa: BLE001 - one input's bug never stops the run
-        err = PipelineError("load", f"internal error: {type(exc).__name__}: {exc}")
-        return encode(failed(job.doc_id, job.source, err, sha), None), None
-    doc = process(loaded, job.doc_id, job.source)
-    enc = encode(doc, loaded.text if loaded.derived else None)
+    doc, text = document_of(job, data)
+    enc = encode(doc, text)
+    if doc.status == "failed":
+        return enc, None  # a failure is not cached: the next run tries again
     if cache is not None:
         cache.put(key, enc)
     return enc, key
+
+
+def map_ordered(fn: Callable[[Job], R], jobs: list[Job], workers: int = 1) -> Iterator[R]:
+    """``fn`` over ``jobs`` in input order: in this process, or in a pool of ``workers`` processes."""
+    if workers <= 1 or len(jobs) < 2:
+        for j in jobs:
+            yield fn(j)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as ex:
+        yield from ex.map(fn, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 8) or 1)))
 
 
 def run_jobs(jobs: list[Job], workers: int = 1, engine: str = "local",
@@ -173,14 +200,7 @@ def run_jobs(jobs: list[Job], workers: int = 1, engine: str = "local",
     if engine == "dask":
         yield from _run_dask(jobs, workers, scheduler)
         return
-    if workers <= 1 or len(jobs) < 2:
-        for j in jobs:
-            yield run_one(j)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    with ProcessPoolExecutor(max_workers=workers) as ex:
-        yield from ex.map(run_one, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 8) or 1)))
+    yield from map_ordered(run_one, jobs, workers)
 
 
 def _run_dask(jobs: list[Job], workers: int, scheduler: str | None,

@@ -650,4 +650,4 @@ def register(subparsers: Any) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--verbose", action="store_true", help="list every error, document by document")
     # ``jobs``: cli.main reads args.jobs for every subcommand.
-    p.set_defaults(func=cmd_eval, jobs=1)
+    p.set_defaults(func=cmd_eval)

@@ -80,17 +80,17 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
 
 def document_references(cleaned, seg, doc: Document) -> list[Reference]:
     """Every numbered reference in the text and its footnotes, except the notice's own number."""
-    from .references import find_references
+    from .references import find_references, ref_id
     from .spans import Span
 
     year = int(doc.issue_date[:4]) if doc.issue_date else (int(doc.meeting_date[:4]) if doc.meeting_date else None)
-    own = _norm(doc.doc_number) if doc.doc_number else None
+    own = ref_id(doc.doc_number) if doc.doc_number else None
     task_ranges = [(t.start, t.end, t.task_id) for t in doc.tasks]
     out: list[Reference] = []
     seen_spans = set()
 
     def add(r, s: int, e: int, text: str) -> None:
-        if r.id and own and _norm(r.id) == own:
+        if r.id and own and ref_id(r.id) == own:
             return
         if (s, e) in seen_spans:
             return
@@ -124,10 +124,3 @@ def _chunks(text: str, size: int) -> list[tuple[int, int]]:
         out.append((a, b))
         a = b
     return out
-
-
-def _norm(s: str) -> str:
-    import re
-    import unicodedata
-
-    return re.sub(r"\s+", "", re.sub(r"[\u2010-\u2015\u2212]", "-", unicodedata.normalize("NFC", s))).upper()

@@ -539,4 +539,4 @@ def register(subparsers) -> None:
     p.add_argument("--min-notices", type=int, default=SMALL_GROUP,
                    help=f"flag groups with fewer notices than this (default {SMALL_GROUP})")
     p.add_argument("--quiet", action="store_true", help="no summary on stderr")
-    p.set_defaults(func=cmd_report, jobs=1)  # cli.main reads args.jobs
+    p.set_defaults(func=cmd_report)

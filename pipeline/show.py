@@ -201,7 +201,7 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("show", help="an HTML review page of one notice with every extracted span highlighted")
     p.add_argument("file", metavar="FILE", help="a notice (.txt .md .html .docx .pdf)")
     p.add_argument("--html", required=True, metavar="OUT.html", help="where to write the page")
-    p.set_defaults(func=cmd_show, jobs=1)  # cli.main reads args.jobs
+    p.set_defaults(func=cmd_show)
 
 
 _PAGE = """<!DOCTYPE html>
