@@ -90,6 +90,29 @@ def _cue_index() -> tuple[regex.Pattern, dict[str, tuple[int, float, str]], dict
     return rx, info, prefixes
 
 
+def unit_categories(units, texts: list[str], skip: frozenset[int] | set[int] = frozenset()) -> list[str | None]:
+    """The section category of each unit of a segmented notice: a heading's own category (or
+    its parent's, but none below a Roman/Part heading); else the parent's; else the category of
+    the list intro ("... các nhiệm vụ sau:") that stands before it among its siblings. Units in
+    ``skip`` (labelled fields) take no part. ``texts`` are the units' own texts."""
+    cats: list[str | None] = [None] * len(units)
+    intro_cat: dict[int | None, str | None] = {}
+    for i, u in enumerate(units):
+        if i in skip:
+            continue
+        parent_cat = cats[u.parent] if u.parent is not None else None
+        if u.kind == "heading":
+            cats[i] = section_category(texts[i]) or (parent_cat if u.style not in ("roman", "part") else None)
+            continue
+        category = parent_cat
+        if category is None and u.parent in intro_cat:
+            category = intro_cat[u.parent]
+        if u.intro and u.kind == "para":
+            intro_cat[u.parent] = section_category(texts[i]) or category
+        cats[i] = category
+    return cats
+
+
 def cue_score(text: str) -> tuple[float, tuple[str, ...]]:
     """Sum of cue weights, each cue once; "start" cues only where the unit's text opens
     (after a connective such as "Đồng thời,"); glosses in parentheses do not count. A unit that

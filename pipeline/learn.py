@@ -129,35 +129,26 @@ def task_feature_dict(f: Any, text: str, position: float) -> dict[str, float]:
 
 
 def unit_rows(doc: str, text: str) -> list[UnitRow]:
-    """The non-heading units of a document's text with the features the pipeline computes for them.
-
-    The section category follows ``resolve.resolve``: a heading's own category (or its parent's,
-    below a Roman/Part heading none), else the category of the list intro before the unit."""
-    from .classify import section_category, unit_features
+    """The units of a document's text that the pipeline decides on, with the features it
+    computes for them: headings and labelled-field sub-items excluded, section categories from
+    :func:`pipeline.classify.unit_categories` as in ``resolve.resolve``."""
+    from .classify import unit_categories, unit_features
     from .clean import clean
+    from .resolve import field_children
     from .segment import segment
 
     seg = segment(clean(text).text)
     units = seg.units
-    cats: list[str | None] = [None] * len(units)
-    intro_cat: dict[int | None, str | None] = {}
+    _, fields = field_children(seg.text, units)
+    owns = [seg.own_text(u) for u in units]
+    cats = unit_categories(units, owns, fields)
     span = max(1, seg.body_end - seg.body_start)
     rows = []
     for i, u in enumerate(units):
-        own = seg.own_text(u)
-        parent_cat = cats[u.parent] if u.parent is not None else None
-        category = parent_cat
-        if category is None and u.parent in intro_cat:
-            category = intro_cat[u.parent]
-        if u.kind == "heading":
-            cats[i] = section_category(own) or (parent_cat if u.style not in ("roman", "part") else None)
-            intro_cat.pop(i, None)
+        if u.kind == "heading" or i in fields:
             continue
-        if u.intro and u.kind == "para":
-            intro_cat[u.parent] = section_category(own) or category
-        cats[i] = category
         pos = min(1.0, max(0.0, (u.start - seg.body_start) / span))
-        rows.append(UnitRow(doc, i, own, unit_features(own, u.kind, category, u.intro), round(pos, 4)))
+        rows.append(UnitRow(doc, i, owns[i], unit_features(owns[i], u.kind, cats[i], u.intro), round(pos, 4)))
     return rows
 
 

@@ -21,7 +21,7 @@ import regex
 
 from . import patterns as P
 from .bodies import body_type_of, canonical_name, find_responsible
-from .classify import Decision, decide, section_category, unit_features
+from .classify import Decision, decide, unit_categories, unit_features
 from .clean import Cleaned
 from .learn import learned_body_type
 from .model import Body, Deadline, Period, Task
@@ -42,7 +42,7 @@ _CELL_SPLIT = regex.compile(
 _FIELD = regex.compile(P.FIELD_LABEL)
 
 
-def _field_children(text: str, units: list[Unit]) -> tuple[dict[int, dict[str, tuple[int, int]]], set[int]]:
+def field_children(text: str, units: list[Unit]) -> tuple[dict[int, dict[str, tuple[int, int]]], set[int]]:
     """Fields of a parent unit from its labelled sub-items, and the set of those sub-items."""
     fields: dict[int, dict[str, tuple[int, int]]] = {}
     members: set[int] = set()
@@ -65,7 +65,6 @@ MAX_UNIT_CHARS = 20000
 
 @dataclass(slots=True)
 class _Ctx:
-    category: str | None = None
     bodies: tuple[Body, ...] = ()
     period: Period | None = None
 
@@ -133,7 +132,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
     intro_of_parent: dict[int | None, _Ctx] = {}
     tasks: list[Task] = []
     as_of = date.fromisoformat(meeting_date) if meeting_date else None
-    fields, field_units = _field_children(text, units)
+    fields, field_units = field_children(text, units)
     # the opening's own addressees ("... đề nghị Chủ tịch UBND các tỉnh chỉ đạo thực hiện:") pass to
     # top-level items that name no body, as a list intro's do
     if seg.opening is not None:
@@ -143,22 +142,19 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
         if cue is not None:
             leads = [b for b in _bodies(cleaned, cue.end(), text[cue.end():o_end], level) if b.role == "lead"]
             if leads:
-                intro_of_parent[None] = _Ctx(None, tuple(_inherit(tuple(leads))), None)
+                intro_of_parent[None] = _Ctx(tuple(_inherit(tuple(leads))), None)
+    # a unit longer than any real directive (pasted text without breaks) is read only at its start
+    ends = [min(u.end, u.start + MAX_UNIT_CHARS) for u in units]
+    owns = [seg.own_text(u) if e == u.end else " ".join(text[u.start:e].split()) for u, e in zip(units, ends, strict=True)]
+    categories = unit_categories(units, owns, field_units)
     for i, u in enumerate(units):
         if i in field_units:
             continue  # a labelled field of its parent, read with the parent
-        # a unit longer than any real directive (pasted text without breaks) is read only at its start
-        end = min(u.end, u.start + MAX_UNIT_CHARS)
-        own = seg.own_text(u) if end == u.end else " ".join(text[u.start:end].split())
-        raw = text[u.start:end]
+        own, raw, category = owns[i], text[u.start:ends[i]], categories[i]
         parent_ctx = ctx[u.parent] if u.parent is not None else _Ctx()
         intro = intro_of_parent.get(u.parent)
-        category = parent_ctx.category
-        if category is None and intro is not None:
-            category = intro.category
         if u.kind == "heading":
-            category = section_category(own) or (parent_ctx.category if u.style not in ("roman", "part") else None)
-            c = _Ctx(category, tuple(_inherit(tuple(_bodies(cleaned, u.start, raw, level)))) or parent_ctx.bodies,
+            c = _Ctx(tuple(_inherit(tuple(_bodies(cleaned, u.start, raw, level)))) or parent_ctx.bodies,
                      _period(cleaned, u.start, raw, year, True, as_of) or parent_ctx.period)
             ctx[i] = c
             intro_of_parent.pop(i, None)
@@ -193,10 +189,10 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
             # an intro passes on the period of its last sentence, the one that announces the items
             last = max(raw.rfind(". "), raw.rfind(".\n"))
             intro_period = _period(cleaned, u.start + last + 1, raw[last + 1:], year, True, as_of) if last > 0 else own_period
-            intro_ctx = _Ctx(section_category(own) or category, tuple(_inherit(tuple(b for b in own_bodies if b.role == "lead")))
+            intro_ctx = _Ctx(tuple(_inherit(tuple(b for b in own_bodies if b.role == "lead")))
                              or parent_ctx.bodies, intro_period or inherited_period)
             intro_of_parent[u.parent] = intro_ctx
-        ctx[i] = _Ctx(category, tuple(bodies), period)
+        ctx[i] = _Ctx(tuple(bodies), period)
         if not dec.is_task:
             continue
         deadline = _cell_deadline(cleaned, text, cells.get("time"), year) if cells else None
