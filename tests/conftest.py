@@ -56,3 +56,26 @@ Lô Văn Thắng
 @pytest.fixture()
 def huyen_notice() -> str:
     return HUYEN_NOTICE
+
+
+@pytest.fixture()
+def crash_on_job(monkeypatch):
+    """``crash_on_job(n)``: the n-th input of the next run raises KeyboardInterrupt (an interrupted
+    run); returns a function that undoes it."""
+    import pipeline.engines as engines
+
+    real = engines.run_one
+
+    def arm(n: int):
+        calls = []
+
+        def crash(job):
+            calls.append(job)
+            if len(calls) == n:
+                raise KeyboardInterrupt
+            return real(job)
+
+        monkeypatch.setattr(engines, "run_one", crash)
+        return lambda: monkeypatch.setattr(engines, "run_one", real)
+
+    return arm

@@ -127,22 +127,11 @@ def test_usage_errors_exit_2(tmp_path):
     assert run(["frobnicate"]).returncode == 2
 
 
-def test_interrupted_run_leaves_previous_tables(corpus, tmp_path, monkeypatch):
+def test_interrupted_run_leaves_previous_tables(corpus, tmp_path, crash_on_job):
     out = tmp_path / "out"
     assert main(["extract", str(corpus), "--out", str(out), "--quiet"]) == 0
     before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
-    import pipeline.engines as engines
-
-    real = engines.run_one
-    calls = []
-
-    def crash(job):
-        calls.append(job)
-        if len(calls) == 2:
-            raise KeyboardInterrupt
-        return real(job)
-
-    monkeypatch.setattr(engines, "run_one", crash)
+    crash_on_job(2)
     assert main(["extract", str(corpus), "--out", str(out), "--quiet", "--jobs", "1", "--no-cache"]) == 130
     after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
     assert after == before

@@ -59,24 +59,13 @@ def test_cache_reuses_unchanged_and_refreshes_changed_new_deleted(tmp_path, huye
     assert snapshot(tmp_path / "fresh") == snapshot(out)
 
 
-def test_interrupted_run_is_completed_by_the_next(tmp_path, huyen_notice, capsys, monkeypatch):
+def test_interrupted_run_is_completed_by_the_next(tmp_path, huyen_notice, capsys, crash_on_job):
     c, out = tmp_path / "c", tmp_path / "out"
     notices(c, huyen_notice, 3)
-    import pipeline.engines as engines
-
-    real = engines.run_one
-    calls = []
-
-    def crash(job):
-        calls.append(job)
-        if len(calls) == 3:
-            raise KeyboardInterrupt
-        return real(job)
-
-    monkeypatch.setattr(engines, "run_one", crash)
+    disarm = crash_on_job(3)
     rc, _ = run(capsys, str(c), "--out", str(out), "--jobs", "1")
     assert rc == 130 and not (out / "tasks.csv").exists()
-    monkeypatch.setattr(engines, "run_one", real)
+    disarm()
     rc, err = run(capsys, str(c), "--out", str(out), "--jobs", "1")
     assert rc == 0 and "2 unchanged (cached)" in err and ids(out) == ["tb0", "tb1", "tb2"]
 
