@@ -17,7 +17,7 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -88,11 +88,10 @@ class Cache:
         return enc
 
     def put(self, key: str, enc: Encoded) -> None:
-        data = asdict(enc)
-        data.pop("cached")
+        data = {f.name: getattr(enc, f.name) for f in fields(enc) if f.name != "cached"}  # no deep copy
         fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".tmp-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False)
+            fh.write(json.dumps(data, ensure_ascii=False))  # dumps: the C encoder (dump is pure Python)
         os.replace(tmp, self.dir / f"{key}.json")
 
     MANIFEST = "manifest.json"

@@ -5,9 +5,21 @@ A field that was not found is ``None`` (scalars) or ``[]`` (lists), never missin
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
+from functools import cache
 
 SCHEMA = "vntasks/1"
+
+
+@cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _flat(obj) -> dict:
+    """A dataclass whose fields are all scalars as a dict, in field order (what
+    ``dataclasses.asdict`` gives for it, without its deep copies: the hot path of encoding)."""
+    return {name: getattr(obj, name) for name in _names(type(obj))}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +89,20 @@ class Task:
     score: float | None = None  # confidence of the task decision
 
     def to_dict(self) -> dict:
-        d = asdict(self)
-        if self.period is not None:
-            d["period"] = {"start": self.period.start, "end": self.period.end,
-                           "text": self.period.text, "inherited": self.period.inherited,
-                           "span_start": self.period.span_start, "span_end": self.period.span_end}
-        return d
+        return {
+            "task_id": self.task_id,
+            "parent_id": self.parent_id,
+            "label": self.label,
+            "section": self.section,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "responsible": [_flat(b) for b in self.responsible],
+            "deadline": _flat(self.deadline) if self.deadline is not None else None,
+            "period": _flat(self.period) if self.period is not None else None,
+            "references": list(self.references),
+            "score": self.score,
+        }
 
 
 @dataclass(slots=True)
@@ -130,10 +150,10 @@ class Document:
             "district": self.district,
             "issue_date": self.issue_date,
             "meeting_date": self.meeting_date,
-            "chair": asdict(self.chair) if self.chair else None,
-            "signer": asdict(self.signer) if self.signer else None,
+            "chair": _flat(self.chair) if self.chair else None,
+            "signer": _flat(self.signer) if self.signer else None,
             "recipients": list(self.recipients),
-            "references": [asdict(r) for r in self.references],
+            "references": [_flat(r) for r in self.references],
             "tasks": [t.to_dict() for t in self.tasks],
             "input_format": self.input_format,
             "encoding": self.encoding,

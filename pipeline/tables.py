@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .export import safe_cell
 from .model import Document
 
 TASK_COLUMNS = (
@@ -104,8 +105,8 @@ def error_rows(doc: Document) -> list[dict]:
 def cell(value) -> str:
     """A CSV cell: lists joined with "; ", None empty, booleans as true/false, and text that a
     spreadsheet would run as a formula ("=", "+", "-", "@", tab, CR first) neutralised with "'"."""
-    from .export import safe_cell
-
+    if type(value) is str:  # the common case first
+        return safe_cell(value)
     if value is None:
         return ""
     if isinstance(value, bool):
