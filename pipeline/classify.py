@@ -84,8 +84,7 @@ def _cue_index() -> tuple[regex.Pattern, dict[str, tuple[int, float, str]], dict
     """One pattern for all cues (longest first, overlapping matches), each cue's (order, weight,
     where), and for each cue the shorter cues it begins with ("chủ trì" in "chủ trì hội nghị")."""
     info = {cue.lower(): (i, w, where) for i, (_, w, where, cue) in enumerate(_cues())}
-    alt = "|".join(regex.escape(c) for c in sorted(info, key=len, reverse=True))
-    rx = regex.compile(r"(?<![\p{L}])(?:" + alt + r")(?![\p{L}])", regex.I)
+    rx = regex.compile(r"(?<![\p{L}])" + P.word_set(info) + r"(?![\p{L}])", regex.I)
     prefixes = {c: tuple(p for p in info if p != c and c.startswith(p + " ")) for c in info}
     return rx, info, prefixes
 

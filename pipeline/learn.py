@@ -23,7 +23,7 @@ import hashlib
 import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -240,6 +240,7 @@ class BodyModel:
     intercept: tuple[float, ...]
     default: bool
     mode: str = "replace"  # "replace": the model decides; "fallback": only where the rules say "other"
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def scores(self, name: str) -> list[float]:
         x = tfidf(name_ngrams(name), self.vocab, self.idf)
@@ -250,7 +251,16 @@ class BodyModel:
         return self.classes[max(range(len(s)), key=s.__getitem__)]
 
     def body_type(self, name: str) -> str:
-        """The type the pipeline uses: by ``mode``, the model's, or the rules' unless they say "other"."""
+        """The type the pipeline uses: by ``mode``, the model's, or the rules' unless they say "other".
+        Remembered per name: a corpus names the same bodies over and over."""
+        got = self._memo.get(name)
+        if got is None:
+            if len(self._memo) >= 8192:
+                self._memo.clear()
+            got = self._memo[name] = self._body_type(name)
+        return got
+
+    def _body_type(self, name: str) -> str:
         if self.mode == "fallback":
             from .bodies import body_type_of
 

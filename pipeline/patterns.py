@@ -6,7 +6,34 @@ nested unbounded quantifiers: each must run in linear time on any input.
 """
 from __future__ import annotations
 
+import regex as _regex
+
 # --- shared --------------------------------------------------------------------------------
+
+
+def word_set(words) -> str:
+    """An alternation of literal ``words`` factored as a trie ("chủ trì|chủ động" ->
+    "chủ\\ (?:trì|động)"), so that a position costs one walk down the trie instead of a try of
+    every word; greedy with backtracking, it matches what the longest-first alternation does.
+    Linear: every branch consumes a character."""
+    trie: dict = {}
+    for w in words:
+        if not w:
+            raise ValueError("word_set: an empty word")
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [_regex.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if "" in node else body
+
+    return "(?:" + build(trie) + ")"
+
 
 # A Vietnamese letter (any case, with diacritics) or digit.
 WORD_CHAR = r"[\p{L}\p{N}]"
