@@ -174,7 +174,9 @@ class _Lexicon:
 
     def cue(self, role: str, low: list[str], i: int):
         table = self.cues.get(role)
-        return table.match(low, i) if table else None
+        if table is None or i >= len(low) or low[i] not in table.firsts:  # the common miss, cheaply
+            return None
+        return table.match(low, i)
 
     def cue_firsts(self, *roles: str) -> frozenset[str]:
         """Tokens that start a cue of one of ``roles`` (a cheap pre-check before ``cue``)."""
@@ -367,11 +369,25 @@ def _pos_words(s: str) -> tuple[tuple[str, str], ...]:
         return ()
 
 
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    """(token, start, end) of every token of ``text``. Tokens are separated by white space only
+    (every other character is part of one), so each starts at the first occurrence of its own
+    text after the previous one: ``findall`` + ``str.find`` is twice as fast as match objects."""
+    out = []
+    pos = 0
+    find = text.find
+    for t in _TOKEN.findall(text):
+        a = find(t, pos)
+        pos = a + len(t)
+        out.append((t, a, pos))
+    return out
+
+
 class _Scanner:
     def __init__(self, text: str):
         self.text = text
         self.lex = _lex()
-        self.toks = [(m[0], *m.span()) for m in _TOKEN.finditer(text)]
+        self.toks = _tokens(text)
         cache = _LOW_CACHE
         self.low = [cache[t[0]] for t in self.toks]
         self.n = len(self.toks)
