@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from . import patterns as P
 from .clean import Cleaned
 from .lexicon import load_table, load_words
 from .model import Person
@@ -28,12 +29,35 @@ _RIGHT_COLUMN = regex.compile(
     r"(?i)\s*(?:ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|"
     r"Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc)\s*")
 _NAME_SYLLABLE = r"(?<!\p{L})\p{Lu}\p{Ll}*(?:'\p{Ll}+)?(?!\p{L})"
+_NAME_RUN = regex.compile(_NAME_SYLLABLE + r"(?:[ \t]+" + _NAME_SYLLABLE + r"){1,5}")
+_PLAIN_NAME = regex.compile(r"(?:" + _NAME_SYLLABLE + r"[ \t]+){1,4}" + _NAME_SYLLABLE)
 _TITLE_STOP = frozenset(
     "Phó Chủ Bí Trưởng Giám Bộ Thủ Ủy Chánh Tổng Thường Ban Tỉnh Huyện Xã Quận UBND HĐND "
     "Sở Phòng Đảng Thứ Cục Viện Tòa Kiểm Các Tại Ủy viên".split())
 _CHAIR_VERB = regex.compile(r"(?i)\b(kết luận|chủ trì|chỉ đạo|phát biểu)\b")
 _RECIPIENT_ITEM = regex.compile(r"^\s*[-–—+•*]\s*(.+?)\s*[,;.]?\s*$")
 _V_V = regex.compile(r"^\s*(?:V/v|V/V|v/v|Về việc)\b[ \t.:]*", regex.I)
+_XA_HOI = regex.compile(P.HDR_XA_HOI)
+_MINISTRY_LINE = regex.compile(P.HDR_MINISTRY_LINE)
+_PLACE_AFTER_LEVEL = regex.compile(P.HDR_PLACE_AFTER_LEVEL)
+_HEAD_THEN_NAME = regex.compile(P.HDR_HEAD_THEN_NAME)
+_LETTER_NUMBER = regex.compile(P.HDR_LETTER_NUMBER)
+_TYPED_NUMBER = regex.compile(P.HDR_TYPED_NUMBER)
+_NUMBER_TO_END = regex.compile(P.HDR_NUMBER_TO_END)
+_LETTER = regex.compile(P.HDR_LETTER)
+_TITLE_STOP_LINE = regex.compile(P.HDR_TITLE_STOP)
+_BOUND_BEFORE = regex.compile(P.HDR_BOUND_BEFORE)
+_CLAUSE_END = regex.compile(P.HDR_CLAUSE_END)
+_PLACE_BEFORE = regex.compile(P.HDR_PLACE_BEFORE)
+_CONCLUDES_BEFORE = regex.compile(P.HDR_CONCLUDES_BEFORE)
+_CHAIRED_BY_BEFORE = regex.compile(P.HDR_CHAIRED_BY_BEFORE)
+_HONORIFIC_BEFORE = regex.compile(P.HDR_HONORIFIC_BEFORE)
+_TITLE_AFTER = regex.compile(P.HDR_TITLE_AFTER)
+_TITLE_BEFORE = regex.compile(P.HDR_TITLE_BEFORE)
+_LEADER_TITLE = regex.compile(P.HDR_LEADER_TITLE)
+_RECIPIENTS_LABEL = regex.compile(P.HDR_RECIPIENTS_LABEL)
+_RECIPIENTS_SPLIT = regex.compile(P.HDR_RECIPIENTS_SPLIT)
+_NUMBER_PARTS = regex.compile(P.HDR_NUMBER_PARTS)
 
 
 @dataclass(slots=True)
@@ -72,10 +96,9 @@ def _provinces() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _province_rx() -> regex.Pattern:
-    alt = "|".join(regex.escape(n) for n in _provinces())
     return regex.compile(
-        r"(?i:tỉnh ủy|thành ủy|tỉnh|thành phố|tp\.|tp)\s+(" + alt + r")(?![\p{L}])"
-        r"|(?<![\p{L}])(" + alt.upper() + r")(?![\p{L}])")
+        r"(?i:tỉnh ủy|thành ủy|tỉnh|thành phố|tp\.|tp)\s+(" + P.word_set(_provinces()) + r")(?![\p{L}])"
+        r"|(?<![\p{L}])(" + P.word_set({n.upper() for n in _provinces()}) + r")(?![\p{L}])")
 
 
 @lru_cache(maxsize=1)
@@ -85,8 +108,7 @@ def _level_rx() -> tuple[regex.Pattern, dict[str, str]]:
     for lv in words.values():
         if lv not in ("xã", "huyện", "tỉnh", "trung ương"):
             raise ValueError(f"levels.tsv: unknown level {lv!r}")
-    alt = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
-    return regex.compile(r"(?<![\p{L}])(" + alt + r")(?![\p{L}])", regex.I), words
+    return regex.compile(r"(?<![\p{L}])(" + P.word_set(words) + r")(?![\p{L}])", regex.I), words
 
 
 _LEVEL_ORDER = {"xã": 0, "huyện": 1, "tỉnh": 2, "trung ương": 3}
@@ -100,8 +122,8 @@ def levels_in(text: str) -> list[str]:
     "xã hội" (society) is no level; a ministry ("Bộ Y tế", "BỘ LAO ĐỘNG ...") is trung ương."""
     rx, words = _level_rx()
     out = [words[m.group(1).lower()] for m in rx.finditer(text)
-           if not (m.group(1).lower() == "xã" and regex.match(r"(?i)\s+hội", text[m.end():m.end() + 5]))]
-    out += ["trung ương" for _ in regex.finditer(r"(?:^|\n)[ \t]*(?:BỘ|Bộ)[ \t]+\p{Lu}", text)]
+           if not (m.group(1).lower() == "xã" and _XA_HOI.match(text, m.end(), m.end() + 5))]
+    out += ["trung ương" for _ in _MINISTRY_LINE.finditer(text)]
     provs = {p.lower() for p in _provinces()}
     for m in _CITY.finditer(text):
         name = m.group(1).lower()
@@ -132,10 +154,8 @@ def restore_case(s: str) -> str:
         if i >= 0:
             out = out[:i] + name + out[i + len(name):]
     # capitalise a place name after a level word: "huyện vĩnh lộc" -> "huyện Vĩnh Lộc"
-    out = regex.sub(r"(?<=(?:huyện|quận|xã|phường|thị trấn|thị xã|thành phố|ủy) )([\p{Ll}]+(?: [\p{Ll}]+){0,2})$",
-                    lambda m: " ".join(w[:1].upper() + w[1:] for w in m.group(1).split()), out)
-    out = regex.sub(r"^(Ban|Ủy ban|Hội đồng|Văn phòng|Sở|Phòng|Bộ) ([\p{Ll}])",
-                    lambda m: f"{m.group(1)} {m.group(2).upper()}", out)
+    out = _PLACE_AFTER_LEVEL.sub(lambda m: " ".join(w[:1].upper() + w[1:] for w in m.group(1).split()), out)
+    out = _HEAD_THEN_NAME.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", out)
     return out
 
 
@@ -169,7 +189,7 @@ def _type_from_number(number: str | None) -> str | None:
     refs = find_references(number)
     if refs and refs[0].type:
         return refs[0].type
-    if regex.match(r"^\d+/[\p{L}]+-[\p{L}]+$", number) and not regex.search(r"/(?:TB|KH|QĐ|CT|BC|CĐ|NQ|KL|HD)-", number):
+    if _LETTER_NUMBER.match(number) and not _TYPED_NUMBER.search(number):
         return "Công văn"
     return None
 
@@ -180,10 +200,10 @@ def _issuer_block(lines: list[tuple[int, int, str]], stop: int) -> list[str]:
     for _, _, s in lines[:stop]:
         s2 = _RIGHT_COLUMN.sub(" ", s)
         s2 = _PLACE_DATE.sub(" ", s2)
-        s2 = regex.sub(r"(?i)\bSố\s*:?\s*\S+.*$", " ", s2).strip(" *-–_")
+        s2 = _NUMBER_TO_END.sub(" ", s2).strip(" *-–_")
         if not s2 or len(s2.split()) > 14:
             continue
-        if s2 != s2.upper() or not regex.search(r"\p{L}", s2):
+        if s2 != s2.upper() or not _LETTER.search(s2):
             continue
         cands.append(s2)
     return cands
@@ -210,7 +230,7 @@ def _title(lines, type_i: int, text: str, body_start: int) -> str | None:
         for s0, _, s in lines[type_i + 1:type_i + 8]:
             if s0 >= body_start:
                 break
-            if regex.match(r"(?i)^(?:ngày|sáng|chiều|tối|vừa qua|căn cứ|thực hiện|kính gửi|hôm nay|trong)\b", s) or len(s.split()) > 45:
+            if _TITLE_STOP_LINE.match(s) or len(s.split()) > 45:
                 break
             parts.append(_V_V.sub("", s.strip("*_ ")))
     else:
@@ -254,7 +274,7 @@ def _meeting_date(text: str, start: int, end: int, year: int | None) -> str | No
         if t.kind != "day" or t.cue:
             continue
         before = window[max(0, t.start - 60):t.start]
-        if _REF_BEFORE.search(before) or regex.search(r"(?i)(?:tính đến|đến|từ|trước|sau|hết)\s*(?:ngày)?\s*$", before):
+        if _REF_BEFORE.search(before) or _BOUND_BEFORE.search(before):
             continue
         s0 = max(window.rfind(".", 0, t.start), window.rfind("\n", 0, t.start)) + 1
         e0 = window.find(". ", t.end)
@@ -269,7 +289,7 @@ def _meeting_date(text: str, start: int, end: int, year: int | None) -> str | No
 
 def _name_runs(s: str):
     """(start, end, name) of runs of 2-4 capitalised syllables that begin with a family name."""
-    for m in regex.finditer(_NAME_SYLLABLE + r"(?:[ \t]+" + _NAME_SYLLABLE + r"){1,5}", s):
+    for m in _NAME_RUN.finditer(s):
         words = m.group().split()
         # a run may start with title words: drop them up to a family name
         k = 0
@@ -295,28 +315,28 @@ def _chair(text: str, start: int, end: int) -> Person | None:
         if name in provinces:
             continue
         after = window[e:e + 260]
-        cut = regex.search(r"[.;:]\s|\n", after)
+        cut = _CLAUSE_END.search(after)
         after = after[:cut.start()] if cut else after
         before = window[max(0, s - 80):s]
-        if regex.search(r"(?i)(?:huyện|xã|tỉnh|phường|quận|thị trấn|thị xã|thành phố|ấp|thôn|bản|đường|phố|cầu|trường)\s*$", before):
+        if _PLACE_BEFORE.search(before):
             continue  # a place or a street named after a person
         score = 0
         vm = _CHAIR_VERB.search(after)
         if vm:
             score = {"kết luận": 3, "chủ trì": 2, "chỉ đạo": 1, "phát biểu": 1}[vm.group(1).lower()]
-        if regex.search(r"(?i)kết luận[^.;]{0,60}$", before):
+        if _CONCLUDES_BEFORE.search(before):
             score = max(score, 3)
-        if regex.search(r"(?i)chủ trì của\s+(?:đồng chí|đ/c|ông|bà)?[^.;,]{0,40}$", before):
+        if _CHAIRED_BY_BEFORE.search(before):
             score = max(score, 2)
-        if regex.search(r"(?i)(?:đồng chí|đ/c|ông|bà)\s*$", before):
+        if _HONORIFIC_BEFORE.search(before):
             score += 0.5
         title = None
-        tm = regex.match(r"\s*[,–—-]\s*(.+?)(?=\s+(?:chủ trì|kết luận|chỉ đạo|phát biểu|đã|cùng)\b|$)", after)
+        tm = _TITLE_AFTER.match(after)
         if tm:
             title = tm.group(1).strip(" ,")
         else:
-            bm = regex.search(r"(?:^|[,.;(]\s*|(?i:đồng chí|đ/c|ông|bà)\s+)((?:\p{Lu}[\p{L}]*\s+)?[\p{L} ]{2,80}?)\s*$", before)
-            if bm and regex.search(r"(?i)thủ tướng|bộ trưởng|chủ tịch|bí thư|giám đốc|trưởng ban", bm.group(1)):
+            bm = _TITLE_BEFORE.search(before)
+            if bm and _LEADER_TITLE.search(bm.group(1)):
                 title = bm.group(1).strip()
         if title:
             titles.setdefault(name, title)
@@ -335,7 +355,7 @@ def _signer(text: str, lines: list[tuple[int, int, str]], footer_start: int, bod
     for i in range(len(tail) - 1, -1, -1):
         s = tail[i][2].strip("*_ ")
         runs = list(_name_runs(s))
-        plain = bool(regex.fullmatch(r"(?:" + _NAME_SYLLABLE + r"[ \t]+){1,4}" + _NAME_SYLLABLE, s)) and s != s.upper()
+        plain = bool(_PLAIN_NAME.fullmatch(s)) and s != s.upper()
         if not (runs and runs[0][2] == s) and not (plain and i > 0 and tail[i - 1][2].strip("*_ ").isupper()):
             continue
         title_lines = []
@@ -362,9 +382,9 @@ def _recipients(text: str, lines: list[tuple[int, int, str]], footer_start: int)
             continue
         if not started:
             started = True
-            rest = regex.sub(r"(?i)^\s*nơi\s+nhận\s*:?\s*", "", s)
+            rest = _RECIPIENTS_LABEL.sub("", s)
             if rest:
-                out.extend(x.strip(" -–+•,;.") for x in regex.split(r"\s*[;]\s*-?\s*|\s+-\s+", rest) if x.strip(" -–+•,;."))
+                out.extend(x.strip(" -–+•,;.") for x in _RECIPIENTS_SPLIT.split(rest) if x.strip(" -–+•,;."))
             continue
         m = _RECIPIENT_ITEM.match(s)
         if not m:
@@ -417,7 +437,7 @@ def _level(issuer: str | None, chair: Person | None, number: str | None, opening
         if lv:
             return min(lv, key=_LEVEL_ORDER.get)
     if number:
-        issuer_code = regex.split(r"[/-]", number)[-1].upper()
+        issuer_code = _NUMBER_PARTS.split(number)[-1].upper()
         by_code = {"HU": "huyện", "QU": "huyện", "TU": "tỉnh", "TW": "trung ương", "VPTW": "trung ương",
                    "CP": "trung ương", "TTG": "trung ương", "VPCP": "trung ương", "VPTU": "tỉnh", "VPHU": "huyện",
                    "BDVTU": "tỉnh", "BDVHU": "huyện"}

@@ -133,6 +133,50 @@ PAGE_NUMBER_LINE = r"^[ \t]*(?:[-–—][ \t]*\d{1,3}[ \t]*[-–—]|(?:Trang|tr
 
 # --- header --------------------------------------------------------------------------------
 
+# "xã" followed by "hội" (society), not the commune level: checked right after a level word.
+HDR_XA_HOI = r"(?i)\s+hội"
+# A ministry line of the header ("BỘ Y TẾ", "Bộ Tài chính"): a central issuer.
+HDR_MINISTRY_LINE = r"(?:^|\n)[ \t]*(?:BỘ|Bộ)[ \t]+\p{Lu}"
+# A place name after a level word at the end of a sentence-cased name ("huyện vĩnh lộc").
+HDR_PLACE_AFTER_LEVEL = r"(?<=(?:huyện|quận|xã|phường|thị trấn|thị xã|thành phố|ủy) )([\p{Ll}]+(?: [\p{Ll}]+){0,2})$"
+# A body head at the start of a sentence-cased name, before the word to capitalise.
+HDR_HEAD_THEN_NAME = r"^(Ban|Ủy ban|Hội đồng|Văn phòng|Sở|Phòng|Bộ) ([\p{Ll}])"
+# A number of the form "12/UBND-VP" (an official letter when no type code is in it).
+HDR_LETTER_NUMBER = r"^\d+/[\p{L}]+-[\p{L}]+$"
+# The type codes that make such a number something else than a letter.
+HDR_TYPED_NUMBER = r"/(?:TB|KH|QĐ|CT|BC|CĐ|NQ|KL|HD)-"
+# From "Số:" to the end of a header line (the right-hand number beside the issuer).
+HDR_NUMBER_TO_END = r"(?i)\bSố\s*:?\s*\S+.*$"
+# Any letter.
+HDR_LETTER = r"\p{L}"
+# The first words of the line after a title: where the title stops.
+HDR_TITLE_STOP = r"(?i)^(?:ngày|sáng|chiều|tối|vừa qua|căn cứ|thực hiện|kính gửi|hôm nay|trong)\b"
+# Words just before a date that make it a bound, not the meeting day ("đến ngày 5/3").
+HDR_BOUND_BEFORE = r"(?i)(?:tính đến|đến|từ|trước|sau|hết)\s*(?:ngày)?\s*$"
+# Where a chair's clause ends: a sentence mark followed by a space, or a line break.
+HDR_CLAUSE_END = r"[.;:]\s|\n"
+# A place word just before a name: the name is a place or a street's ("huyện Nguyễn Văn Cừ").
+HDR_PLACE_BEFORE = (r"(?i)(?:huyện|xã|tỉnh|phường|quận|thị trấn|thị xã|thành phố|ấp|thôn|bản|đường|phố|cầu|trường)"
+                    r"\s*$")
+# "kết luận ..." shortly before a name: the concluding chair.
+HDR_CONCLUDES_BEFORE = r"(?i)kết luận[^.;]{0,60}$"
+# "chủ trì của đồng chí ..." before a name.
+HDR_CHAIRED_BY_BEFORE = r"(?i)chủ trì của\s+(?:đồng chí|đ/c|ông|bà)?[^.;,]{0,40}$"
+# An honorific right before a name.
+HDR_HONORIFIC_BEFORE = r"(?i)(?:đồng chí|đ/c|ông|bà)\s*$"
+# A title after a name: ", Chủ tịch UBND tỉnh chủ trì" -> "Chủ tịch UBND tỉnh".
+HDR_TITLE_AFTER = r"\s*[,–—-]\s*(.+?)(?=\s+(?:chủ trì|kết luận|chỉ đạo|phát biểu|đã|cùng)\b|$)"
+# A title before a name: "Phó Thủ tướng Chính phủ Nguyễn Văn A".
+HDR_TITLE_BEFORE = r"(?:^|[,.;(]\s*|(?i:đồng chí|đ/c|ông|bà)\s+)((?:\p{Lu}[\p{L}]*\s+)?[\p{L} ]{2,80}?)\s*$"
+# The words that make such a phrase a leader's title.
+HDR_LEADER_TITLE = r"(?i)thủ tướng|bộ trưởng|chủ tịch|bí thư|giám đốc|trưởng ban"
+# The "Nơi nhận:" label that opens the recipients' block.
+HDR_RECIPIENTS_LABEL = r"(?i)^\s*nơi\s+nhận\s*:?\s*"
+# Recipients written on one line: separated by ";" or " - ".
+HDR_RECIPIENTS_SPLIT = r"\s*[;]\s*-?\s*|\s+-\s+"
+# The parts of a document number ("25-TB/BCĐ" -> "25", "TB", "BCĐ").
+HDR_NUMBER_PARTS = r"[/-]"
+
 # --- segmentation --------------------------------------------------------------------------
 
 # Roman numerals as section numbers (validated by the segmenter: "I", "IV", "XII").
