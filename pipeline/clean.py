@@ -21,6 +21,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import regex
 
@@ -87,6 +88,32 @@ class Cleaned:
         return self.map.to_source(start, end)
 
 
+def _underthesea_token_map() -> dict[str, str]:
+    """underthesea's token normalisation map. Read straight from the rules file its normaliser
+    loads (a plain pickle of dicts), which spares importing the whole underthesea package (about
+    0.4 s per process); through that import when the file cannot be found or read so."""
+    import importlib.util
+    import pickle
+
+    try:
+        spec = importlib.util.find_spec("underthesea")
+        folder = Path(spec.submodule_search_locations[0]) / "pipeline" / "text_normalize"
+        m = _RULE_FILE.search((folder / "text_normalizer.py").read_text(encoding="utf-8"))
+        with open(folder / m.group(1), "rb") as fh:
+            token_map = pickle.load(fh)["token"]
+        if isinstance(token_map, dict) and token_map:
+            return token_map
+    except Exception:  # noqa: BLE001 - any surprise: the documented import below
+        pass
+    from underthesea.pipeline.text_normalize.text_normalizer import token_map
+
+    return token_map
+
+
+#: The rules file that underthesea's text_normalizer.py loads (its uncommented assignment).
+_RULE_FILE = regex.compile(r'(?m)^rule_file\s*=\s*"([\w.\-]+\.bin)"')
+
+
 @lru_cache(maxsize=1)
 def _tone_table() -> dict[str, str]:
     """Old -> modern tone placement for whole syllables, from underthesea's normaliser table.
@@ -94,7 +121,7 @@ def _tone_table() -> dict[str, str]:
     Only entries that keep the length and differ just in where the tone mark sits are used, so
     offsets stay one-to-one and no spelling is "corrected" beyond tone placement.
     """
-    from underthesea.pipeline.text_normalize.text_normalizer import token_map
+    token_map = _underthesea_token_map()
 
     def base(s: str) -> str:
         return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
@@ -120,6 +147,21 @@ def _old_tone_ends() -> regex.Pattern:
         if k is not None:  # an entry without a toned vowel is never matched by _OLD_TONE_WORD
             ends.add(word[k:])
     return regex.compile(P.word_set(sorted(ends)) + r"(?!\p{L})")
+
+
+def old_tone_words(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, modern form) of each word of ``text`` with its tone on the old place: the
+    words ``_OLD_TONE_WORD`` finds that the table knows, found from the table's endings."""
+    table = _tone_table()
+    out = []
+    for m in _old_tone_ends().finditer(text):
+        a = m.start()
+        while a > 0 and text[a - 1].isalpha():  # back to the word's start (str.isalpha is \p{L})
+            a -= 1
+        new = table.get(text[a:m.end()])
+        if new:
+            out.append((a, m.end(), new))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -222,16 +264,7 @@ def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], 
         edits.append((m.start(), m.end(), ""))
     for m in _FOOTNOTE_MARK.finditer(text):
         edits.append((m.start(), m.end(), ""))
-    table = _tone_table()
-    for m in _old_tone_ends().finditer(text):
-        # the whole word (letters back from the end of a table entry's ending): what
-        # _OLD_TONE_WORD matches there
-        a = m.start()
-        while a > 0 and text[a - 1].isalpha():  # str.isalpha is \p{L}
-            a -= 1
-        new = table.get(text[a:m.end()])
-        if new:
-            edits.append((a, m.end(), new))
+    edits.extend(old_tone_words(text))
     edits.sort()
     last = -1
     g = 0

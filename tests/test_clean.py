@@ -133,3 +133,31 @@ def test_pdf_soft_wraps(source, expected):
 ])
 def test_news_tail(source, expected):
     assert clean(source).text == expected
+
+
+def test_tone_map_read_from_the_rules_file_equals_underthesea_import():
+    """The fast path (the rules file read directly) gives exactly underthesea's own map."""
+    from underthesea.pipeline.text_normalize.text_normalizer import token_map
+
+    from pipeline.clean import _underthesea_token_map
+
+    assert _underthesea_token_map() == token_map
+
+
+_TONE_WORDS = sorted(__import__("pipeline.clean", fromlist=["_tone_table"])._tone_table())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_TONE_WORDS), st.sampled_from(
+    ["hoàn", "quản", "người", "việc", "Hoà", "thuỷ", "xã", "1", "²", "-", "ƯỜNG"]),
+    st.text(alphabet="aăâeêioôơuưyàáảãạòóỏõọùúủũụỳýỷỹỵ hnt,.\n", max_size=6)), max_size=30),
+    st.sampled_from(["", " ", "\n", "-", "²"]))
+def test_old_tone_words_found_from_endings_as_by_the_whole_word_pattern(parts, sep):
+    """The endings search finds exactly the words the reference pattern (any word with a vowel
+    before a toned vowel, looked up in the table) would replace."""
+    from pipeline.clean import _OLD_TONE_WORD, _tone_table, old_tone_words
+
+    text = sep.join(parts)
+    table = _tone_table()
+    expected = [(m.start(), m.end(), table[m.group()]) for m in _OLD_TONE_WORD.finditer(text) if m.group() in table]
+    assert old_tone_words(text) == expected
