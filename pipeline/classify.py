@@ -84,7 +84,8 @@ def _cue_index() -> tuple[regex.Pattern, dict[str, tuple[int, float, str]], dict
     """One pattern for all cues (longest first, overlapping matches), each cue's (order, weight,
     where), and for each cue the shorter cues it begins with ("chủ trì" in "chủ trì hội nghị")."""
     info = {cue.lower(): (i, w, where) for i, (_, w, where, cue) in enumerate(_cues())}
-    rx = regex.compile(r"(?<![\p{L}])" + P.word_set(info) + r"(?![\p{L}])", regex.I)
+    # on lower-cased text (cue_score lowers it): cheaper than matching ignoring case
+    rx = regex.compile(r"(?<![\p{L}])" + P.word_set(info) + r"(?![\p{L}])")
     prefixes = {c: tuple(p for p in info if p != c and c.startswith(p + " ")) for c in info}
     return rx, info, prefixes
 
@@ -121,14 +122,14 @@ def cue_score(text: str) -> tuple[float, tuple[str, ...]]:
     head = " ".join(body.split()[:4])
     rx, info, prefixes = _cue_index()
     hits: set[str] = set()
-    for m in rx.finditer(text, overlapped=True):
-        c = m.group().lower()
+    for m in rx.finditer(text.lower(), overlapped=True):
+        c = m.group()
         hits.add(c)
         hits.update(prefixes.get(c, ()))
     starts: set[str] = set()
-    for m in (rx.match(head), rx.match(body)):
+    for m in (rx.match(head.lower()), rx.match(body.lower())):
         if m is not None:
-            c = m.group().lower()
+            c = m.group()
             starts.add(c)
             starts.update(prefixes.get(c, ()))
     score = 0.0

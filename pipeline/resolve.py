@@ -147,6 +147,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
     ends = [min(u.end, u.start + MAX_UNIT_CHARS) for u in units]
     owns = [seg.own_text(u) if e == u.end else " ".join(text[u.start:e].split()) for u, e in zip(units, ends, strict=True)]
     categories = unit_categories(units, owns, field_units)
+    parents = {u.parent for u in units if u.parent is not None}
     for i, u in enumerate(units):
         if i in field_units:
             continue  # a labelled field of its parent, read with the parent
@@ -162,6 +163,8 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
         feats = unit_features(own, u.kind, category, u.intro)
         dec = decide(feats)
         decisions[i] = dec
+        if not dec.is_task and not u.intro and i not in parents:
+            continue  # neither a task nor read by another unit: its bodies and period serve nothing
         cells = u.cells if u.cells is not None else fields.get(i)
         own_bodies = _bodies(cleaned, u.start, raw, level) if u.cells is None else []
         if cells and not any(b.role == "lead" for b in own_bodies):
