@@ -18,6 +18,7 @@ from .lexicon import load_table
 
 _PAREN = regex.compile(r"\([^()\n]{0,400}\)")
 _SUBJECT_START = regex.compile(P.SUBJECT_START)
+_TOPIC_HEADING = regex.compile(P.SEG_TOPIC_HEADING)
 
 _LEADING_CONNECTIVE = regex.compile(
     r"(?i)^(?:[\"“(]?\s*)(?:đồng thời|bên cạnh đó|ngoài ra|mặt khác|trong đó|trước mắt|trước tiên|"
@@ -69,7 +70,7 @@ def _section_cues() -> tuple[tuple[regex.Pattern, str], ...]:
 def section_category(heading: str) -> str | None:
     """directive | assessment | None for a heading's text: the earliest cue decides; a topic
     heading of a conclusion ("1. Về nguồn vốn, tín dụng") introduces directives."""
-    if regex.match(r"(?i)\s*(?:về|đối với|lĩnh vực)\s", heading):
+    if _TOPIC_HEADING.match(heading):
         return "directive"
     best: tuple[int, str] | None = None
     for rx, cat in _section_cues():

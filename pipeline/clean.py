@@ -47,6 +47,8 @@ _WEB_PUBLISHED = regex.compile(P.WEB_PUBLISHED)
 _DOTS_LINE = regex.compile(P.DOTS_LINE)
 _PAGE_MARK_LINE = regex.compile(P.PAGE_MARK_LINE)
 _WORD = regex.compile(r"\p{L}+")
+_ANY_DATE = regex.compile(P.ANY_DATE)
+_LINE_OR_EMPTY = regex.compile(P.SEG_LINE_OR_EMPTY)
 
 def _toned_vowels() -> str:
     out = []
@@ -206,7 +208,7 @@ def _line_kind(body: str, prev: str | None) -> str | None:
         return "dateline"
     counter = _WEB_COUNTER.search(stripped)
     if counter and len(stripped) <= 80:
-        return "dateline" if regex.search(P.ANY_DATE, stripped) else "counter"
+        return "dateline" if _ANY_DATE.search(stripped) else "counter"
     if stripped.rstrip(":.").casefold() in _chrome_lines():
         return "chrome"
     if _BYLINE.match(stripped):
@@ -288,7 +290,7 @@ _ITEM_START = regex.compile(r"[ \t]*(?:[IVX]{1,5}[.\-)]|\d{1,2}(?:\.\d{1,2}){0,3
 def _soft_wraps(text: str, rw: Rewriter, taken: set[int]) -> None:
     """PDF text: a line that ran to the right margin without ending its sentence continues on
     the next line (joined with one space) unless that line starts an item or is in capitals."""
-    lines = [(m.start(), m.end()) for m in regex.finditer(r"[^\n]*", text) if m.end() > m.start()]
+    lines = [(m.start(), m.end()) for m in _LINE_OR_EMPTY.finditer(text) if m.end() > m.start()]
     if len(lines) < 3:
         return
     widths = sorted(e - s for s, e in lines)

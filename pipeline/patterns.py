@@ -179,6 +179,19 @@ HDR_NUMBER_PARTS = r"[/-]"
 
 # --- segmentation --------------------------------------------------------------------------
 
+# A closing formula: "... thông báo để các cơ quan ... biết, thực hiện" (on lower-cased text).
+SEG_CLOSING_NOTICE = r"thông báo (?:để|ý kiến|kết luận)[^.]{0,200}(?:biết|thực hiện)"
+# ... or "Văn phòng ... (xin) thông báo ... biết" (lower-cased text).
+SEG_CLOSING_OFFICE = r"(?:văn phòng|ban|ủy ban)[^.]{0,80}(?:xin )?thông báo\b[^.]{0,200}\bbiết"
+# A directive verb anywhere in an item: such an item is no topic heading.
+SEG_DIRECTIVE_WORD = r"(?i)(?<!\p{L})(?:đề nghị|yêu cầu|giao|chủ trì|phải|cần)(?!\p{L})"
+# Anything but a Roman digit (to validate a Roman label).
+SEG_NOT_ROMAN_DIGIT = r"[^IVXLC]"
+# A topic heading of a conclusion: "Về ...", "Đối với ...", "Lĩnh vực ...".
+SEG_TOPIC_HEADING = r"(?i)\s*(?:về|đối với|lĩnh vực)\s"
+# A non-empty line (for the PDF soft-wrap join).
+SEG_LINE_OR_EMPTY = r"[^\n]*"
+
 # Roman numerals as section numbers (validated by the segmenter: "I", "IV", "XII").
 ROMAN = r"[IVXLC]{1,6}"
 

@@ -40,6 +40,7 @@ _CELL_SPLIT = regex.compile(
 # A sub-item that is a labelled field of its parent task (plans often write them so):
 # "- Cơ quan chủ trì: Công an huyện.", "- Cơ quan phối hợp: ...", "- Thời gian hoàn thành: ...".
 _FIELD = regex.compile(P.FIELD_LABEL)
+_LETTER = regex.compile(r"\p{L}")
 
 
 def field_children(text: str, units: list[Unit]) -> tuple[dict[int, dict[str, tuple[int, int]]], set[int]]:
@@ -96,7 +97,7 @@ def _cell_bodies(cleaned: Cleaned, text: str, cell: tuple[int, int] | None, role
         a, b = pos, (m.start() if m else e0)
         pos = m.end() if m else e0
         part = text[a:b].strip(" .;,")
-        if not part or not regex.search(r"\p{L}", part):
+        if not part or not _LETTER.search(part):
             continue
         a = text.index(part, a)
         name = canonical_name(part)

@@ -43,6 +43,10 @@ _SENTENCE_END = regex.compile(P.SENTENCE_END)
 _INLINE = regex.compile(r"(?<=^|[\s:;,.])(" + P.PAREN_NUM_MARK + "|" + P.PAREN_ROMAN_MARK + r")(?=[ \t]*\S)")
 _ROMAN_VALID = regex.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _WS = regex.compile(r"\s+")
+_CLOSING_NOTICE = regex.compile(P.SEG_CLOSING_NOTICE)
+_CLOSING_OFFICE = regex.compile(P.SEG_CLOSING_OFFICE)
+_DIRECTIVE_WORD = regex.compile(P.SEG_DIRECTIVE_WORD)
+_NOT_ROMAN_DIGIT = regex.compile(P.SEG_NOT_ROMAN_DIGIT)
 
 # marker styles, tried in this order at line start
 _STYLES: tuple[tuple[str, regex.Pattern], ...] = (
@@ -135,7 +139,7 @@ def parse_marker(line: str) -> tuple[str, str, int] | None:
         if not m:
             continue
         label = m.group().strip()
-        if style == "roman" and not _ROMAN_VALID.match(regex.sub(r"[^IVXLC]", "", label)):
+        if style == "roman" and not _ROMAN_VALID.match(_NOT_ROMAN_DIGIT.sub("", label)):
             continue
         return _marker(style, m, line)
     return None
@@ -182,8 +186,8 @@ def _find_footer(text: str, lines: list[Line]) -> int:
 def _is_closing(s: str) -> bool:
     low = s.lower()
     return (low.startswith("trên đây là") or low.startswith("trên đây")
-            or bool(regex.search(r"thông báo (?:để|ý kiến|kết luận)[^.]{0,200}(?:biết|thực hiện)", low))
-            or bool(regex.search(r"(?:văn phòng|ban|ủy ban)[^.]{0,80}(?:xin )?thông báo\b[^.]{0,200}\bbiết", low)))
+            or _CLOSING_NOTICE.search(low) is not None
+            or _CLOSING_OFFICE.search(low) is not None)
 
 
 def _opening_end(text: str, lines: list[Line], stop: int) -> int:
@@ -300,7 +304,7 @@ def _is_heading(text: str, ln: Line, style: str, label_end: int, next_deeper: bo
         return n <= 16 and (low.startswith("về ") or own.rstrip().endswith(":"))
     if _DIRECTIVE_START.match(own) and not low.startswith(("đối với", "riêng đối với")):
         return False  # "Ủy ban nhân dân xã chỉ đạo ...": an item with sub-items
-    if n <= 16 and not regex.search(r"(?i)(?<!\p{L})(?:đề nghị|yêu cầu|giao|chủ trì|phải|cần)(?!\p{L})", own):
+    if n <= 16 and not _DIRECTIVE_WORD.search(own):
         return True
     return low.startswith("về ") and n <= 30 and own.rstrip().endswith((":", "."))
 

@@ -328,6 +328,7 @@ _PHRASE_STOP = regex.compile(P.T_PHRASE_STOP)
 _TOKEN_REVERSED = regex.compile(r"(?r)[\p{L}\p{N}]+")
 _VE = regex.compile(r"(?<![\p{L}\p{N}])về(?![\p{L}\p{N}])", _FLAGS)
 _PAST = regex.compile(r"(?<![\p{L}\p{N}])đã(?:\s{1,3}[\p{L}\p{N}]{1,12}){0,2}\s{1,3}\Z", _FLAGS)
+_HORIZON_WORD = regex.compile(r"(?:định|tầm|đến)", _FLAGS)  # "định hướng đến 2030", "tầm nhìn"
 
 # How far the look-backs reach (characters bound the work; tokens bound the meaning).
 _LOOKBACK_CHARS = 240
@@ -527,7 +528,7 @@ def _vague_part(text: str, t: TimeExpr) -> bool:
 
 
 def _is_horizon(t: TimeExpr) -> bool:
-    return t.kind == "range" and t.cue == "" and regex.match(r"(?:định|tầm|đến)", t.text, _FLAGS) is not None
+    return t.kind == "range" and t.cue == "" and _HORIZON_WORD.match(t.text) is not None
 
 
 def _rejected_as_period(text: str, t: TimeExpr, year: int | None, as_of: date | None) -> bool:
