@@ -22,7 +22,7 @@ def _progress(i: int, n: int, name: str) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .api import expand_inputs
-    from .engines import Cache, Job, fingerprint, job_key, run_jobs
+    from .engines import Cache, Job, close_readers, fingerprint, job_key, run_jobs, store
     from .process import doc_ids
     from .writers import TABLE_FILES, TableWriter
 
@@ -41,9 +41,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
     n_bad = n_cached = 0
     keys: set[str] = set()
     order: list[str | None] = []
+    cache = Cache(cache_dir) if cache_dir else None
     try:
+        if cache is not None:
+            cache.keys()  # creates the database before any worker reads it
         with TableWriter(args.out) as writer:
             for i, (enc, key) in enumerate(run_jobs(jobs, args.jobs, args.engine, args.scheduler), 1):
+                store(cache, enc, key)
                 writer.add_encoded(enc)
                 n_cached += enc.cached
                 order.append(key)
@@ -66,13 +70,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"vntasks: cannot write to {args.out}: {exc}", file=sys.stderr)
         return 1
-    if cache_dir:
-        cache = Cache(cache_dir)
-        cache.prune(keys)
-        if n_bad == 0 and all(order):
-            cache.write_manifest(order)  # the tables are now current for exactly these inputs
-        else:
-            cache.clear_manifest()
+    finally:
+        close_readers()
+        if cache is not None:
+            cache.close()  # what was extracted is kept, even when the run stopped early
+    if cache is not None:
+        with cache:
+            cache.prune(keys)
+            if n_bad == 0 and all(order):
+                cache.write_manifest(order)  # the tables are now current for exactly these inputs
+            else:
+                cache.clear_manifest()
     if show:
         sys.stderr.write("\n")
     if "xlsx" in args.format:

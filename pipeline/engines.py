@@ -4,17 +4,21 @@ Each input becomes an :class:`Encoded` record: everything the writers need (the 
 the rows of every table, plus the source text to save when it is not the file itself). The
 encoding is what the cache stores, so a cached notice is written without being extracted again.
 
-Cache: ``OUT/.cache/<key>.json`` where the key hashes the pipeline's fingerprint (its version
-and every module and data file of the package), the input path, its doc_id and the sha256 of
-its bytes. A changed notice, a changed pipeline or a moved file misses; an unchanged one hits.
-Entries are written atomically as each notice is done, so an interrupted run's work is reused
-by the next; entries not used by a completed run are pruned.
+Cache: one SQLite database, ``OUT/.cache/cache.sqlite3``, of encoded notices by key; the key
+hashes the pipeline's fingerprint (its version and every module and data file of the package),
+the input path, its doc_id and the sha256 of its bytes. A changed notice, a changed pipeline or
+a moved file misses; an unchanged one hits. Workers only read it; the main process writes each
+new entry as results arrive (one file for the corpus: a file per notice cost more than the
+extraction on a real disk) and commits every ``Cache.BATCH`` entries and when the run stops for
+any reason, so an interrupted run's work is reused by the next. Entries not used by a completed
+run are pruned. A damaged database is set aside and rebuilt: it is only a cache.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
@@ -69,33 +73,107 @@ def fingerprint() -> str:
 
 
 class Cache:
-    def __init__(self, folder: str | os.PathLike):
+    """The refresh cache of one output folder (see the module docstring)."""
+
+    FILE = "cache.sqlite3"
+    MANIFEST = "manifest.json"
+    BATCH = 64  # entries per commit
+
+    def __init__(self, folder: str | os.PathLike, readonly: bool = False):
         self.dir = Path(folder)
-        self.dir.mkdir(parents=True, exist_ok=True)
+        self.readonly = readonly
+        self._db: sqlite3.Connection | None = None
+        self._pending = 0
+        if not readonly:
+            self.dir.mkdir(parents=True, exist_ok=True)
+
+    # --- the database ---
+    def _connect(self) -> sqlite3.Connection | None:
+        if self._db is not None:
+            return self._db
+        path = self.dir / self.FILE
+        if self.readonly and not path.exists():
+            return None
+        try:
+            self._db = self._open(path)
+        except sqlite3.DatabaseError:
+            if self.readonly:
+                return None
+            path.replace(path.with_name(path.name + ".damaged"))  # set aside, start afresh
+            self._db = self._open(path)
+        return self._db
+
+    def _open(self, path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, timeout=30)  # a reader only SELECTs (a "ro" open cannot read WAL)
+        if not self.readonly:
+            db.execute("PRAGMA journal_mode=WAL")  # readers (the workers) never wait for the writer
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+            db.commit()
+        db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a damaged file fails here
+        return db
 
     @staticmethod
     def key(source: str, doc_id: str, sha256: str, fp: str) -> str:
         return hashlib.sha256("\0".join((fp, source, doc_id, sha256)).encode("utf-8")).hexdigest()[:32]
 
     def get(self, key: str) -> Encoded | None:
-        p = self.dir / f"{key}.json"
         try:
-            data = json.loads(p.read_text(encoding="utf-8"))
-            enc = Encoded(**data)
-        except (OSError, ValueError, TypeError):
+            db = self._connect()
+            row = db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone() if db else None
+            if row is None:
+                return None
+            enc = Encoded(**json.loads(row[0]))
+        except (sqlite3.Error, ValueError, TypeError):
             return None
         enc.cached = True
         return enc
 
     def put(self, key: str, enc: Encoded) -> None:
         data = {f.name: getattr(enc, f.name) for f in fields(enc) if f.name != "cached"}  # no deep copy
-        fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(data, ensure_ascii=False))  # dumps: the C encoder (dump is pure Python)
-        os.replace(tmp, self.dir / f"{key}.json")
+        db = self._connect()
+        db.execute("INSERT OR REPLACE INTO entries (key, data) VALUES (?, ?)",
+                   (key, json.dumps(data, ensure_ascii=False)))
+        self._pending += 1
+        if self._pending >= self.BATCH:
+            self.commit()
 
-    MANIFEST = "manifest.json"
+    def commit(self) -> None:
+        if self._db is not None and self._pending:
+            self._db.commit()
+            self._pending = 0
 
+    def close(self) -> None:
+        """Commit what is pending and close (also after an interrupted run: its work is kept)."""
+        if self._db is not None:
+            try:
+                self.commit()
+            finally:
+                self._db.close()
+                self._db = None
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def keys(self) -> set[str]:
+        db = self._connect()
+        return {k for (k,) in db.execute("SELECT key FROM entries")} if db else set()
+
+    def prune(self, keep: set[str]) -> int:
+        """Delete the entries whose key is not in ``keep``; the number deleted."""
+        db = self._connect()
+        gone = [(k,) for k in self.keys() - keep]
+        db.executemany("DELETE FROM entries WHERE key = ?", gone)
+        db.commit()
+        self._pending = 0
+        for p in self.dir.glob(".tmp-*"):
+            p.unlink(missing_ok=True)
+        return len(gone)
+
+    # --- the manifest: which inputs the current tables were written for ---
     def manifest(self) -> list[str] | None:
         """The ordered cache keys of the last completed run (its tables are current for them)."""
         try:
@@ -111,16 +189,6 @@ class Cache:
 
     def clear_manifest(self) -> None:
         (self.dir / self.MANIFEST).unlink(missing_ok=True)
-
-    def prune(self, keep: set[str]) -> int:
-        n = 0
-        for p in self.dir.glob("*.json"):
-            if p.stem not in keep and p.name != self.MANIFEST:
-                p.unlink(missing_ok=True)
-                n += 1
-        for p in self.dir.glob(".tmp-*"):
-            p.unlink(missing_ok=True)
-        return n
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,26 +227,48 @@ def document_of(job: Job, data: bytes | None = None) -> tuple[Document, str | No
     return process(loaded, job.doc_id, job.source), (loaded.text if loaded.derived else None)
 
 
+_READERS: dict[tuple[int, str], Cache] = {}  # this process's reading connection to each cache
+
+
+def _reader(folder: str) -> Cache:
+    k = (os.getpid(), folder)  # a connection is never used across a fork
+    got = _READERS.get(k)
+    if got is None:
+        got = _READERS[k] = Cache(folder, readonly=True)
+    return got
+
+
+def close_readers() -> None:
+    """Close this process's reading connections (at the end of a run)."""
+    for k in [k for k in _READERS if k[0] == os.getpid()]:
+        _READERS.pop(k).close()
+
+
 def run_one(job: Job) -> tuple[Encoded, str | None]:
-    """Encode one input (from the cache when it is there); returns (encoded, cache key)."""
+    """Encode one input (from the cache when it is there); returns (encoded, cache key). The
+    key is None for a failed input (never cached: the next run tries again). A result with
+    ``cached`` False and a key is new: the caller stores it (:func:`store`)."""
     try:
         input_format(Path(job.source))
         data = read_bytes(Path(job.source), job.max_bytes)
     except PipelineError as exc:
         return encode(failed(job.doc_id, job.source, exc), None), None
-    cache = Cache(job.cache_dir) if job.cache_dir else None
-    key = Cache.key(job.source, job.doc_id, hashlib.sha256(data).hexdigest(), job.fp) if cache else None
-    if cache is not None:
-        hit = cache.get(key)
+    key = Cache.key(job.source, job.doc_id, hashlib.sha256(data).hexdigest(), job.fp) if job.cache_dir else None
+    if key is not None:
+        hit = _reader(job.cache_dir).get(key)
         if hit is not None:
             return hit, key
     doc, text = document_of(job, data)
     enc = encode(doc, text)
     if doc.status == "failed":
-        return enc, None  # a failure is not cached: the next run tries again
-    if cache is not None:
-        cache.put(key, enc)
+        return enc, None
     return enc, key
+
+
+def store(cache: Cache | None, enc: Encoded, key: str | None) -> None:
+    """Write a new result of :func:`run_one` to the cache (in the main process: one writer)."""
+    if cache is not None and key is not None and not enc.cached:
+        cache.put(key, enc)
 
 
 def map_ordered(fn: Callable[[Job], R], jobs: list[Job], workers: int = 1) -> Iterator[R]:

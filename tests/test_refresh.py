@@ -53,7 +53,10 @@ def test_cache_reuses_unchanged_and_refreshes_changed_new_deleted(tmp_path, huye
     assert ids(out) == ["tb0", "tb1", "tb2", "tb9"]
     docs = {json.loads(x)["doc_id"]: json.loads(x) for x in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()}
     assert docs["tb1"]["doc_number"] == "99-TB/HU"
-    assert len([p for p in (out / ".cache").glob("*.json") if p.name != "manifest.json"]) == 4  # deleted: pruned
+    from pipeline.engines import Cache
+
+    with Cache(out / ".cache") as cache:
+        assert len(cache.keys()) == 4  # deleted: pruned
     # --no-cache gives the same tables
     rc, err = run(capsys, str(c), "--out", str(tmp_path / "fresh"), "--jobs", "1", "--no-cache")
     assert snapshot(tmp_path / "fresh") == snapshot(out)
@@ -97,3 +100,19 @@ def test_dask_engine_with_a_local_cluster_is_byte_identical(tmp_path, huyen_noti
     rc, err = run(capsys, str(c), "--out", str(tmp_path / "dask"), "--engine", "dask", "--jobs", "2", "--no-cache")
     assert rc == 0, err
     assert snapshot(tmp_path / "local") == snapshot(tmp_path / "dask")
+
+
+def test_a_damaged_cache_is_set_aside_and_rebuilt(tmp_path, huyen_notice, capsys):
+    c, out = tmp_path / "c", tmp_path / "out"
+    notices(c, huyen_notice, 2)
+    run(capsys, str(c), "--out", str(out), "--jobs", "1")
+    first = snapshot(out)
+    db = out / ".cache" / "cache.sqlite3"
+    for extra in (".cache/cache.sqlite3-wal", ".cache/cache.sqlite3-shm", ".cache/manifest.json"):
+        (out / extra).unlink(missing_ok=True)
+    db.write_bytes(b"this is not a database" * 100)
+    rc, err = run(capsys, str(c), "--out", str(out), "--jobs", "1")
+    assert rc == 0 and "0 unchanged" in err and snapshot(out) == first
+    assert (out / ".cache" / "cache.sqlite3.damaged").exists()
+    rc, err = run(capsys, str(c), "--out", str(out), "--jobs", "1")  # the rebuilt cache serves
+    assert rc == 0 and "unchanged since the last run" in err
