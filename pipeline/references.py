@@ -134,8 +134,7 @@ _CORE = rf"(?:{P.REF_PARTY_CORE}|{P.REF_STATE_CORE})"
 
 @lru_cache(maxsize=1)
 def _ref_re() -> regex.Pattern:
-    words = sorted(_type_words(), key=len, reverse=True)
-    alts = "|".join(regex.escape(w) for w in words)
+    alts = P.word_set({w.lower() for w in _type_words()})  # matched ignoring case: one trie
     prefix = (
         rf"(?:(?<![\p{{L}}\p{{N}}])(?P<tw>(?i:{alts}))"
         rf"(?:{P.REF_SP1}{P.REF_TYPE_QUALIFIER})?{P.REF_SP}(?:(?P<tw_so>{P.REF_SO}))?"
