@@ -16,7 +16,8 @@ notice. The day-level forms are plain numbers, so ``datetime.date`` validates th
 from __future__ import annotations
 
 import calendar
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -560,12 +561,15 @@ def find_periods(text: str, year: int | None, as_of: date | None = None) -> list
     quả ... 6 tháng đầu năm"), vague parts ("cuối năm 2022") and years inside a referenced
     document's title ("Kết luận số 862-KL/TU ... về ... giai đoạn 2022-2025").
     """
-    out = []
+    return list(_iter_periods(text, year, as_of))
+
+
+def _iter_periods(text: str, year: int | None, as_of: date | None) -> Iterator[TimeExpr]:
+    """``find_periods`` one at a time (a caller that needs the first ones stops early)."""
     for t in find_times(text, year):
         if _is_deadline(text, t) or _rejected_as_period(text, t, year, as_of):
             continue
-        out.append(t)
-    return out
+        yield t
 
 
 _JOIN = regex.compile(r"\s{0,4}(?:,|;|và|cùng)?\s{0,4}(?:và\s{1,4})?\Z", _FLAGS)
@@ -574,7 +578,7 @@ _JOIN = regex.compile(r"\s{0,4}(?:,|;|và|cùng)?\s{0,4}(?:và\s{1,4})?\Z", _FLA
 def period_of(text: str, year: int | None, as_of: date | None = None) -> TimeExpr | None:
     """The one period a heading, intro or task states: the first acceptable one, merged with
     the next when the two are joined by "và" or a comma ("6 tháng cuối năm 2020 và năm 2021")."""
-    periods = find_periods(text, year, as_of)
+    periods = list(itertools.islice(_iter_periods(text, year, as_of), 2))  # only the first two count
     if not periods:
         return None
     p = periods[0]
