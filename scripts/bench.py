@@ -699,12 +699,14 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
         res.notes.append(f"extract exited {a.rc}: {a.stderr.strip()[-300:]}")
 
     # (e) jobs
+    e_wall = None
     if not jobs_supported():
         res.checks.append(Check(f"--jobs {args.jobs} speed-up", "not supported", "near-linear", "n/a"))
     else:
         outj = work / f"out-j{args.jobs}"
         e = measure(f"extract --jobs {args.jobs}", extract_cmd(corpus, outj, args.jobs))
         log(f"(e) extract --jobs {args.jobs}: {e.wall:.1f} s")
+        e_wall = e.wall if e.rc in (0, 1) else None
         res.throughput.append(_thr(e, docs, nbytes, outj))
         speedup = a.wall / e.wall
         cores = os.cpu_count() or 1
@@ -733,9 +735,15 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
         thr["tasks"] = f"{int(lines):,} lines" if lines.isdigit() else "—"
         res.throughput.append(thr)
         ratio = b.wall / a.wall
-        res.checks.append(Check("extract vs word_tokenize-only (wall time ratio)",
+        res.checks.append(Check("extract --jobs 1 vs word_tokenize-only, one core each (wall time ratio)",
                                 f"{ratio:.1f}x ({b.wall:.1f} s / {a.wall:.1f} s)", ">= 10x",
                                 "PASS" if ratio >= 10 and b.rc == 0 else "FAIL"))
+        if e_wall is not None:
+            # as users run it (--jobs defaults to all cores); the tokenizer process uses one core,
+            # so this is shown for information, not as the target
+            res.checks.append(Check(f"extract --jobs {args.jobs} ({os.cpu_count()} cores) vs word_tokenize-only "
+                                    "(one process)", f"{b.wall / e_wall:.1f}x ({b.wall:.1f} s / {e_wall:.1f} s)",
+                                    "—", "info"))
 
     # (c) memory flat in corpus size
     if args.mem_factor > 1:
