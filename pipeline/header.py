@@ -95,6 +95,15 @@ def _provinces() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _province_by_lower() -> dict[str, str]:
+    """Lower-cased name -> the first of ``_provinces()`` with it (in their order)."""
+    out: dict[str, str] = {}
+    for n in _provinces():
+        out.setdefault(n.lower(), n)
+    return out
+
+
+@lru_cache(maxsize=1)
 def _province_rx() -> regex.Pattern:
     return regex.compile(
         r"(?i:tỉnh ủy|thành ủy|tỉnh|thành phố|tp\.|tp)\s+(" + P.word_set(_provinces()) + r")(?![\p{L}])"
@@ -124,7 +133,7 @@ def levels_in(text: str) -> list[str]:
     out = [words[m.group(1).lower()] for m in rx.finditer(text)
            if not (m.group(1).lower() == "xã" and _XA_HOI.match(text, m.end(), m.end() + 5))]
     out += ["trung ương" for _ in _MINISTRY_LINE.finditer(text)]
-    provs = {p.lower() for p in _provinces()}
+    provs = _province_by_lower()
     for m in _CITY.finditer(text):
         name = m.group(1).lower()
         out.append("tỉnh" if any(name.startswith(p) for p in provs) else "huyện")
@@ -149,8 +158,9 @@ def restore_case(s: str) -> str:
         return s
     low = s.lower()
     out = low[:1].upper() + low[1:]
+    lowered = out.lower()  # unchanged by the replacements below (each writes a name over its lower case)
     for name in _provinces():
-        i = out.lower().find(name.lower())
+        i = lowered.find(name.lower())
         if i >= 0:
             out = out[:i] + name + out[i + len(name):]
     # capitalise a place name after a level word: "huyện vĩnh lộc" -> "huyện Vĩnh Lộc"
@@ -402,9 +412,9 @@ def _province(text: str, header_text: str, level: str | None, footnotes: str = "
         m = _province_rx().search(src)
         if m:
             name = m.group(1) or m.group(2)
-            for n in _provinces():
-                if n.lower() == name.lower():
-                    return n.replace("-", " - ") if "-" in n and " - " not in n else n
+            n = _province_by_lower().get(name.lower())
+            if n is not None:
+                return n.replace("-", " - ") if "-" in n and " - " not in n else n
     return None
 
 
