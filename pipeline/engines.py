@@ -33,7 +33,7 @@ from .errors import PipelineError
 from .load import input_format, load_bytes, read_bytes
 from .model import Document
 from .process import failed, process
-from .tables import document_row, error_rows, reference_rows, task_rows
+from .tables import csv_lines, document_row, error_rows, reference_rows, task_rows
 
 R = TypeVar("R")
 
@@ -53,6 +53,28 @@ class Encoded:
     text_path: str | None = None
     text: str | None = None
     cached: bool = field(default=False)
+    # made by the worker so that the main process only writes (not stored in the cache):
+    csv: dict[str, str] | None = None  # table -> its CSV lines for this notice (``tables.csv_lines``)
+    cache_json: str | None = None  # the cache entry, serialised
+
+
+#: Fields of :class:`Encoded` that the cache does not store.
+_NOT_CACHED = frozenset(("cached", "csv", "cache_json"))
+
+
+def cache_payload(enc: Encoded) -> str:
+    """The cache entry of an encoded notice (no deep copy: the C encoder reads the fields)."""
+    return json.dumps({f.name: getattr(enc, f.name) for f in fields(enc) if f.name not in _NOT_CACHED},
+                      ensure_ascii=False)
+
+
+def prepare(enc: Encoded, cache_entry: bool) -> Encoded:
+    """Fill in the CSV lines (and the cache entry when it will be stored) of a new result."""
+    enc.csv = {"tasks": csv_lines("tasks", enc.tasks), "references": csv_lines("references", enc.references),
+               "documents": csv_lines("documents", [enc.document]), "errors": csv_lines("errors", enc.error_rows)}
+    if cache_entry:
+        enc.cache_json = cache_payload(enc)
+    return enc
 
 
 def encode(doc: Document, text: str | None) -> Encoded:
@@ -131,10 +153,9 @@ class Cache:
         return enc
 
     def put(self, key: str, enc: Encoded) -> None:
-        data = {f.name: getattr(enc, f.name) for f in fields(enc) if f.name != "cached"}  # no deep copy
         db = self._connect()
         db.execute("INSERT OR REPLACE INTO entries (key, data) VALUES (?, ?)",
-                   (key, json.dumps(data, ensure_ascii=False)))
+                   (key, enc.cache_json if enc.cache_json is not None else cache_payload(enc)))
         self._pending += 1
         if self._pending >= self.BATCH:
             self.commit()
@@ -253,7 +274,7 @@ def run_one(job: Job) -> tuple[Encoded, str | None]:
         input_format(Path(job.source))
         data = read_bytes(Path(job.source), job.max_bytes)
     except PipelineError as exc:
-        return encode(failed(job.doc_id, job.source, exc), None), None
+        return prepare(encode(failed(job.doc_id, job.source, exc), None), False), None
     key = Cache.key(job.source, job.doc_id, hashlib.sha256(data).hexdigest(), job.fp) if job.cache_dir else None
     if key is not None:
         hit = _reader(job.cache_dir).get(key)
@@ -262,8 +283,8 @@ def run_one(job: Job) -> tuple[Encoded, str | None]:
     doc, text = document_of(job, data)
     enc = encode(doc, text)
     if doc.status == "failed":
-        return enc, None
-    return enc, key
+        return prepare(enc, False), None
+    return prepare(enc, key is not None), key
 
 
 def store(cache: Cache | None, enc: Encoded, key: str | None) -> None:

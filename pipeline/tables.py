@@ -5,6 +5,8 @@ joined with "; " in CSV, dates are ISO, a null is an empty cell.
 """
 from __future__ import annotations
 
+import csv
+import io
 from collections.abc import Iterable
 
 from .export import safe_cell
@@ -116,6 +118,17 @@ def cell(value) -> str:
     if isinstance(value, float):
         return repr(value)
     return safe_cell(str(value))
+
+
+def csv_lines(name: str, rows: Iterable[dict]) -> str:
+    """The CSV lines of ``rows`` of table ``name`` (its columns, ``cell`` format, "\n" endings):
+    the bytes the writers append, made where the rows are made (in a worker)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    cols = COLUMNS[name]
+    for r in rows:
+        w.writerow([cell(r[c]) for c in cols])
+    return buf.getvalue()
 
 
 def frames_from_rows(rows: dict[str, list[dict]]):

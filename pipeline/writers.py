@@ -82,14 +82,19 @@ class TableWriter:
                 fh.write(enc.text)
             self._texts.append(enc.text_path)
         self._jsonl.write(enc.json_line + "\n")
-        for r in enc.tasks:
-            self._csv["tasks"].writerow([cell(r[c]) for c in COLUMNS["tasks"]])
+        lines = enc.csv
+        if lines is not None:  # formatted by the worker
+            for name in ("tasks", "references", "documents", "errors"):
+                self._files[name].write(lines[name])
+        else:
+            for r in enc.tasks:
+                self._csv["tasks"].writerow([cell(r[c]) for c in COLUMNS["tasks"]])
+            for r in enc.references:
+                self._csv["references"].writerow([cell(r[c]) for c in COLUMNS["references"]])
+            self._csv["documents"].writerow([cell(enc.document[c]) for c in COLUMNS["documents"]])
+            for r in enc.error_rows:
+                self._csv["errors"].writerow([cell(r[c]) for c in COLUMNS["errors"]])
         self._batch.extend(enc.tasks)
-        for r in enc.references:
-            self._csv["references"].writerow([cell(r[c]) for c in COLUMNS["references"]])
-        self._csv["documents"].writerow([cell(enc.document[c]) for c in COLUMNS["documents"]])
-        for r in enc.error_rows:
-            self._csv["errors"].writerow([cell(r[c]) for c in COLUMNS["errors"]])
         self.n_docs += 1
         self.n_failed += enc.status != "ok"
         if len(self._batch) >= self._batch_size:
