@@ -66,9 +66,12 @@ _BYLINE = regex.compile(P.BYLINE)
 _CHROME_CANDIDATE = regex.compile(P.CHROME_CANDIDATE)
 _FOOTNOTE_FIRST = frozenset("\u207d\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u2070[")
 # A sentence cut by a page break: lower-case letter or comma, line break(s), optional
-# page-number lines, and a lower-case continuation.
+# page-number lines, and a lower-case continuation. The match starts at the line break (the
+# engine then only tries line breaks) and the letter and spaces before it are a look-behind;
+# ``_with_spaces_before`` puts those spaces back into the replaced range.
 _BROKEN = regex.compile(
-    r"(?<=[\p{Ll}\p{N},])[ \t]*\n(?:[ \t]*\n|" + P.PAGE_NUMBER_LINE.lstrip("^").rstrip("$") + r"\n)*[ \t]*(?=\p{Ll})(?![a-zđ][ \t]*\)|[a-zđ][.\-][ \t])"
+    r"(?<=[\p{Ll}\p{N},][ \t]*)\n(?:[ \t]*\n|" + P.PAGE_NUMBER_LINE.lstrip("^").rstrip("$")
+    + r"\n)*[ \t]*(?=\p{Ll})(?![a-zđ][ \t]*\)|[a-zđ][.\-][ \t])"
 )
 
 
@@ -306,21 +309,30 @@ def _soft_wraps(text: str, rw: Rewriter, taken: set[int]) -> None:
         rw.replace(e1, e1 + 1, " ")
 
 
-# a compound cut at its hyphen by a line wrap: "chính trị\n- xã hội" (a bullet starts in capitals)
-_BROKEN_COMPOUND = regex.compile(r"(?<=\p{Ll})[ \t]*\n(?=-[ \t]\p{Ll})")
+# a compound cut at its hyphen by a line wrap: "chính trị\n- xã hội" (a bullet starts in capitals);
+# from the line break, as _BROKEN
+_BROKEN_COMPOUND = regex.compile(r"(?<=\p{Ll}[ \t]*)\n(?=-[ \t]\p{Ll})")
+
+
+def _with_spaces_before(text: str, start: int) -> int:
+    """``start`` moved back over the spaces and tabs before it."""
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    return start
 
 
 def _pass_breaks(text: str, soft_wraps: bool = False) -> tuple[str, OffsetMap]:
     rw = Rewriter(text)
     taken = set()
     for m in _BROKEN.finditer(text):
-        if "\n" in m.group():
-            rw.replace(m.start(), m.end(), " ")
-            taken.update(range(m.start(), m.end()))
+        a = _with_spaces_before(text, m.start())
+        rw.replace(a, m.end(), " ")
+        taken.update(range(a, m.end()))
     for m in _BROKEN_COMPOUND.finditer(text):
-        if m.start() not in taken:
-            rw.replace(m.start(), m.end(), " ")
-            taken.update(range(m.start(), m.end()))
+        a = _with_spaces_before(text, m.start())
+        if a not in taken:
+            rw.replace(a, m.end(), " ")
+            taken.update(range(a, m.end()))
     if soft_wraps:
         _soft_wraps(text, rw, taken)
     return rw.apply()

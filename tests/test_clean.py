@@ -161,3 +161,23 @@ def test_old_tone_words_found_from_endings_as_by_the_whole_word_pattern(parts, s
     table = _tone_table()
     expected = [(m.start(), m.end(), table[m.group()]) for m in _OLD_TONE_WORD.finditer(text) if m.group() in table]
     assert old_tone_words(text) == expected
+
+
+# The page-break patterns as first written (matched from the spaces before the line break): the
+# reference that the faster patterns, which start at the line break, must agree with.
+_PAGE_NUMBER = r"[ \t]*(?:[-–—][ \t]*\d{1,3}[ \t]*[-–—]|(?:Trang|trang)[ \t]+\d{1,3}|\d{1,3})[ \t]*"
+_REFERENCE_BROKEN = regex.compile(r"(?<=[\p{Ll}\p{N},])[ \t]*\n(?:[ \t]*\n|" + _PAGE_NUMBER + r"\n)*[ \t]*(?=\p{Ll})"
+                                  r"(?![a-zđ][ \t]*\)|[a-zđ][.\-][ \t])")
+_REFERENCE_COMPOUND = regex.compile(r"(?<=\p{Ll})[ \t]*\n(?=-[ \t]\p{Ll})")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", "đ", "3", ",", ".", " ", "\t", "\n", "- ", "-", "a)", "b.", "Trang 2",
+                                 "– 3 –", "12", "công tác", "\n\n", ")"]), max_size=40))
+def test_page_break_patterns_agree_with_the_reference(parts):
+    from pipeline.clean import _BROKEN, _BROKEN_COMPOUND, _with_spaces_before
+
+    text = "".join(parts)
+    for fast, reference in ((_BROKEN, _REFERENCE_BROKEN), (_BROKEN_COMPOUND, _REFERENCE_COMPOUND)):
+        got = [(_with_spaces_before(text, m.start()), m.end()) for m in fast.finditer(text)]
+        assert got == [m.span() for m in reference.finditer(text)]
