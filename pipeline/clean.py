@@ -229,6 +229,7 @@ def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], 
     gone: list[tuple[int, int]] = []  # removed line ranges (with their newline), in order
     s = 0
     n = len(text)
+    tail_headings = _tail_headings()
     while s < n:
         e = text.find("\n", s)
         e = n if e < 0 else e + 1
@@ -236,7 +237,7 @@ def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], 
         stripped = body.strip()
         if len(stripped) <= 120 and stripped:
             head = stripped.rstrip(":").casefold()
-            if head in _tail_headings() or (head.startswith("chia sẻ") and len(head.split()) <= 8):
+            if head in tail_headings or (head.startswith("chia sẻ") and len(head.split()) <= 8):
                 removed.append((s, n, "chrome"))
                 gone.append((s, n))
                 break

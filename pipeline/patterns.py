@@ -111,9 +111,10 @@ WEB_PUBLISHED = (r"(?i)^(?:cập\s+nhật|ngày\s+đăng|đăng\s+ngày|đăng\s
 
 # The first words of a line that may be chrome (checked before the line's full tests, for speed):
 # dots, a page mark, or a word that opens a counter, a dateline, a share or credit line.
-CHROME_CANDIDATE = (r"(?i)[.…·•]|[-–—][ \t]*\d|(?:trang|thứ|chủ|lượt|số|đang|trực|hôm|tuần|tháng|đã|tổng|bình|cập|"
-                    r"ngày|đăng|thời|xuất|posted|tin|ảnh|bài|nguồn|tác|chi|chia|in|gửi|trở|quay|về|lên|xem|"
-                    r"facebook|zalo|twitter|tweet|email|bản|cỡ|tải|đầu)(?!\p{L})")
+CHROME_CANDIDATE = (r"(?i)[.…·•]|[-–—][ \t]*\d|" + word_set(
+    "trang thứ chủ lượt số đang trực hôm tuần tháng đã tổng bình cập ngày đăng thời xuất posted tin ảnh bài "
+    "nguồn tác chi chia in gửi trở quay về lên xem facebook zalo twitter tweet email bản cỡ tải đầu".split())
+    + r"(?!\p{L})")
 
 # An author or photo credit line of a news report: "Tin, ảnh: Hoàng Long", "Nguồn: Báo Nghệ An".
 BYLINE = r"(?i)^(?:tin(?:\s*,\s*|\s+và\s+)ảnh|tin\s*-\s*ảnh|ảnh|bài\s+và\s+ảnh|bài(?:\s*,\s*ảnh)?|nguồn|tác\s+giả)\s*:\s*\S[^\n]{0,60}$"
