@@ -215,7 +215,9 @@ def segment(text: str) -> Segmented:
     markers = [parse_marker(text[ln.start:ln.end]) for ln in lines[:footer_i]]
     numbered = [i for i, m in enumerate(markers) if m and m[0] not in BULLET_STYLES]
     marked = [i for i, m in enumerate(markers) if m]
-    inline = [i for i in range(footer_i) if len(_inline_sequence(list(_INLINE.finditer(text, lines[i].start, lines[i].end)))) >= 2]
+    # each line's run of inline markers "(1) ... (2) ...", found once: used here and by _tree_units
+    seqs = [_inline_sequence(list(_INLINE.finditer(text[ln.start:ln.end]))) for ln in lines[:footer_i]]
+    inline = [i for i in range(footer_i) if len(seqs[i]) >= 2]
     n_marked = len([i for i in sorted(set(marked) | set(inline)) if i >= max(body_i, 0)])
     has_table = any(_HEAD_FIRST.match(text[ln.start:ln.end].strip()) for ln in lines[:footer_i])
     prose = not has_table and (n_marked == 0 or (n_marked < 2 and body_i < 0))
@@ -234,7 +236,7 @@ def segment(text: str) -> Segmented:
     if prose:
         _prose_units(text, lines[body_i:footer_i], units, closing)
     else:
-        _tree_units(text, lines[body_i:footer_i], markers[body_i:footer_i], units, closing)
+        _tree_units(text, lines[body_i:footer_i], markers[body_i:footer_i], seqs[body_i:footer_i], units, closing)
     body_start = units[0].marker_start if units else header_end
     truncated = len(units) >= MAX_UNITS or over
     return Segmented(text, header_end, body_start, footer_start, footer_start, units[:MAX_UNITS], prose, closing,
@@ -309,13 +311,12 @@ def _is_heading(text: str, ln: Line, style: str, label_end: int, next_deeper: bo
     return low.startswith("về ") and n <= 30 and own.rstrip().endswith((":", "."))
 
 
-def _tree_units(text: str, lines: list[Line], markers: list, units: list[Unit], closing: list) -> None:
-    # expand inline parenthesised items into virtual lines
+def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], units: list[Unit],
+                closing: list) -> None:
+    # expand inline parenthesised items (``seqs``: each line's run of inline markers) into virtual lines
     entries: list[tuple[Line, tuple | None, bool]] = []
-    for ln, mk in zip(lines, markers, strict=True):
+    for ln, mk, seq in zip(lines, markers, seqs, strict=True):
         s = text[ln.start:ln.end]
-        inl = list(_INLINE.finditer(s))
-        seq = _inline_sequence(inl)
         if len(seq) >= 2:
             cut = [m.start() for m in seq]
             head_end = cut[0]
