@@ -116,3 +116,14 @@ def test_a_damaged_cache_is_set_aside_and_rebuilt(tmp_path, huyen_notice, capsys
     assert (out / ".cache" / "cache.sqlite3.damaged").exists()
     rc, err = run(capsys, str(c), "--out", str(out), "--jobs", "1")  # the rebuilt cache serves
     assert rc == 0 and "unchanged since the last run" in err
+
+
+def test_extraction_leaves_the_callers_gc_threshold_as_it_was(tmp_path, huyen_notice):
+    import gc
+
+    from pipeline.api import extract_corpus
+
+    notices(tmp_path / "c", huyen_notice, 2)
+    before = gc.get_threshold()
+    docs = list(extract_corpus([tmp_path / "c"], jobs=1))
+    assert len(docs) == 2 and gc.get_threshold() == before
