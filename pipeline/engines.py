@@ -33,7 +33,7 @@ from .errors import PipelineError
 from .load import input_format, load_bytes, read_bytes
 from .model import Document
 from .process import failed, process
-from .tables import csv_lines, document_row, error_rows, reference_rows, task_rows
+from .tables import csv_tables, document_row, error_rows, reference_rows, task_rows
 
 R = TypeVar("R")
 
@@ -70,8 +70,7 @@ def cache_payload(enc: Encoded) -> str:
 
 def prepare(enc: Encoded, cache_entry: bool) -> Encoded:
     """Fill in the CSV lines (and the cache entry when it will be stored) of a new result."""
-    enc.csv = {"tasks": csv_lines("tasks", enc.tasks), "references": csv_lines("references", enc.references),
-               "documents": csv_lines("documents", [enc.document]), "errors": csv_lines("errors", enc.error_rows)}
+    enc.csv = csv_tables(enc)
     if cache_entry:
         enc.cache_json = cache_payload(enc)
     return enc

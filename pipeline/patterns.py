@@ -38,6 +38,9 @@ def word_set(words) -> str:
 # A Vietnamese letter (any case, with diacritics) or digit.
 WORD_CHAR = r"[\p{L}\p{N}]"
 
+# Any letter (a text with none is no name, no body, no title).
+LETTER = r"\p{L}"
+
 # Dashes as they arrive: hyphen-minus, en dash, em dash, minus, etc.
 DASH = r"[\-\u2010-\u2015\u2212]"
 
@@ -148,8 +151,6 @@ HDR_LETTER_NUMBER = r"^\d+/[\p{L}]+-[\p{L}]+$"
 HDR_TYPED_NUMBER = r"/(?:TB|KH|QĐ|CT|BC|CĐ|NQ|KL|HD)-"
 # From "Số:" to the end of a header line (the right-hand number beside the issuer).
 HDR_NUMBER_TO_END = r"(?i)\bSố\s*:?\s*\S+.*$"
-# Any letter.
-HDR_LETTER = r"\p{L}"
 # The first words of the line after a title: where the title stops.
 HDR_TITLE_STOP = r"(?i)^(?:ngày|sáng|chiều|tối|vừa qua|căn cứ|thực hiện|kính gửi|hôm nay|trong)\b"
 # Words just before a date that make it a bound, not the meeting day ("đến ngày 5/3").

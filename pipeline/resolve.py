@@ -40,7 +40,7 @@ _CELL_SPLIT = regex.compile(
 # A sub-item that is a labelled field of its parent task (plans often write them so):
 # "- Cơ quan chủ trì: Công an huyện.", "- Cơ quan phối hợp: ...", "- Thời gian hoàn thành: ...".
 _FIELD = regex.compile(P.FIELD_LABEL)
-_LETTER = regex.compile(r"\p{L}")
+_LETTER = regex.compile(P.LETTER)
 
 
 def field_children(text: str, units: list[Unit]) -> tuple[dict[int, dict[str, tuple[int, int]]], set[int]]:

@@ -131,6 +131,12 @@ def csv_lines(name: str, rows: Iterable[dict]) -> str:
     return buf.getvalue()
 
 
+def csv_tables(enc) -> dict[str, str]:
+    """The CSV lines of every table for one encoded notice (:class:`pipeline.engines.Encoded`)."""
+    return {"tasks": csv_lines("tasks", enc.tasks), "references": csv_lines("references", enc.references),
+            "documents": csv_lines("documents", [enc.document]), "errors": csv_lines("errors", enc.error_rows)}
+
+
 def frames_from_rows(rows: dict[str, list[dict]]):
     """Typed DataFrames from row dicts: dates datetime64, lists lists, ints Int64, bools boolean."""
     import pandas as pd

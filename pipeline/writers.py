@@ -17,7 +17,7 @@ from .model import Document
 from .tables import (
     COLUMNS,
     DATE_COLUMNS,
-    cell,
+    csv_tables,
 )
 
 TABLE_FILES = ("documents.jsonl", "tasks.csv", "tasks.parquet", "references.csv", "documents.csv", "errors.csv")
@@ -53,13 +53,10 @@ class TableWriter:
         self.tmp = Path(tempfile.mkdtemp(prefix=".vntasks-", dir=self.out))
         (self.tmp / "text").mkdir()
         self._files = {}
-        self._csv = {}
         for name in ("tasks", "references", "documents", "errors"):
             fh = open(self.tmp / f"{name}.csv", "w", encoding="utf-8", newline="")
-            w = csv.writer(fh, lineterminator="\n")
-            w.writerow(COLUMNS[name])
+            csv.writer(fh, lineterminator="\n").writerow(COLUMNS[name])  # the rows: tables.csv_lines
             self._files[name] = fh
-            self._csv[name] = w
         self._jsonl = open(self.tmp / "documents.jsonl", "w", encoding="utf-8", newline="\n")
         self._batch: list[dict] = []
         self._batch_size = batch
@@ -82,18 +79,9 @@ class TableWriter:
                 fh.write(enc.text)
             self._texts.append(enc.text_path)
         self._jsonl.write(enc.json_line + "\n")
-        lines = enc.csv
-        if lines is not None:  # formatted by the worker
-            for name in ("tasks", "references", "documents", "errors"):
-                self._files[name].write(lines[name])
-        else:
-            for r in enc.tasks:
-                self._csv["tasks"].writerow([cell(r[c]) for c in COLUMNS["tasks"]])
-            for r in enc.references:
-                self._csv["references"].writerow([cell(r[c]) for c in COLUMNS["references"]])
-            self._csv["documents"].writerow([cell(enc.document[c]) for c in COLUMNS["documents"]])
-            for r in enc.error_rows:
-                self._csv["errors"].writerow([cell(r[c]) for c in COLUMNS["errors"]])
+        lines = enc.csv if enc.csv is not None else csv_tables(enc)  # usually formatted by the worker
+        for name in ("tasks", "references", "documents", "errors"):
+            self._files[name].write(lines[name])
         self._batch.extend(enc.tasks)
         self.n_docs += 1
         self.n_failed += enc.status != "ok"
