@@ -41,10 +41,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     n_bad = n_cached = 0
     keys: set[str] = set()
     order: list[str | None] = []
-    cache = Cache(cache_dir) if cache_dir else None
+    cache = Cache(cache_dir).open() if cache_dir else None
     try:
-        if cache is not None:
-            cache.keys()  # creates the database before any worker reads it
         with TableWriter(args.out) as writer:
             for i, (enc, key) in enumerate(run_jobs(jobs, args.jobs, args.engine, args.scheduler), 1):
                 store(cache, enc, key)

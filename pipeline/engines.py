@@ -110,6 +110,11 @@ class Cache:
             self.dir.mkdir(parents=True, exist_ok=True)
 
     # --- the database ---
+    def open(self) -> Cache:
+        """Open (and create or repair) the database now, before any worker reads it."""
+        self._connect()
+        return self
+
     def _connect(self) -> sqlite3.Connection | None:
         if self._db is not None:
             return self._db
@@ -192,6 +197,9 @@ class Cache:
         self._pending = 0
         for p in self.dir.glob(".tmp-*"):
             p.unlink(missing_ok=True)
+        for p in self.dir.glob("*.json"):  # entries of the former one-file-per-notice layout
+            if p.name != self.MANIFEST:
+                p.unlink(missing_ok=True)
         return len(gone)
 
     # --- the manifest: which inputs the current tables were written for ---

@@ -127,3 +127,13 @@ def test_extraction_leaves_the_callers_gc_threshold_as_it_was(tmp_path, huyen_no
     before = gc.get_threshold()
     docs = list(extract_corpus([tmp_path / "c"], jobs=1))
     assert len(docs) == 2 and gc.get_threshold() == before
+
+
+def test_entries_of_the_former_file_per_notice_cache_are_removed(tmp_path, huyen_notice, capsys):
+    c, out = tmp_path / "c", tmp_path / "out"
+    notices(c, huyen_notice, 1)
+    (out / ".cache").mkdir(parents=True)
+    old = out / ".cache" / "0123456789abcdef0123456789abcdef.json"
+    old.write_text("{}", encoding="utf-8")
+    rc, _ = run(capsys, str(c), "--out", str(out), "--jobs", "1")
+    assert rc == 0 and not old.exists() and (out / ".cache" / "manifest.json").exists()
