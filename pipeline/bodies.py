@@ -167,6 +167,8 @@ class _Lexicon:
         self._firsts: dict[tuple[str, ...], frozenset[str]] = {}
         # tokens a body can start with (parse_unit / _title_list find nothing elsewhere)
         self.body_firsts = self.heads.firsts | self.generics.firsts | self.cue_firsts("determiner")
+        # tokens a verb-like cue can start with (Scanner.is_verb)
+        self.verb_firsts = self.cue_firsts("verb", "subject_verb", "object_verb", "lead_marker", "support_marker")
         abbr = load_table("abbreviations.tsv", ("abbr", "expansion"))
         self.abbr = {r["abbr"]: r["expansion"] for r in abbr}
         alts = "|".join(regex.escape(a) for a in sorted(self.abbr, key=len, reverse=True))
@@ -174,9 +176,17 @@ class _Lexicon:
 
     def cue(self, role: str, low: list[str], i: int):
         table = self.cues.get(role)
-        if table is None or i >= len(low) or low[i] not in table.firsts:  # the common miss, cheaply
+        if table is None or i >= len(low):
             return None
-        return table.match(low, i)
+        entries = table._by_first.get(low[i])
+        if entries is None:  # the common miss, cheaply
+            return None
+        for n, rest, value in entries:  # _Phrases.match, inlined (this is the hottest lookup)
+            if n == 1:
+                return i + 1, value
+            if low[i + 1:i + n] == rest:
+                return i + n, value
+        return None
 
     def cue_firsts(self, *roles: str) -> frozenset[str]:
         """Tokens that start a cue of one of ``roles`` (a cheap pre-check before ``cue``)."""
@@ -375,13 +385,9 @@ def _tokens(text: str) -> tuple[list[tuple[str, int, int]], list[str]]:
     at the first occurrence of its own text after the previous one: ``findall`` + ``str.find``
     is twice as fast as match objects."""
     words = _TOKEN.findall(text)
-    out = []
     pos = 0
     find = text.find
-    for t in words:
-        a = find(t, pos)
-        pos = a + len(t)
-        out.append((t, a, pos))
+    out = [(t, (a := find(t, pos)), (pos := a + len(t))) for t in words]
     return out, list(map(_LOW_CACHE.__getitem__, words))
 
 
@@ -440,6 +446,8 @@ class _Scanner:
 
     def is_verb(self, i: int) -> bool:
         lex = self.lex
+        if i >= self.n or self.low[i] not in lex.verb_firsts:  # the common miss, in one set lookup
+            return False
         return bool(lex.cue("verb", self.low, i) or lex.cue("subject_verb", self.low, i)
                     or lex.cue("object_verb", self.low, i) or lex.cue("lead_marker", self.low, i)
                     or lex.cue("support_marker", self.low, i))
@@ -525,12 +533,13 @@ class _Scanner:
     # --- body starts ---
     def _head_at(self, i: int):
         m = self.lex.heads.match(self.low, i)
-        if m and m[1].kind == "block":
+        if m is None:
             return None
-        if m and self.lex.cue("verb", self.low, i):
-            v = self.lex.cue("verb", self.low, i)
-            if v[0] > m[0]:
-                return None
+        if m[1].kind == "block":
+            return None
+        v = self.lex.cue("verb", self.low, i)
+        if v and v[0] > m[0]:
+            return None
         return m
 
     def _independent_head(self, i: int) -> bool:
@@ -556,9 +565,10 @@ class _Scanner:
             return None
         lex, low = self.lex, self.low
         k = self.skip_determiners(i)
-        g = lex.generics.match(low, i) or lex.generics.match(low, k)
+        g_i = lex.generics.match(low, i)
+        g = g_i or (lex.generics.match(low, k) if k != i else None)
         h = self._head_at(k)
-        g_start = i if lex.generics.match(low, i) else k
+        g_start = i if g_i else k
         dg = lex.cue("domain_generic", low, g_start) if g else None
         if dg and dg[0] == g[0] and self.lower_word(g[0]):
             d_end = self._lower_domain(g[0])
@@ -1082,9 +1092,11 @@ def _introducer_at(sc: _Scanner, i: int, clause_start: bool) -> int | None:
     if m:
         if i > 0 and not clause_start:
             p = i - 1
-            if lex.cue("intro_block", low, p) and lex.cue("intro_block", low, p)[0] == i:
+            b = lex.cue("intro_block", low, p)
+            if b and b[0] == i:
                 return None
-            if p > 0 and lex.cue("intro_block", low, p - 1) and lex.cue("intro_block", low, p - 1)[0] == i:
+            b = lex.cue("intro_block", low, p - 1) if p > 0 else None
+            if b and b[0] == i:
                 return None
         return m[0]
     m = lex.cue("introducer_clause", low, i)

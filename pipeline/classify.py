@@ -81,12 +81,12 @@ def section_category(heading: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def _cue_index() -> tuple[regex.Pattern, dict[str, tuple[int, float, str]], dict[str, tuple[str, ...]]]:
+def _cue_index() -> tuple[P.BoundedWords, dict[str, tuple[int, float, str]], dict[str, tuple[str, ...]]]:
     """One pattern for all cues (longest first, overlapping matches), each cue's (order, weight,
     where), and for each cue the shorter cues it begins with ("chủ trì" in "chủ trì hội nghị")."""
     info = {cue.lower(): (i, w, where) for i, (_, w, where, cue) in enumerate(_cues())}
     # on lower-cased text (cue_score lowers it): cheaper than matching ignoring case
-    rx = regex.compile(r"(?<![\p{L}])" + P.word_set(info) + r"(?![\p{L}])")
+    rx = P.BoundedWords(P.word_set(info))
     prefixes = {c: tuple(p for p in info if p != c and c.startswith(p + " ")) for c in info}
     return rx, info, prefixes
 
@@ -123,8 +123,7 @@ def cue_score(text: str) -> tuple[float, tuple[str, ...]]:
     head = " ".join(body.split()[:4])
     rx, info, prefixes = _cue_index()
     hits: set[str] = set()
-    for m in rx.finditer(text.lower(), overlapped=True):
-        c = m.group()
+    for c in rx.overlapped(text.lower()):
         hits.add(c)
         hits.update(prefixes.get(c, ()))
     starts: set[str] = set()

@@ -140,7 +140,7 @@ def _tone_table() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _old_tone_ends() -> regex.Pattern:
+def _old_tone_ends() -> P.BoundedWords:
     """The endings of the tone table's words from their first vowel + toned vowel ("hoà" ->
     "oà"), at a word's end. Searching these (a trie, see ``patterns.word_set``) finds every word
     of the table that ``_OLD_TONE_WORD`` would, without visiting the many modern words."""
@@ -151,7 +151,7 @@ def _old_tone_ends() -> regex.Pattern:
         k = next((i for i in range(len(word) - 1) if word[i] in vowels and word[i + 1] in toned), None)
         if k is not None:  # an entry without a toned vowel is never matched by _OLD_TONE_WORD
             ends.add(word[k:])
-    return regex.compile(P.word_set(sorted(ends)) + r"(?!\p{L})")
+    return P.BoundedWords(P.word_set(sorted(ends)), before=False)
 
 
 def old_tone_words(text: str) -> list[tuple[int, int, str]]:
@@ -159,13 +159,12 @@ def old_tone_words(text: str) -> list[tuple[int, int, str]]:
     words ``_OLD_TONE_WORD`` finds that the table knows, found from the table's endings."""
     table = _tone_table()
     out = []
-    for m in _old_tone_ends().finditer(text):
-        a = m.start()
+    for a, end in _old_tone_ends().spans(text):
         while a > 0 and text[a - 1].isalpha():  # back to the word's start (str.isalpha is \p{L})
             a -= 1
-        new = table.get(text[a:m.end()])
+        new = table.get(text[a:end])
         if new:
-            out.append((a, m.end(), new))
+            out.append((a, end, new))
     return out
 
 

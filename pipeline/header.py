@@ -280,6 +280,8 @@ def _meeting_date(text: str, start: int, end: int, year: int | None) -> str | No
     from .temporal import find_times
 
     window = text[start:end]
+    if not _MEETING.search(window):
+        return None  # a meeting date stands in a sentence that names the meeting
     for t in find_times(window, year):
         if t.kind != "day" or t.cue:
             continue

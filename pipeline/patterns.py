@@ -6,6 +6,8 @@ nested unbounded quantifiers: each must run in linear time on any input.
 """
 from __future__ import annotations
 
+import re as _re
+
 import regex as _regex
 
 # --- shared --------------------------------------------------------------------------------
@@ -33,6 +35,66 @@ def word_set(words) -> str:
         return "(?:" + body + ")?" if "" in node else body
 
     return "(?:" + build(trie) + ")"
+
+
+# Latin letters: ASCII, the letters of Latin-1, Latin Extended-A and -B, Latin Extended
+# Additional (every Vietnamese letter, both cases). A subset of \p{L} written for the stdlib
+# ``re``, which has no \p{L}: see BoundedWords.
+LATIN_LETTER = "[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]"
+
+
+class BoundedWords:
+    r"""A ``word_set`` alternation between letter boundaries ("not after / not before a letter",
+    \p{L}), searched fast and exactly.
+
+    A large literal trie is searched several times faster by the stdlib ``re`` than by
+    ``regex``, but ``re`` has no \p{L}. So ``re`` runs the trie with boundaries on Latin
+    letters only (``LATIN_LETTER``, a subset of \p{L}: it accepts every match the exact pattern
+    makes, perhaps more), and each of its matches is checked against \p{L}. Only where that
+    check fails (a non-Latin letter touches a match) is the exact ``regex`` pattern run from that
+    position on, so the result is the exact pattern's, always."""
+
+    def __init__(self, alternation: str, before: bool = True, after: bool = True):
+        self.before, self.after = before, after
+        lb, la = ("(?<!\\p{L})" if before else ""), ("(?!\\p{L})" if after else "")
+        fb, fa = (f"(?<!{LATIN_LETTER})" if before else ""), (f"(?!{LATIN_LETTER})" if after else "")
+        self.exact = _regex.compile(lb + alternation + la)
+        self._fast = _re.compile(fb + alternation + fa)
+        # one zero-width match per start position, the alternation captured: overlapped matches
+        self._fast_each = _re.compile(f"(?=({fb}{alternation}{fa}))")
+        self._letter = _regex.compile(r"\p{L}")
+
+    def _exact_at(self, text: str, start: int, end: int) -> bool:
+        """Whether a match of the fast pattern at [start, end) has the exact boundaries too."""
+        return not ((self.before and start > 0 and self._letter.match(text, start - 1))
+                    or (self.after and self._letter.match(text, end)))
+
+    def spans(self, text: str, pos: int = 0):
+        """(start, end) of the exact pattern's matches, as ``finditer`` gives them."""
+        for m in self._fast.finditer(text, pos):
+            s, e = m.span()
+            if self._exact_at(text, s, e):
+                yield s, e
+                continue
+            for m2 in self.exact.finditer(text, s):  # rare: a non-Latin letter at a boundary
+                yield m2.span()
+            return
+
+    def overlapped(self, text: str):
+        """The matched text at every position where the exact pattern matches (``finditer``
+        with ``overlapped=True``)."""
+        for m in self._fast_each.finditer(text):
+            s, e = m.span(1)
+            if self._exact_at(text, s, e):
+                yield m.group(1)
+                continue
+            m2 = self.exact.match(text, s)
+            if m2 is not None:
+                yield m2.group()
+
+    def match(self, text: str):
+        """The exact pattern's match at the start of ``text``, or None."""
+        return self.exact.match(text)
 
 
 # A Vietnamese letter (any case, with diacritics) or digit.

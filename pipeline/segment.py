@@ -43,6 +43,8 @@ _SENTENCE_END = regex.compile(P.SENTENCE_END)
 _INLINE = regex.compile(r"(?<=^|[\s:;,.])(" + P.PAREN_NUM_MARK + "|" + P.PAREN_ROMAN_MARK + r")(?=[ \t]*\S)")
 _ROMAN_VALID = regex.compile(r"^(?:X{0,3})(?:IX|IV|V?I{0,3})$")
 _WS = regex.compile(r"\s+")
+# the only characters that str.split() takes for white space and \s does not (U+001C-U+001F)
+_WS_NOT_SPLIT = regex.compile(r"[\x1c-\x1f]")
 _CLOSING_NOTICE = regex.compile(P.SEG_CLOSING_NOTICE)
 _CLOSING_OFFICE = regex.compile(P.SEG_CLOSING_OFFICE)
 _DIRECTIVE_WORD = regex.compile(P.SEG_DIRECTIVE_WORD)
@@ -102,7 +104,10 @@ class Segmented:
     opening: tuple[int, int] | None = None  # the line that ends the opening ("... đề nghị X thực hiện:")
 
     def own_text(self, u: Unit) -> str:
-        return _WS.sub(" ", self.text[u.start:u.end]).strip()
+        s = self.text[u.start:u.end]
+        if _WS_NOT_SPLIT.search(s) is None:  # str.split agrees with \s: the faster way
+            return " ".join(s.split())
+        return _WS.sub(" ", s).strip()
 
 
 def _lines(text: str, limit: int | None = None) -> list[Line]:

@@ -42,3 +42,53 @@ def test_word_set_matches_like_the_longest_first_alternation(words, text, overla
     alt = regex.compile(_alternation(words) + tail)
     assert [m.span() for m in trie.finditer(text, overlapped=overlapped)] == \
         [m.span() for m in alt.finditer(text, overlapped=overlapped)]
+
+
+# --- BoundedWords: the trie run by the stdlib re, the result of the exact regex pattern ---------
+
+def _exact(words, before=True, after=True):
+    return regex.compile((r"(?<!\p{L})" if before else "") + word_set(words) + (r"(?!\p{L})" if after else ""))
+
+
+def test_latin_letter_is_a_subset_of_letters():
+    from pipeline.patterns import LATIN_LETTER
+    latin = regex.compile(LATIN_LETTER)
+    letter = regex.compile(r"\p{L}")
+    inside = [c for c in map(chr, range(0x3000)) if latin.fullmatch(c)]
+    assert len(inside) > 700  # every Vietnamese letter and the rest of Latin
+    assert all(letter.fullmatch(c) for c in inside)
+    assert all(latin.fullmatch(c) for c in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĐ")
+
+
+@pytest.mark.parametrize("words, text, expected", [
+    # Latin boundaries: as the exact pattern
+    (["chủ trì", "chủ"], "sở chủ trì, chủ động", [(3, 10), (12, 15)]),
+    (["hoà"], "hoà hoàn hoà.", [(0, 3), (9, 12)]),
+    # a non-Latin letter at a boundary (Cyrillic, CJK): no match there, as \p{L} says
+    (["chủ"], "жchủ chủж chủ", [(10, 13)]),
+    (["hoà"], "hoà中 hoà", [(5, 8)]),
+    # the longest word fails its boundary on a non-Latin letter, a shorter one fits
+    (["chủ trì", "chủ"], "chủ trìж và chủ trì", [(0, 3), (12, 19)]),
+    # a symbol that is not a letter (superscript digit, emoji) is a boundary
+    (["hoà"], "hoà² 😀hoà", [(0, 3), (6, 9)]),
+])
+def test_bounded_words_cases(words, text, expected):
+    from pipeline.patterns import BoundedWords
+    bw = BoundedWords(word_set(words))
+    assert list(bw.spans(text)) == expected
+    assert [m.span() for m in _exact(words).finditer(text)] == expected
+
+
+_MIXED = st.text(alphabet="abđơà ,.2²жЖ中é", max_size=40)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORDS.filter(lambda ws: all(w.strip(" .") for w in ws)), _MIXED, st.booleans(), st.booleans())
+def test_bounded_words_is_the_exact_pattern(words, text, before, after):
+    """Whatever letters touch the words (Latin, Cyrillic, CJK), ``spans`` is ``finditer`` of the
+    exact \\p{L} pattern and ``overlapped`` its overlapped ``finditer``."""
+    from pipeline.patterns import BoundedWords
+    bw = BoundedWords(word_set(words), before=before, after=after)
+    exact = _exact(words, before, after)
+    assert list(bw.spans(text)) == [m.span() for m in exact.finditer(text)]
+    assert list(bw.overlapped(text)) == [m.group() for m in exact.finditer(text, overlapped=True)]
