@@ -22,6 +22,7 @@ POS tagger is asked -- lazily, cached, and a bounded number of times per call.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -36,6 +37,8 @@ __all__ = ["BodyMention", "BODY_TYPES", "find_responsible", "canonical_name", "b
 BODY_TYPES = ("party", "state", "front", "security", "steering", "enterprise", "generic", "other")
 
 _TOKEN = regex.compile(P.BODY_TOKEN)
+_TOKEN_RE = re.compile(P.BODY_TOKEN_RE)  # the same tokens, faster, on Latin-script text
+_NOT_LATIN_TEXT = re.compile(P.NOT_LATIN_TEXT)
 _PAREN = regex.compile(P.BODY_PAREN_GLOSS)
 _OLD_TONE = regex.compile(P.BODY_OLD_TONE)
 _DASH = regex.compile(P.BODY_DASH)
@@ -384,7 +387,7 @@ def _tokens(text: str) -> tuple[list[tuple[str, int, int]], list[str]]:
     are separated by white space only (every other character is part of one), so each starts
     at the first occurrence of its own text after the previous one: ``findall`` + ``str.find``
     is twice as fast as match objects."""
-    words = _TOKEN.findall(text)
+    words = (_TOKEN_RE if _NOT_LATIN_TEXT.search(text) is None else _TOKEN).findall(text)
     pos = 0
     find = text.find
     out = [(t, (a := find(t, pos)), (pos := a + len(t))) for t in words]

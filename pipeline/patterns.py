@@ -65,9 +65,17 @@ class BoundedWords:
         self._letter = _regex.compile(r"\p{L}")
 
     def _exact_at(self, text: str, start: int, end: int) -> bool:
-        """Whether a match of the fast pattern at [start, end) has the exact boundaries too."""
-        return not ((self.before and start > 0 and self._letter.match(text, start - 1))
-                    or (self.after and self._letter.match(text, end)))
+        """Whether a match of the fast pattern at [start, end) has the exact boundaries too. Below
+        U+0250 and in U+1E00-U+1EFF, LATIN_LETTER holds every letter, so ``re`` has decided."""
+        if self.before and start > 0:
+            c = text[start - 1]
+            if c >= "\u0250" and not "\u1e00" <= c <= "\u1eff" and self._letter.match(c):
+                return False
+        if self.after and end < len(text):
+            c = text[end]
+            if c >= "\u0250" and not "\u1e00" <= c <= "\u1eff" and self._letter.match(c):
+                return False
+        return True
 
     def spans(self, text: str, pos: int = 0):
         """(start, end) of the exact pattern's matches, as ``finditer`` gives them."""
@@ -505,6 +513,13 @@ REF_LIST_JOIN = rf"{REF_SP}(?:[,;]{REF_SP}(?:(?:và|hoặc){REF_SP1})?|(?:và|ho
 # One token of a body phrase: a word (letters/digits, "&" inside abbreviations such as "TN&MT")
 # or a single non-space character (punctuation). Linear: one bounded alternation per token.
 BODY_TOKEN = r"[\p{L}\p{N}]+(?:&[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]"
+# The same tokens for the stdlib ``re`` (faster), valid on a text with no character outside
+# LATIN_TEXT: there re's \w without "_" is [\p{L}\p{N}] and re's \s is \s plus U+001C-U+001F
+# (tested character by character); "_" and U+001C-U+001F are one-character tokens, as in BODY_TOKEN.
+BODY_TOKEN_RE = r"[^\W_]+(?:&[^\W_]+)*|[^\s\w]|[_\x1c-\x1f]"
+# A character outside Basic Latin, Latin-1, Latin Extended-A/B, Latin Extended Additional and
+# General Punctuation (for ``re``): a text with one is tokenised by BODY_TOKEN.
+NOT_LATIN_TEXT = "[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]"
 # A parenthetical gloss inside a body name: "Ban Dân vận Huyện ủy (cơ quan Thường trực ...)".
 BODY_PAREN_GLOSS = r"\s*\([^()\n]*\)"
 # Old tone placement at the end of a syllable ("uỷ", "hoà", "khoẻ"; not the "uy" of "quý").

@@ -105,33 +105,47 @@ class Rewriter:
             return text, OffsetMap.identity(len(text))
         edits = sorted(self.edits)
         parts: list[str] = []
-        s_chunks: list[np.ndarray] = []
-        e_chunks: list[np.ndarray] = []
+        # the new text as pieces: [out_start, length, shift] where character out_start+i maps to
+        # source character out_start+i+shift (kept text and same-length replacements; adjacent
+        # pieces with the same shift are one), and blocks (out_start, length, start, end) whose
+        # every character maps to the whole replaced range [start, end)
+        pieces: list[list[int]] = []
+        blocks: list[tuple[int, int, int, int]] = []
+        out = 0
         pos = 0
+
+        def keep(src: int, n: int) -> None:
+            shift = src - out
+            if pieces and pieces[-1][2] == shift and pieces[-1][0] + pieces[-1][1] == out:
+                pieces[-1][1] += n
+            else:
+                pieces.append([out, n, shift])
+
         for s, e, new in edits:
             if s < pos:
                 raise ValueError(f"overlapping edits at {s}")
             if s > pos:
                 parts.append(text[pos:s])
-                r = np.arange(pos, s, dtype=np.int64)
-                s_chunks.append(r)
-                e_chunks.append(r + 1)
+                keep(pos, s - pos)
+                out += s - pos
             if new:
                 parts.append(new)
                 if len(new) == e - s:
-                    r = np.arange(s, e, dtype=np.int64)
-                    s_chunks.append(r)
-                    e_chunks.append(r + 1)
+                    keep(s, e - s)
                 else:
-                    s_chunks.append(np.full(len(new), s, dtype=np.int64))
-                    e_chunks.append(np.full(len(new), e, dtype=np.int64))
+                    blocks.append((out, len(new), s, e))
+                out += len(new)
             pos = e
         if pos < len(text):
             parts.append(text[pos:])
-            r = np.arange(pos, len(text), dtype=np.int64)
-            s_chunks.append(r)
-            e_chunks.append(r + 1)
-        empty = np.zeros(0, dtype=np.int64)
-        starts = np.concatenate(s_chunks) if s_chunks else empty
-        ends = np.concatenate(e_chunks) if e_chunks else empty
+            keep(pos, len(text) - pos)
+            out += len(text) - pos
+        shifts = np.zeros(out, dtype=np.int64)
+        for o, n, shift in pieces:
+            shifts[o:o + n] = shift
+        starts = np.arange(out, dtype=np.int64) + shifts
+        ends = starts + 1
+        for o, n, s, e in blocks:
+            starts[o:o + n] = s
+            ends[o:o + n] = e
         return "".join(parts), OffsetMap(starts, ends, len(text))

@@ -57,6 +57,8 @@ def test_latin_letter_is_a_subset_of_letters():
     inside = [c for c in map(chr, range(0x3000)) if latin.fullmatch(c)]
     assert len(inside) > 700  # every Vietnamese letter and the rest of Latin
     assert all(letter.fullmatch(c) for c in inside)
+    # and it holds every letter below U+0250 and in Latin Extended Additional (BoundedWords relies on it)
+    assert all(latin.fullmatch(c) for c in map(chr, [*range(0x250), *range(0x1E00, 0x1F00)]) if letter.fullmatch(c))
     assert all(latin.fullmatch(c) for c in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĐ")
 
 
@@ -92,3 +94,17 @@ def test_bounded_words_is_the_exact_pattern(words, text, before, after):
     exact = _exact(words, before, after)
     assert list(bw.spans(text)) == [m.span() for m in exact.finditer(text)]
     assert list(bw.overlapped(text)) == [m.group() for m in exact.finditer(text, overlapped=True)]
+
+
+def test_body_token_for_re_is_body_token_on_latin_text():
+    """Character by character over the ranges NOT_LATIN_TEXT admits: re's classes of
+    BODY_TOKEN_RE agree with regex's of BODY_TOKEN, so both give the same tokens."""
+    import re
+
+    from pipeline.patterns import BODY_TOKEN, BODY_TOKEN_RE, NOT_LATIN_TEXT
+    chars = [c for c in map(chr, range(0x2070)) if not re.match(NOT_LATIN_TEXT, c)]
+    assert len(chars) > 900 and "ạ" in chars and "“" in chars and "ж" not in chars
+    fast, exact = re.compile(BODY_TOKEN_RE), regex.compile(BODY_TOKEN)
+    for c in chars:
+        for text in (c, "a" + c + "b", c + c, "1&" + c, " " + c + " "):
+            assert fast.findall(text) == exact.findall(text), repr(text)

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.spans import OffsetMap, Rewriter, Span
@@ -77,3 +77,50 @@ def test_identity_map():
     m = OffsetMap.identity(4)
     assert m.to_source(1, 3) == (1, 3)
     assert m.to_source(2, 2) == (2, 2)
+
+
+def _naive_map(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, list[int], list[int]]:
+    """The documented mapping, character by character: kept text and same-length replacements
+    map one to one, every character of another replacement to the whole replaced range."""
+    out, starts, ends, pos = [], [], [], 0
+    for s, e, new in sorted(edits):
+        for k in range(pos, s):
+            out.append(text[k]), starts.append(k), ends.append(k + 1)
+        for i, ch in enumerate(new):
+            out.append(ch)
+            if len(new) == e - s:
+                starts.append(s + i), ends.append(s + i + 1)
+            else:
+                starts.append(s), ends.append(e)
+        pos = e
+    for k in range(pos, len(text)):
+        out.append(text[k]), starts.append(k), ends.append(k + 1)
+    return "".join(out), starts, ends
+
+
+@st.composite
+def _text_and_edits(draw):
+    text = draw(st.text(alphabet="ab \n", max_size=30))
+    edits, pos = [], 0
+    while pos < len(text) and draw(st.booleans()):
+        s = draw(st.integers(pos, len(text) - 1))
+        e = draw(st.integers(s + 1, min(len(text), s + 4)))
+        edits.append((s, e, draw(st.sampled_from(["", "x", "xyz", "q" * (e - s)]))))
+        pos = e
+    return text, draw(st.permutations(edits))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text_and_edits())
+def test_rewriter_map_is_the_character_by_character_map(case):
+    text, edits = case
+    rw = Rewriter(text)
+    for s, e, new in edits:
+        rw.replace(s, e, new)
+    got, omap = rw.apply()
+    want, starts, ends = _naive_map(text, edits)
+    assert got == want
+    if edits:
+        assert list(omap.starts) == starts and list(omap.ends) == ends
+    else:
+        assert omap.is_identity
