@@ -41,6 +41,11 @@ def word_set(words) -> str:
 # Additional (every Vietnamese letter, both cases). A subset of \p{L} written for the stdlib
 # ``re``, which has no \p{L}: see BoundedWords.
 LATIN_LETTER = "[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]"
+# A character outside Basic Latin, Latin-1, Latin Extended-A/B, Latin Extended Additional and
+# General Punctuation (for ``re``). In a text without one, LATIN_LETTER is exactly \p{L} (the
+# letters of those blocks are its letters; General Punctuation has none), and the body tokens
+# can be found by BODY_TOKEN_RE.
+NOT_LATIN_TEXT = "[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]"
 
 
 class BoundedWords:
@@ -63,6 +68,7 @@ class BoundedWords:
         # one zero-width match per start position, the alternation captured: overlapped matches
         self._fast_each = _re.compile(f"(?=({fb}{alternation}{fa}))")
         self._letter = _regex.compile(r"\p{L}")
+        self._not_latin = _re.compile(NOT_LATIN_TEXT)
 
     def _exact_at(self, text: str, start: int, end: int) -> bool:
         """Whether a match of the fast pattern at [start, end) has the exact boundaries too. Below
@@ -79,6 +85,9 @@ class BoundedWords:
 
     def spans(self, text: str, pos: int = 0):
         """(start, end) of the exact pattern's matches, as ``finditer`` gives them."""
+        if self._not_latin.search(text) is None:  # every letter of the text is a Latin one
+            yield from (m.span() for m in self._fast.finditer(text, pos))
+            return
         for m in self._fast.finditer(text, pos):
             s, e = m.span()
             if self._exact_at(text, s, e):
@@ -91,6 +100,9 @@ class BoundedWords:
     def overlapped(self, text: str):
         """The matched text at every position where the exact pattern matches (``finditer``
         with ``overlapped=True``)."""
+        if self._not_latin.search(text) is None:  # every letter of the text is a Latin one
+            yield from self._fast_each.findall(text)
+            return
         for m in self._fast_each.finditer(text):
             s, e = m.span(1)
             if self._exact_at(text, s, e):
@@ -517,9 +529,7 @@ BODY_TOKEN = r"[\p{L}\p{N}]+(?:&[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]"
 # LATIN_TEXT: there re's \w without "_" is [\p{L}\p{N}] and re's \s is \s plus U+001C-U+001F
 # (tested character by character); "_" and U+001C-U+001F are one-character tokens, as in BODY_TOKEN.
 BODY_TOKEN_RE = r"[^\W_]+(?:&[^\W_]+)*|[^\s\w]|[_\x1c-\x1f]"
-# A character outside Basic Latin, Latin-1, Latin Extended-A/B, Latin Extended Additional and
-# General Punctuation (for ``re``): a text with one is tokenised by BODY_TOKEN.
-NOT_LATIN_TEXT = "[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]"
+# (NOT_LATIN_TEXT: see LATIN_LETTER)
 # A parenthetical gloss inside a body name: "Ban Dân vận Huyện ủy (cơ quan Thường trực ...)".
 BODY_PAREN_GLOSS = r"\s*\([^()\n]*\)"
 # Old tone placement at the end of a syllable ("uỷ", "hoà", "khoẻ"; not the "uy" of "quý").

@@ -59,6 +59,10 @@ def test_latin_letter_is_a_subset_of_letters():
     assert all(letter.fullmatch(c) for c in inside)
     # and it holds every letter below U+0250 and in Latin Extended Additional (BoundedWords relies on it)
     assert all(latin.fullmatch(c) for c in map(chr, [*range(0x250), *range(0x1E00, 0x1F00)]) if letter.fullmatch(c))
+    # so on a text without a character of NOT_LATIN_TEXT the two agree
+    from pipeline.patterns import NOT_LATIN_TEXT
+    admitted = [c for c in map(chr, range(0x3000)) if not regex.match(NOT_LATIN_TEXT, c)]
+    assert all(bool(latin.fullmatch(c)) == bool(letter.fullmatch(c)) for c in admitted)
     assert all(latin.fullmatch(c) for c in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĐ")
 
 
