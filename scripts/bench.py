@@ -16,6 +16,9 @@ One run measures, on the same texts:
 (e) ``--jobs 2`` against ``--jobs 1``: speed-up and byte-identical output;
 (f) the cost per pipeline module under cProfile on a sample of documents.
 
+(a), (e) and (b) run in interleaved rounds (``--repeat``, default 2) and the fastest run of each
+is kept: the machine is shared, and a busy neighbour then slows all three alike.
+
 The corpus is built by a deterministic (seeded) recombination of the notices in ``corpus/``:
 each new notice keeps the header and footer of one notice and a body of items drawn from it
 and from two or three others. Each measured command runs in a fresh wrapper process, so the
@@ -672,11 +675,6 @@ def _fresh(out: Path) -> Path:
     return out
 
 
-def _best(repeat: int, run):
-    """The fastest of ``repeat`` runs (the machine is shared: the fastest is the least disturbed)."""
-    return min((run(k) for k in range(max(1, repeat))), key=lambda r: r.wall)
-
-
 def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
     corpus = work / "corpus"
     t0 = time.perf_counter()
@@ -685,8 +683,9 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
     res.notes.append(f"Corpus: {docs:,} notices recombined (seed {args.seed}) from {len(load_notices(src))} notices "
                      f"of `{src.name}/`, {nbytes / MB:.2f} MB, mean {nbytes / docs / 1000:.1f} KB.")
 
-    res.notes.append(f"extract --jobs 1 and --jobs {args.jobs}: the fastest of {args.repeat} runs each, every run into "
-                     "a fresh output folder; every other row is one run.")
+    res.notes.append(f"extract --jobs 1, extract --jobs {args.jobs} and word_tokenize: {args.repeat} interleaved rounds "
+                     "of the three, the fastest run of each kept (each extract into a fresh output folder); every "
+                     "other row is one run.")
     res.notes.append("Each command runs in its own wrapper process; peak RSS is the largest single process "
                      "(with --jobs, the largest worker or the parent, not their sum). Output folders are fresh, "
                      "so a cache (if the CLI keeps one) starts cold, except for the 'rerun' row.")
@@ -701,10 +700,26 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
                   key=lambda r: r.wall)
     log(f"start-up {startup.wall:.2f} s (best of 3)")
 
-    # (a) extract, jobs 1 (best of --repeat runs, each into a fresh folder: a cold cache)
+    # (a) extract --jobs 1, (e) --jobs N and (b) word_tokenize only, interleaved: --repeat rounds of
+    # the three (each extract into a fresh folder: a cold cache), the fastest of each kept. A busy
+    # neighbour slows whatever runs at that moment; interleaving spreads that over the three, so
+    # the ratios compare runs made under the same conditions.
     out1 = work / "out-j1"
-    a = _best(args.repeat, lambda k: measure("extract --jobs 1", extract_cmd(corpus, _fresh(out1), 1)))
-    log(f"(a) extract: {a.wall:.1f} s, {a.rss_mb:.0f} MB, rc={a.rc}")
+    outj = work / f"out-j{args.jobs}"
+    with_jobs = jobs_supported()
+    runs_a: list[Run] = []
+    runs_e: list[Run] = []
+    runs_b: list[Run] = []
+    for k in range(max(1, args.repeat)):
+        runs_a.append(measure("extract --jobs 1", extract_cmd(corpus, _fresh(out1), 1)))
+        log(f"(a) extract, round {k + 1}: {runs_a[-1].wall:.1f} s, {runs_a[-1].rss_mb:.0f} MB, rc={runs_a[-1].rc}")
+        if with_jobs:
+            runs_e.append(measure(f"extract --jobs {args.jobs}", extract_cmd(corpus, _fresh(outj), args.jobs)))
+            log(f"(e) extract --jobs {args.jobs}, round {k + 1}: {runs_e[-1].wall:.1f} s")
+        if not args.skip_tokenize:
+            runs_b.append(measure("word_tokenize every line", [sys.executable, "-c", _TOKENIZE, str(corpus)]))
+            log(f"(b) word_tokenize, round {k + 1}: {runs_b[-1].wall:.1f} s rc={runs_b[-1].rc}")
+    a = min(runs_a, key=lambda r: r.wall)
     res.throughput.append(_thr(startup, 1, (tiny / "n000000.txt").stat().st_size))
     res.throughput.append(_thr(a, docs, nbytes, out1))
     if a.rc not in (0, 1):
@@ -712,13 +727,10 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
 
     # (e) jobs
     e_wall = None
-    if not jobs_supported():
+    if not with_jobs:
         res.checks.append(Check(f"--jobs {args.jobs} speed-up", "not supported", "near-linear", "n/a"))
     else:
-        outj = work / f"out-j{args.jobs}"
-        e = _best(args.repeat, lambda k: measure(f"extract --jobs {args.jobs}",
-                                                 extract_cmd(corpus, _fresh(outj), args.jobs)))
-        log(f"(e) extract --jobs {args.jobs}: {e.wall:.1f} s")
+        e = min(runs_e, key=lambda r: r.wall)
         e_wall = e.wall if e.rc in (0, 1) else None
         res.throughput.append(_thr(e, docs, nbytes, outj))
         speedup = a.wall / e.wall
@@ -741,8 +753,7 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
     if args.skip_tokenize:
         res.checks.append(Check("extract speed vs word_tokenize-only", "skipped", ">= 10x", "n/a"))
     else:
-        b = measure("word_tokenize every line", [sys.executable, "-c", _TOKENIZE, str(corpus)])
-        log(f"(b) word_tokenize: {b.wall:.1f} s rc={b.rc}")
+        b = min(runs_b, key=lambda r: r.wall)
         lines = b.stdout.split()[0] if b.stdout.split() else "?"
         thr = _thr(b, docs, nbytes)
         thr["tasks"] = f"{int(lines):,} lines" if lines.isdigit() else "—"
@@ -900,7 +911,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile-docs", type=int, default=300, help="documents under cProfile (default 300)")
     ap.add_argument("--min-timeout", type=float, default=60, help="least timeout per pathological input, s")
     ap.add_argument("--repeat", type=int, default=2,
-                    help="runs of extract --jobs 1 and --jobs N; the fastest is reported (default 2)")
+                    help="interleaved rounds of extract --jobs 1, --jobs N and word_tokenize; the fastest "
+                         "run of each is reported (default 2)")
     ap.add_argument("--skip-tokenize", action="store_true", help="leave out the word_tokenize process")
     args = ap.parse_args(argv)
     if args.n is None:
