@@ -277,12 +277,12 @@ _MEETING = regex.compile(r"(?i)(?<!\p{L})(?:họp|hội nghị|làm việc|chủ
 
 
 def _meeting_date(text: str, start: int, end: int, year: int | None) -> str | None:
-    from .temporal import find_times
+    from .temporal import iter_times
 
     window = text[start:end]
     if not _MEETING.search(window):
         return None  # a meeting date stands in a sentence that names the meeting
-    for t in find_times(window, year):
+    for t in iter_times(window, year):  # the date is near the start: the rest is read only if need be
         if t.kind != "day" or t.cue:
             continue
         before = window[max(0, t.start - 60):t.start]

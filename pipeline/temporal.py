@@ -357,6 +357,29 @@ def find_times(text: str, year: int | None) -> list[TimeExpr]:
     return _find_times(text, year)
 
 
+#: How far right of its start a form's match attempt reads, at most: the longest match of any
+#: form with its lookaheads, and the anchor's reach plus T_ANCHOR_LEAD for an anchored form
+#: (about 110 today; a test computes the bound from the patterns).
+TIME_REACH = 200
+
+
+def iter_times(text: str, year: int | None, first: int = 512) -> Iterator[TimeExpr]:
+    """``find_times(text, year)``, one expression at a time from the start: read on the first
+    ``first`` characters, then on the whole text, so that a caller that stops at an early
+    expression (the header's meeting date) does not pay for the rest. From the prefix only the
+    expressions that end TIME_REACH characters before its end are taken: no character after the
+    prefix can change them, nor add one before them."""
+    k = 0
+    if len(text) > first:
+        safe = first - TIME_REACH
+        for t in _find_times(text[:first], year):
+            if t.end > safe:
+                break
+            yield t
+            k += 1
+    yield from find_times(text, year)[k:]
+
+
 @lru_cache(maxsize=256)
 def _find_times_cached(text: str, year: int | None) -> tuple[TimeExpr, ...]:
     return tuple(_find_times(text, year))

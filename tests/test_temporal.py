@@ -21,6 +21,7 @@ from pipeline.temporal import (
     find_deadlines,
     find_periods,
     find_times,
+    iter_times,
     period_of,
 )
 
@@ -462,3 +463,40 @@ def test_seed_directive_headings_give_the_gold_period():
         assert wanted <= found
         checked += len(wanted)
     assert checked > 0
+
+
+# --- iter_times: find_times read from the start, lazily ------------------------------------------
+
+def _reach(src: str) -> int:
+    """The most characters right of its start that ``src`` can read: its longest match with its
+    lookaheads counted as text (the stdlib parser's width, \\p{..} read as one character)."""
+    import re._parser as sre_parse  # the stdlib's own pattern parser (Python 3.11+)
+
+    for prop in (r"\p{L}", r"\p{N}", r"\p{Lu}", r"\p{Ll}"):
+        src = src.replace(prop, "a")
+    src = src.replace("(?=", "(?:").replace("(?!", "(?:")
+    lo, hi = sre_parse.parse(src).getwidth()
+    return hi
+
+
+def test_time_reach_bounds_every_form():
+    from pipeline import patterns as P
+    from pipeline.temporal import TIME_REACH, _compiled_forms
+
+    for pat, handler, _words, _digit, anchor in _compiled_forms():
+        assert _reach(pat.pattern) <= TIME_REACH, handler.__name__
+        if anchor is not None:
+            assert _reach(anchor.pattern) + P.T_ANCHOR_LEAD <= TIME_REACH, handler.__name__
+
+
+_TIME_BITS = ["ngày 15/3/2024", "15/3", "quý II năm 2025", "6 tháng đầu năm", "từ ngày 1/2 đến ngày 5/3/2025",
+              "trước ngày 30/6", "năm 2025", "giai đoạn 2021-2025", "tháng 7/2024", "8 giờ 30 phút, ngày 2/4",
+              "họp", "Sở Y tế", "hoàn thành", ", ", ". ", "\n", "trong", "đến năm 2030", "2024", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TIME_BITS), max_size=120), st.sampled_from([None, 2024]),
+       st.sampled_from([201, 260, 512]))
+def test_iter_times_is_find_times(bits, year, first):
+    text = " ".join(bits)
+    assert list(iter_times(text, year, first)) == find_times(text, year)
