@@ -19,7 +19,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+# byte-compile the package (an editable install is not; with PYTHONDONTWRITEBYTECODE set, as on
+# this machine, every process would compile the modules again): a no-op when up to date
+BYTECODE := $(BIN)/python -m compileall -q pipeline
+
 tasks: $(STAMP)
+	$(BYTECODE)
 	$(BIN)/vntasks extract $(CORPUS) --out $(OUT)
 
 test: $(STAMP)
@@ -37,6 +42,7 @@ train: $(STAMP)
 
 # speed and memory benchmark (issue 7); N=100000 to scale up; results replace a section of BENCHMARKS.md
 bench: $(STAMP)
+	$(BYTECODE)
 	$(BIN)/python scripts/bench.py --n $(or $(N),2000) --out BENCHMARKS.md
 
 lint: $(STAMP)
