@@ -14,9 +14,11 @@ One run measures, on the same texts:
     "- " repeated, "trước ngày " repeated, "25-TB/BCĐ, " repeated, and "1.\\n" repeated), each
     extracted alone, against 2 MB of ordinary notices in one file (<= 3x, net of start-up);
 (e) ``--jobs 2`` against ``--jobs 1``: speed-up and byte-identical output;
-(f) the cost per pipeline module under cProfile on a sample of documents.
+(f) the cost per pipeline module under cProfile on a sample of documents;
+(g) instructions per notice of the worker's work (valgrind's callgrind, when installed): a
+    count, not a time, so it compares runs made at different moments on this shared machine.
 
-(a), (e) and (b) run in interleaved rounds (``--repeat``, default 2) and the fastest run of each
+(a), (e) and (b) run in interleaved rounds (``--repeat``, default 3) and the fastest run of each
 is kept: the machine is shared, and a busy neighbour then slows all three alike.
 
 The corpus is built by a deterministic (seeded) recombination of the notices in ``corpus/``:
@@ -329,6 +331,41 @@ for name in sorted(os.listdir(d)):
                 n_tokens += len(word_tokenize(line))
 print(n_lines, n_tokens)
 """
+
+
+#: The worker's work on the first N notices of a folder, in one process (read, extract, encode,
+#: CSV lines: ``engines.run_one``), for an instruction count under callgrind.
+_INSTR = r"""
+import gc, sys
+from pathlib import Path
+from pipeline import engines as E
+gc.set_threshold(*E.GC_THRESHOLD)
+fp = E.fingerprint()
+for f in sorted(Path(sys.argv[1]).iterdir())[: int(sys.argv[2])]:
+    E.run_one(E.Job(str(f), f.stem, 20_000_000, None, fp))
+"""
+
+
+def _collected(corpus: Path, n: int) -> int | None:
+    """Instructions callgrind counts for ``_INSTR`` over ``n`` notices, or None."""
+    cmd = ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", _INSTR,
+           str(corpus), str(n)]
+    p = subprocess.run(cmd, capture_output=True, text=True)
+    m = re.search(r"Collected\s*:\s*(\d+)", p.stderr)
+    return int(m.group(1)) if p.returncode == 0 and m else None
+
+
+def instructions_per_notice(corpus: Path, warm: int = 40, count: int = 200) -> float | None:
+    """Instructions per notice of the worker's work: the count over ``warm + count`` notices minus
+    the count over ``warm`` (imports, lexicons, the POS model), divided by ``count``. Counted, not
+    timed: the same for the same code and inputs however busy the machine is."""
+    if shutil.which("valgrind") is None:
+        return None
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(2) as ex:  # two processes, one per core
+        a, b = ex.map(lambda k: _collected(corpus, k), (warm, warm + count))
+    return (b - a) / count if a is not None and b is not None else None
 
 
 def jobs_supported() -> bool:
@@ -791,6 +828,14 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
     sizes = [256_000] if args.quick else [512_000, 2_000_000]
     _pathological(args, src, work, sizes, startup.wall, res, str(tiny / "n000000.txt"))
 
+    # (g) instructions per notice: a measure the machine's load does not change
+    if args.instructions and not args.quick:
+        ipn = instructions_per_notice(corpus)
+        log(f"(g) instructions per notice: {ipn / 1e6:.2f} M" if ipn else "(g) instructions: valgrind not available")
+        if ipn:
+            res.checks.append(Check("instructions per notice (callgrind; read, extract, encode; notices 41-240)",
+                                    f"{ipn / 1e6:.2f} M", "—", "info"))
+
     # (f) per-stage cost
     sample = sorted(str(p) for p in corpus.iterdir())[: args.profile_docs]
     log(f"(f) profiling {len(sample)} documents")
@@ -910,10 +955,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mem-factor", type=int, default=8, help="corpus multiple for the memory check (default 8)")
     ap.add_argument("--profile-docs", type=int, default=300, help="documents under cProfile (default 300)")
     ap.add_argument("--min-timeout", type=float, default=60, help="least timeout per pathological input, s")
-    ap.add_argument("--repeat", type=int, default=2,
+    ap.add_argument("--repeat", type=int, default=3,
                     help="interleaved rounds of extract --jobs 1, --jobs N and word_tokenize; the fastest "
-                         "run of each is reported (default 2)")
+                         "run of each is reported (default 3)")
     ap.add_argument("--skip-tokenize", action="store_true", help="leave out the word_tokenize process")
+    ap.add_argument("--no-instructions", dest="instructions", action="store_false",
+                    help="leave out the instruction count (callgrind, about 2 minutes)")
     args = ap.parse_args(argv)
     if args.n is None:
         args.n = 200 if args.quick else 2000
