@@ -104,8 +104,8 @@ def _province_by_lower() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _province_rx() -> regex.Pattern:
-    return regex.compile(
+def _province_rx() -> P.LatinFast:
+    return P.LatinFast(
         r"(?i:tỉnh ủy|thành ủy|tỉnh|thành phố|tp\.|tp)\s+(" + P.word_set(_provinces()) + r")(?![\p{L}])"
         r"|(?<![\p{L}])(" + P.word_set({n.upper() for n in _provinces()}) + r")(?![\p{L}])")
 
@@ -411,7 +411,7 @@ def _province(text: str, header_text: str, level: str | None, footnotes: str = "
     if level == "trung ương":
         return None
     for src in (header_text, text, footnotes):
-        m = _province_rx().search(src)
+        m = _province_rx().for_text(src).search(src)
         if m:
             name = m.group(1) or m.group(2)
             n = _province_by_lower().get(name.lower())

@@ -9,6 +9,7 @@ each must run in linear time on any input.
 from __future__ import annotations
 
 import re as _re
+from functools import cache
 
 import regex as _regex
 
@@ -44,10 +45,12 @@ def word_set(words) -> str:
 # ``re``, which has no \p{L}: see BoundedWords.
 LATIN_LETTER = "[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]"
 # A character outside Basic Latin, Latin-1, Latin Extended-A/B, Latin Extended Additional and
-# General Punctuation (for ``re``). In a text without one, LATIN_LETTER is exactly \p{L} (the
-# letters of those blocks are its letters; General Punctuation has none), and the body tokens
-# can be found by BODY_TOKEN_RE.
-NOT_LATIN_TEXT = "[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f]"
+# General Punctuation, or one of the few inside where ``re`` and ``regex`` disagree: U+001C-U+001F
+# (white space to ``re`` only) and the Turkish İ ı (which ``re`` folds with i and I). In a text
+# without one, LATIN_LETTER is exactly \p{L} (the letters of those blocks are its letters;
+# General Punctuation has none), the body tokens can be found by BODY_TOKEN_RE, and a LatinFast
+# pattern gives the matches of its ``regex`` original (all tested character by character).
+NOT_LATIN_TEXT = "[^\x00-\x1b\x20-\u012f\u0132-\u024f\u1e00-\u1eff\u2000-\u206f]"
 
 
 class BoundedWords:
@@ -117,6 +120,73 @@ class BoundedWords:
     def match(self, text: str):
         """The exact pattern's match at the start of ``text``, or None."""
         return self.exact.match(text)
+
+
+@cache
+def latin_class(prop: str) -> str:
+    r"""The characters of Unicode property ``prop`` (L, Lu, Ll, N, Nd) that a text without a
+    NOT_LATIN_TEXT character can hold, as the inside of an ``re`` class (ranges): read off
+    ``regex``'s own \p{prop}, so the two agree on such a text."""
+    admitted = _re.compile(NOT_LATIN_TEXT)
+    prop_rx = _regex.compile(r"\p{%s}" % prop)
+    cps = [c for c in range(0x2070) if not admitted.match(chr(c)) and prop_rx.match(chr(c))]
+    parts, i = [], 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        a, b = _re.escape(chr(cps[i])), _re.escape(chr(cps[j]))
+        parts.append(a if i == j else f"{a}-{b}")
+        i = j + 1
+    return "".join(parts)
+
+
+_PROPERTY = _re.compile(r"\\p\{(\w+)\}|\\[wWbB]|\\.|\[|\]|[^\\\[\]]+")
+
+
+def latin_re(src: str) -> str:
+    r"""``src`` (a ``regex`` pattern) for the stdlib ``re`` on Latin-script text: each \p{X} as its
+    latin_class. \w and \b are refused (the two modules' \w differ even there: "²")."""
+    if "[]" in src or "[^]" in src:
+        raise ValueError("latin_re: a class opening with ']' is not translated")
+    out, in_class = [], False
+    for m in _PROPERTY.finditer(src):
+        tok = m.group()
+        if m.group(1):
+            cls = latin_class(m.group(1))
+            out.append(cls if in_class else f"[{cls}]")
+            continue
+        if tok in ("\\w", "\\W", "\\b", "\\B"):
+            raise ValueError(f"latin_re: {tok} has no exact equivalent")
+        if tok == "[" and not in_class:
+            in_class = True
+        elif tok == "]" and in_class:
+            in_class = False
+        out.append(tok)
+    return "".join(out)
+
+
+class LatinFast:
+    r"""A ``regex`` pattern compiled twice: as written (``exact``) and for the stdlib ``re``
+    (``latin_re``), which runs several of the larger patterns twice as fast. ``for_text`` gives
+    the ``re`` one for a text without a NOT_LATIN_TEXT character, where both give the same
+    matches, else the exact one. Use only the match API the two share (group, span, ...)."""
+
+    _NOT_LATIN = _re.compile(NOT_LATIN_TEXT)
+
+    def __init__(self, src: str, flags: int = 0):
+        self.exact = _regex.compile(src, flags)
+        re_flags = (_re.IGNORECASE if flags & _regex.IGNORECASE else 0) | (_re.MULTILINE if flags & _regex.MULTILINE else 0)
+        if flags & ~(_regex.IGNORECASE | _regex.MULTILINE | _regex.VERSION0 | _regex.UNICODE):
+            raise ValueError("LatinFast: only the IGNORECASE and MULTILINE flags are translated")
+        self.fast = _re.compile(latin_re(src), re_flags)
+
+    @property
+    def pattern(self) -> str:
+        return self.exact.pattern
+
+    def for_text(self, text: str):
+        return self.fast if self._NOT_LATIN.search(text) is None else self.exact
 
 
 # A Vietnamese letter (any case, with diacritics) or digit.

@@ -133,7 +133,7 @@ _CORE = rf"(?:{P.REF_PARTY_CORE}|{P.REF_STATE_CORE})"
 
 
 @lru_cache(maxsize=1)
-def _ref_re() -> regex.Pattern:
+def _ref_re() -> P.LatinFast:
     alts = P.word_set({w.lower() for w in _type_words()})  # matched ignoring case: one trie
     prefix = (
         rf"(?:(?<![\p{{L}}\p{{N}}])(?P<tw>(?i:{alts}))"
@@ -141,7 +141,7 @@ def _ref_re() -> regex.Pattern:
         rf"|(?<![\p{{L}}\p{{N}}])(?P<so>{P.REF_SO})"
         rf"|{P.REF_START})"
     )
-    return regex.compile(prefix + _CORE)
+    return P.LatinFast(prefix + _CORE)
 
 
 _ANCHOR_RE = regex.compile(P.REF_ANCHOR)
@@ -158,7 +158,7 @@ def _ref_matches(text: str):
     """``_ref_re().finditer(text)``, but the pattern is only run from ``_ref_lead()``
     characters before the next anchor (REF_ANCHOR: digits then a dash or slash), since every
     reference's number is one: the same matches, without trying the pattern everywhere."""
-    pat, lead = _ref_re(), _ref_lead()
+    pat, lead = _ref_re().for_text(text), _ref_lead()
     pos = 0
     while True:
         a = _ANCHOR_RE.search(text, pos)

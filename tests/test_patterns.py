@@ -112,3 +112,70 @@ def test_body_token_for_re_is_body_token_on_latin_text():
     for c in chars:
         for text in (c, "a" + c + "b", c + c, "1&" + c, " " + c + " "):
             assert fast.findall(text) == exact.findall(text), repr(text)
+
+
+# --- LatinFast: a regex pattern run by re on Latin-script text, with the same matches ----------
+
+def _admitted():
+    import re
+
+    from pipeline.patterns import NOT_LATIN_TEXT
+    return [c for c in map(chr, range(0x2070)) if not re.match(NOT_LATIN_TEXT, c)]
+
+
+@pytest.mark.parametrize("prop", ["L", "Lu", "Ll", "N", "Nd"])
+def test_latin_class_is_the_property_on_admitted_characters(prop):
+    import re
+
+    from pipeline.patterns import latin_class
+    fast, exact = re.compile(f"[{latin_class(prop)}]"), regex.compile(r"\p{%s}" % prop)
+    assert all(bool(fast.fullmatch(c)) == bool(exact.fullmatch(c)) for c in _admitted())
+
+
+def test_re_and_regex_agree_on_admitted_characters():
+    """White space, digits and case-insensitive matching: what a translated pattern relies on."""
+    import re
+    admitted = _admitted()
+    assert "\x1c" not in admitted and "İ" not in admitted and "ı" not in admitted and "Ư" in admitted
+    for esc in (r"\s", r"\d", "."):
+        a, b = re.compile(esc), regex.compile(esc)
+        assert all(bool(a.fullmatch(c)) == bool(b.fullmatch(c)) for c in admitted), esc
+    for c in admitted:
+        a, b = re.compile(re.escape(c), re.I), regex.compile(regex.escape(c), regex.I)
+        assert [d for d in admitted if a.fullmatch(d)] == [d for d in admitted if b.fullmatch(d)], c
+
+
+def test_latin_re_translates_properties_and_refuses_word_classes():
+    from pipeline.patterns import latin_class, latin_re
+    assert latin_re(r"\p{Lu}x") == f"[{latin_class('Lu')}]x"
+    assert latin_re(r"[\p{L}\p{N}&]") == f"[{latin_class('L')}{latin_class('N')}&]"
+    assert latin_re(r"a\[\p{N}\]") == rf"a\[[{latin_class('N')}]\]"
+    for src in (r"\w+", r"\bx", r"[]a]"):
+        with pytest.raises(ValueError):
+            latin_re(src)
+
+
+def test_latin_fast_chooses_by_text():
+    from pipeline.patterns import LatinFast
+    lf = LatinFast(r"(?<!\p{L})Sở(?!\p{L})")
+    assert lf.for_text("Sở Y tế") is lf.fast
+    for other in ("Sở ж", "Sở\x1c", "İzmir Sở"):
+        assert lf.for_text(other) is lf.exact
+
+
+_REF_PIECES = ["Quyết định", "số", "25-TB/BCĐ", "123/QĐ-UBND", "ngày 15/3/2024", "Kế hoạch", "Thông báo",
+               "của", "UBND tỉnh", "Quảng Ninh", "THÁI BÌNH", "tỉnh", "thành phố", "Hà Nội", "Đà Nẵng", ",", ".",
+               "và", "\n", "Nghị quyết", "05-NQ/TU", "tp.", "Huyện ủy", "2025", "(", ")", "mẫu", "01/TK", "Tỉnh ủy"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_REF_PIECES), max_size=40))
+def test_latin_fast_patterns_match_as_their_originals(pieces):
+    """The references and province patterns: on Latin-script text, re's matches are regex's."""
+    from pipeline.header import _province_rx
+    from pipeline.references import _ref_re
+    text = " ".join(pieces)
+    for lf in (_ref_re(), _province_rx()):
+        assert lf.for_text(text) is lf.fast
+        assert [(m.span(), m.groups()) for m in lf.fast.finditer(text)] == \
+            [(m.span(), m.groups()) for m in lf.exact.finditer(text)]
