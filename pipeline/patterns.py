@@ -128,7 +128,7 @@ def latin_class(prop: str) -> str:
     NOT_LATIN_TEXT character can hold, as the inside of an ``re`` class (ranges): read off
     ``regex``'s own \p{prop}, so the two agree on such a text."""
     admitted = _re.compile(NOT_LATIN_TEXT)
-    prop_rx = _regex.compile(r"\p{%s}" % prop)
+    prop_rx = _regex.compile(r"\p{" + prop + "}")
     cps = [c for c in range(0x2070) if not admitted.match(chr(c)) and prop_rx.match(chr(c))]
     parts, i = [], 0
     while i < len(cps):
