@@ -58,12 +58,14 @@ class Encoded:
     cache_json: str | None = None  # the cache entry, serialised
 
 
-#: Fields of :class:`Encoded` that the cache does not store.
-_NOT_CACHED = frozenset(("cached", "csv", "cache_json"))
+#: Fields of :class:`Encoded` that the cache does not store in an entry's ``data`` (the JSON line
+#: has a column of its own: it is not escaped into a second JSON text).
+_NOT_CACHED = frozenset(("cached", "csv", "cache_json", "json_line"))
 
 
 def cache_payload(enc: Encoded) -> str:
-    """The cache entry of an encoded notice (no deep copy: the C encoder reads the fields)."""
+    """The ``data`` of a notice's cache entry: its encoded fields but the JSON line (no deep
+    copy: the C encoder reads the fields)."""
     return json.dumps({f.name: getattr(enc, f.name) for f in fields(enc) if f.name not in _NOT_CACHED},
                       ensure_ascii=False)
 
@@ -135,7 +137,9 @@ class Cache:
         if not self.readonly:
             db.execute("PRAGMA journal_mode=WAL")  # readers (the workers) never wait for the writer
             db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("CREATE TABLE IF NOT EXISTS entries (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+            db.execute("CREATE TABLE IF NOT EXISTS notices "
+                       "(key TEXT PRIMARY KEY, line TEXT NOT NULL, data TEXT NOT NULL)")
+            db.execute("DROP TABLE IF EXISTS entries")  # the former layout: its entries are stale
             db.commit()
         db.execute("SELECT count(*) FROM sqlite_master").fetchone()  # a damaged file fails here
         return db
@@ -147,10 +151,10 @@ class Cache:
     def get(self, key: str) -> Encoded | None:
         try:
             db = self._connect()
-            row = db.execute("SELECT data FROM entries WHERE key = ?", (key,)).fetchone() if db else None
+            row = db.execute("SELECT line, data FROM notices WHERE key = ?", (key,)).fetchone() if db else None
             if row is None:
                 return None
-            enc = Encoded(**json.loads(row[0]))
+            enc = Encoded(json_line=row[0], **json.loads(row[1]))
         except (sqlite3.Error, ValueError, TypeError):
             return None
         enc.cached = True
@@ -158,8 +162,8 @@ class Cache:
 
     def put(self, key: str, enc: Encoded) -> None:
         db = self._connect()
-        db.execute("INSERT OR REPLACE INTO entries (key, data) VALUES (?, ?)",
-                   (key, enc.cache_json if enc.cache_json is not None else cache_payload(enc)))
+        db.execute("INSERT OR REPLACE INTO notices (key, line, data) VALUES (?, ?, ?)",
+                   (key, enc.json_line, enc.cache_json if enc.cache_json is not None else cache_payload(enc)))
         self._pending += 1
         if self._pending >= self.BATCH:
             self.commit()
@@ -186,13 +190,13 @@ class Cache:
 
     def keys(self) -> set[str]:
         db = self._connect()
-        return {k for (k,) in db.execute("SELECT key FROM entries")} if db else set()
+        return {k for (k,) in db.execute("SELECT key FROM notices")} if db else set()
 
     def prune(self, keep: set[str]) -> int:
         """Delete the entries whose key is not in ``keep``; the number deleted."""
         db = self._connect()
         gone = [(k,) for k in self.keys() - keep]
-        db.executemany("DELETE FROM entries WHERE key = ?", gone)
+        db.executemany("DELETE FROM notices WHERE key = ?", gone)
         db.commit()
         self._pending = 0
         for p in self.dir.glob(".tmp-*"):

@@ -137,3 +137,33 @@ def test_entries_of_the_former_file_per_notice_cache_are_removed(tmp_path, huyen
     old.write_text("{}", encoding="utf-8")
     rc, _ = run(capsys, str(c), "--out", str(out), "--jobs", "1")
     assert rc == 0 and not old.exists() and (out / ".cache" / "manifest.json").exists()
+
+
+def test_a_database_of_the_former_layout_is_replaced(tmp_path, huyen_notice, capsys):
+    """A cache.sqlite3 whose entries embed the JSON line in their data (table "entries"): the
+    table is dropped, the notices extracted again, and the next run reads the new entries."""
+    import sqlite3
+
+    c, out = tmp_path / "c", tmp_path / "out"
+    notices(c, huyen_notice, 2)
+    (out / ".cache").mkdir(parents=True)
+    db = sqlite3.connect(out / ".cache" / "cache.sqlite3")
+    db.execute("CREATE TABLE entries (key TEXT PRIMARY KEY, data TEXT NOT NULL)")
+    db.execute("INSERT INTO entries VALUES ('k', '{}')")
+    db.commit()
+    db.close()
+    rc, err = run(capsys, str(c), "--out", str(out), "--jobs", "1")
+    assert rc == 0 and "0 unchanged" in err
+    first = snapshot(out)
+    db = sqlite3.connect(out / ".cache" / "cache.sqlite3")
+    tables = {n for (n,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    n = db.execute("SELECT count(*) FROM notices").fetchone()[0]
+    db.close()
+    assert "entries" not in tables and n == 2
+    # one notice changed: the other is read from the new entries, and its rows are as before
+    (c / "tb1.txt").write_text(huyen_notice.replace("Số 58", "Số 99"), encoding="utf-8")
+    rc, err = run(capsys, str(c), "--out", str(out), "--jobs", "1")
+    assert rc == 0 and "1 unchanged" in err
+    again = snapshot(out)
+    line = [x for x in first["documents.jsonl"].splitlines() if b'"tb0"' in x]
+    assert line and line[0] in again["documents.jsonl"].splitlines()
