@@ -38,7 +38,6 @@ BODY_TYPES = ("party", "state", "front", "security", "steering", "enterprise", "
 
 _TOKEN = regex.compile(P.BODY_TOKEN)
 _TOKEN_RE = re.compile(P.BODY_TOKEN_RE)  # the same tokens, faster, on Latin-script text
-_NOT_LATIN_TEXT = re.compile(P.NOT_LATIN_TEXT)
 _PAREN = regex.compile(P.BODY_PAREN_GLOSS)
 _OLD_TONE = regex.compile(P.BODY_OLD_TONE)
 _DASH = regex.compile(P.BODY_DASH)
@@ -179,17 +178,9 @@ class _Lexicon:
 
     def cue(self, role: str, low: list[str], i: int):
         table = self.cues.get(role)
-        if table is None or i >= len(low):
+        if table is None or i >= len(low) or low[i] not in table.firsts:  # the common miss, cheaply
             return None
-        entries = table._by_first.get(low[i])
-        if entries is None:  # the common miss, cheaply
-            return None
-        for n, rest, value in entries:  # _Phrases.match, inlined (this is the hottest lookup)
-            if n == 1:
-                return i + 1, value
-            if low[i + 1:i + n] == rest:
-                return i + n, value
-        return None
+        return table.match(low, i)
 
     def cue_firsts(self, *roles: str) -> frozenset[str]:
         """Tokens that start a cue of one of ``roles`` (a cheap pre-check before ``cue``)."""
@@ -387,7 +378,7 @@ def _tokens(text: str) -> tuple[list[tuple[str, int, int]], list[str]]:
     are separated by white space only (every other character is part of one), so each starts
     at the first occurrence of its own text after the previous one: ``findall`` + ``str.find``
     is twice as fast as match objects."""
-    words = (_TOKEN_RE if _NOT_LATIN_TEXT.search(text) is None else _TOKEN).findall(text)
+    words = (_TOKEN_RE if P.latin_only(text) else _TOKEN).findall(text)
     pos = 0
     find = text.find
     out = [(t, (a := find(t, pos)), (pos := a + len(t))) for t in words]

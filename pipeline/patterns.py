@@ -9,7 +9,7 @@ each must run in linear time on any input.
 from __future__ import annotations
 
 import re as _re
-from functools import cache
+from functools import cache, cached_property
 
 import regex as _regex
 
@@ -51,6 +51,13 @@ LATIN_LETTER = "[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f
 # General Punctuation has none), the body tokens can be found by BODY_TOKEN_RE, and a LatinFast
 # pattern gives the matches of its ``regex`` original (all tested character by character).
 NOT_LATIN_TEXT = "[^\x00-\x1b\x20-\u012f\u0132-\u024f\u1e00-\u1eff\u2000-\u206f]"
+_NOT_LATIN = _re.compile(NOT_LATIN_TEXT)
+_LETTER = _regex.compile(r"\p{L}")
+
+
+def latin_only(text: str) -> bool:
+    """Whether ``text`` holds no NOT_LATIN_TEXT character (where re and regex agree)."""
+    return _NOT_LATIN.search(text) is None
 
 
 class BoundedWords:
@@ -66,31 +73,34 @@ class BoundedWords:
 
     def __init__(self, alternation: str, before: bool = True, after: bool = True):
         self.before, self.after = before, after
-        lb, la = ("(?<!\\p{L})" if before else ""), ("(?!\\p{L})" if after else "")
+        self._alternation = alternation
         fb, fa = (f"(?<!{LATIN_LETTER})" if before else ""), (f"(?!{LATIN_LETTER})" if after else "")
-        self.exact = _regex.compile(lb + alternation + la)
         self._fast = _re.compile(fb + alternation + fa)
         # one zero-width match per start position, the alternation captured: overlapped matches
         self._fast_each = _re.compile(f"(?=({fb}{alternation}{fa}))")
-        self._letter = _regex.compile(r"\p{L}")
-        self._not_latin = _re.compile(NOT_LATIN_TEXT)
+
+    @cached_property
+    def exact(self) -> _regex.Pattern:
+        """The pattern as ``regex`` runs it (compiled when first needed)."""
+        return _regex.compile(("(?<!\\p{L})" if self.before else "") + self._alternation
+                              + ("(?!\\p{L})" if self.after else ""))
 
     def _exact_at(self, text: str, start: int, end: int) -> bool:
-        """Whether a match of the fast pattern at [start, end) has the exact boundaries too. Below
-        U+0250 and in U+1E00-U+1EFF, LATIN_LETTER holds every letter, so ``re`` has decided."""
+        """Whether a match of the fast pattern at [start, end) has the exact boundaries too: a
+        neighbour that ``latin_only`` admits was decided by LATIN_LETTER, exact there."""
         if self.before and start > 0:
             c = text[start - 1]
-            if c >= "\u0250" and not "\u1e00" <= c <= "\u1eff" and self._letter.match(c):
+            if not latin_only(c) and _LETTER.match(c):
                 return False
         if self.after and end < len(text):
             c = text[end]
-            if c >= "\u0250" and not "\u1e00" <= c <= "\u1eff" and self._letter.match(c):
+            if not latin_only(c) and _LETTER.match(c):
                 return False
         return True
 
     def spans(self, text: str, pos: int = 0):
         """(start, end) of the exact pattern's matches, as ``finditer`` gives them."""
-        if self._not_latin.search(text) is None:  # every letter of the text is a Latin one
+        if latin_only(text):  # every letter of the text is a Latin one
             yield from (m.span() for m in self._fast.finditer(text, pos))
             return
         for m in self._fast.finditer(text, pos):
@@ -105,7 +115,7 @@ class BoundedWords:
     def overlapped(self, text: str):
         """The matched text at every position where the exact pattern matches (``finditer``
         with ``overlapped=True``)."""
-        if self._not_latin.search(text) is None:  # every letter of the text is a Latin one
+        if latin_only(text):  # every letter of the text is a Latin one
             yield from self._fast_each.findall(text)
             return
         for m in self._fast_each.finditer(text):
@@ -127,9 +137,8 @@ def latin_class(prop: str) -> str:
     r"""The characters of Unicode property ``prop`` (L, Lu, Ll, N, Nd) that a text without a
     NOT_LATIN_TEXT character can hold, as the inside of an ``re`` class (ranges): read off
     ``regex``'s own \p{prop}, so the two agree on such a text."""
-    admitted = _re.compile(NOT_LATIN_TEXT)
     prop_rx = _regex.compile(r"\p{" + prop + "}")
-    cps = [c for c in range(0x2070) if not admitted.match(chr(c)) and prop_rx.match(chr(c))]
+    cps = [c for c in range(0x2070) if latin_only(chr(c)) and prop_rx.match(chr(c))]
     parts, i = [], 0
     while i < len(cps):
         j = i
@@ -172,21 +181,20 @@ class LatinFast:
     the ``re`` one for a text without a NOT_LATIN_TEXT character, where both give the same
     matches, else the exact one. Use only the match API the two share (group, span, ...)."""
 
-    _NOT_LATIN = _re.compile(NOT_LATIN_TEXT)
-
     def __init__(self, src: str, flags: int = 0):
-        self.exact = _regex.compile(src, flags)
-        re_flags = (_re.IGNORECASE if flags & _regex.IGNORECASE else 0) | (_re.MULTILINE if flags & _regex.MULTILINE else 0)
         if flags & ~(_regex.IGNORECASE | _regex.MULTILINE | _regex.VERSION0 | _regex.UNICODE):
             raise ValueError("LatinFast: only the IGNORECASE and MULTILINE flags are translated")
+        self.pattern, self.flags = src, flags
+        re_flags = (_re.IGNORECASE if flags & _regex.IGNORECASE else 0) | (_re.MULTILINE if flags & _regex.MULTILINE else 0)
         self.fast = _re.compile(latin_re(src), re_flags)
 
-    @property
-    def pattern(self) -> str:
-        return self.exact.pattern
+    @cached_property
+    def exact(self) -> _regex.Pattern:
+        """The pattern as ``regex`` runs it (compiled when first needed: for non-Latin text)."""
+        return _regex.compile(self.pattern, self.flags)
 
     def for_text(self, text: str):
-        return self.fast if self._NOT_LATIN.search(text) is None else self.exact
+        return self.fast if latin_only(text) else self.exact
 
 
 # A Vietnamese letter (any case, with diacritics) or digit.
@@ -597,11 +605,10 @@ REF_LIST_JOIN = rf"{REF_SP}(?:[,;]{REF_SP}(?:(?:và|hoặc){REF_SP1})?|(?:và|ho
 # One token of a body phrase: a word (letters/digits, "&" inside abbreviations such as "TN&MT")
 # or a single non-space character (punctuation). Linear: one bounded alternation per token.
 BODY_TOKEN = r"[\p{L}\p{N}]+(?:&[\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]"
-# The same tokens for the stdlib ``re`` (faster), valid on a text with no character outside
-# LATIN_TEXT: there re's \w without "_" is [\p{L}\p{N}] and re's \s is \s plus U+001C-U+001F
-# (tested character by character); "_" and U+001C-U+001F are one-character tokens, as in BODY_TOKEN.
-BODY_TOKEN_RE = r"[^\W_]+(?:&[^\W_]+)*|[^\s\w]|[_\x1c-\x1f]"
-# (NOT_LATIN_TEXT: see LATIN_LETTER)
+# The same tokens for the stdlib ``re`` (faster), on ``latin_only`` text: there re's \w without
+# "_" is [\p{L}\p{N}] and \s is regex's \s (tested character by character); "_" is a token of
+# its own, as in BODY_TOKEN.
+BODY_TOKEN_RE = r"[^\W_]+(?:&[^\W_]+)*|[^\s\w]|_"
 # A parenthetical gloss inside a body name: "Ban Dân vận Huyện ủy (cơ quan Thường trực ...)".
 BODY_PAREN_GLOSS = r"\s*\([^()\n]*\)"
 # Old tone placement at the end of a syllable ("uỷ", "hoà", "khoẻ"; not the "uy" of "quý").
