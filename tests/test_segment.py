@@ -147,3 +147,13 @@ def test_kinh_gui_block_is_not_body():
     assert [g[1] for g in got] == ["1.", "2."]
 
 
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Sở  Y tế\tkiểm tra\u00a0các cơ sở.", "Sở Y tế kiểm tra các cơ sở."),
+    # U+001C-U+001F: white space to str.split, not to \s: kept, as the regex collapse keeps them
+    ("Sở Y tế\x1ckiểm  tra.", "Sở Y tế\x1ckiểm tra."),
+])
+def test_own_text_collapses_white_space_as_regex_does(body, expected):
+    seg = segment("1. " + body + "\n2. Công an huyện rà soát.\n")
+    assert seg.own_text(seg.units[0]) == expected
