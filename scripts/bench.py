@@ -339,10 +339,11 @@ _INSTR = r"""
 import gc, sys
 from pathlib import Path
 from pipeline import engines as E
+from pipeline.load import MAX_BYTES
 gc.set_threshold(*E.GC_THRESHOLD)
 fp = E.fingerprint()
 for f in sorted(Path(sys.argv[1]).iterdir())[: int(sys.argv[2])]:
-    E.run_one(E.Job(str(f), f.stem, 20_000_000, None, fp))
+    E.run_one(E.Job(str(f), f.stem, MAX_BYTES, None, fp))
 """
 
 
