@@ -1157,9 +1157,21 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
             found.append(("lead", units))
             lead_clauses.add(c)
             subject_ends.add(end)
-    # subject-introducers inside a clause ("đồng chí yêu cầu ban soạn thảo ...")
+    # the tokens each search below starts from, found in one pass (a cheap pre-check)
     intro_firsts = lex.cue_firsts("introducer", "introducer_clause")
-    for i in [k for k, t in enumerate(low) if t in intro_firsts]:  # cheap pre-check
+    support_firsts = lex.cue_firsts("support_marker")
+    intro_at: list[int] = []
+    comma_at: list[int] = []
+    support_at: list[int] = []
+    for k, t in enumerate(low):
+        if t == ",":
+            comma_at.append(k)
+        if t in intro_firsts:
+            intro_at.append(k)
+        if t in support_firsts:
+            support_at.append(k)
+    # subject-introducers inside a clause ("đồng chí yêu cầu ban soạn thảo ...")
+    for i in intro_at:
         if i in used_intro or sc.in_paren[i] or i in start_set or i in subject_ends:
             continue
         intro = _introducer_at(sc, i, False)
@@ -1172,7 +1184,7 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
     # "Để ..., X cần ...": a body after a comma, followed by a subject verb; "X chủ trì, Y phối hợp"
     by_end: dict[int, list[int]] = {}
     covered_to, covered_end = -1, -1
-    for i in [k for k, t in enumerate(low) if t == ","]:
+    for i in comma_at:
         if sc.in_paren[i]:
             continue
         if i < covered_to:  # inside a chain already read: its suffix ends where the chain ends
@@ -1205,8 +1217,7 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
         first = commas[-1] if ambiguous else c0
         found.append(("lead", sc.parse_chain(first + 1)[0]))
     # support markers anywhere: "phối hợp với X", "cùng với X"
-    support_firsts = lex.cue_firsts("support_marker")
-    for i in [k for k, t in enumerate(low) if t in support_firsts]:
+    for i in support_at:
         if sc.in_paren[i]:
             continue
         m = lex.cue("support_marker", low, i)
@@ -1320,6 +1331,7 @@ def _mentions(sc: _Scanner, role: str, units: list[_Unit], default_level: str | 
     return out
 
 
+@lru_cache(maxsize=64)  # a notice's units share its level; the levels are a handful of words
 def _local_level(level: str | None) -> str | None:
     """The notice's level when it is a local unit ("xã", "huyện", "tỉnh"); None for a central
     notice ("trung ương"): central bodies are named without a level suffix."""

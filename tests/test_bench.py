@@ -196,3 +196,37 @@ def test_module_of(bench):
     assert bench.module_of(str(ROOT / "pipeline" / "resolve.py")) == "resolve"
     assert bench.module_of("/usr/lib/python3/re.py") is None
     assert bench.module_of("~") is None
+
+
+# A stand-in for valgrind: reports, as callgrind does on stderr, 1,000 instructions per notice
+# (the last argument) plus 500 for start-up; exits with FAKE_RC.
+FAKE_VALGRIND = """#!/bin/sh
+for a in "$@"; do n="$a"; done
+echo "==1== Collected : $((n * 1000 + 500))" >&2
+exit "${FAKE_RC:-0}"
+"""
+
+
+@pytest.fixture
+def fake_valgrind(tmp_path, monkeypatch):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    exe = bin_dir / "valgrind"
+    exe.write_text(FAKE_VALGRIND)
+    exe.chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    return bin_dir
+
+
+def test_instructions_per_notice_subtracts_the_warm_up(bench, fake_valgrind, tmp_path):
+    assert bench._collected(tmp_path, 7) == 7500
+    # (14 notices: 14,500) - (4 notices: 4,500), over the 10 counted
+    assert bench.instructions_per_notice(tmp_path, warm=4, count=10) == pytest.approx(1000.0)
+
+
+def test_instructions_per_notice_without_a_count(bench, fake_valgrind, tmp_path, monkeypatch):
+    monkeypatch.setenv("FAKE_RC", "1")  # valgrind failed: no figure rather than a wrong one
+    assert bench._collected(tmp_path, 7) is None
+    assert bench.instructions_per_notice(tmp_path, warm=4, count=10) is None
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))  # no valgrind on the machine
+    assert bench.instructions_per_notice(tmp_path, warm=4, count=10) is None
