@@ -52,6 +52,9 @@ LATIN_LETTER = "[A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f
 # pattern gives the matches of its ``regex`` original (all tested character by character).
 NOT_LATIN_TEXT = "[^\x00-\x1b\x20-\u012f\u0132-\u024f\u1e00-\u1eff\u2000-\u206f]"
 _NOT_LATIN = _re.compile(NOT_LATIN_TEXT)
+# The characters that ``str.split()`` takes for white space and \s does not (U+001C-U+001F): in a
+# text without one, " ".join(s.split()) is \s+ collapsed to one space and stripped.
+SPLIT_ONLY_SPACE = "[\x1c-\x1f]"
 _LETTER = _regex.compile(r"\p{L}")
 
 

@@ -356,7 +356,11 @@ def _collected(corpus: Path, n: int) -> int | None:
     return int(m.group(1)) if p.returncode == 0 and m else None
 
 
-def instructions_per_notice(corpus: Path, warm: int = 40, count: int = 200) -> float | None:
+#: Notices run before the instruction count starts (imports, lexicons, the POS model), and counted.
+INSTR_WARM, INSTR_COUNT = 40, 200
+
+
+def instructions_per_notice(corpus: Path, warm: int = INSTR_WARM, count: int = INSTR_COUNT) -> float | None:
     """Instructions per notice of the worker's work: the count over ``warm + count`` notices minus
     the count over ``warm`` (imports, lexicons, the POS model), divided by ``count``. Counted, not
     timed: the same for the same code and inputs however busy the machine is."""
@@ -834,7 +838,8 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
         ipn = instructions_per_notice(corpus)
         log(f"(g) instructions per notice: {ipn / 1e6:.2f} M" if ipn else "(g) instructions: valgrind not available")
         if ipn:
-            res.checks.append(Check("instructions per notice (callgrind; read, extract, encode; notices 41-240)",
+            res.checks.append(Check("instructions per notice (callgrind; read, extract, encode; notices "
+                                    f"{INSTR_WARM + 1}-{INSTR_WARM + INSTR_COUNT})",
                                     f"{ipn / 1e6:.2f} M", "—", "info"))
 
     # (f) per-stage cost
