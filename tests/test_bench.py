@@ -230,3 +230,20 @@ def test_instructions_per_notice_without_a_count(bench, fake_valgrind, tmp_path,
     assert bench.instructions_per_notice(tmp_path, warm=4, count=10) is None
     monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))  # no valgrind on the machine
     assert bench.instructions_per_notice(tmp_path, warm=4, count=10) is None
+
+
+def test_startup_runs_start_from_an_empty_folder(bench, tmp_path, monkeypatch):
+    """Each start-up run extracts: none may find the previous run's tables and cache."""
+    out = tmp_path / "out-tiny"
+    seen = []
+
+    def fake_measure(label, cmd, timeout=0):
+        target = Path(cmd[cmd.index("--out") + 1])
+        seen.append(target.exists())
+        (target / ".cache").mkdir(parents=True)  # what a real run leaves behind
+        return bench.Run(label, 1.0 + len(seen), 1.0, 30.0, 0, False, "", "")
+
+    monkeypatch.setattr(bench, "measure", fake_measure)
+    run = bench.measure_startup(tmp_path, out, rounds=3)
+    assert seen == [False, False, False]
+    assert run.wall == 2.0  # the fastest of the three
