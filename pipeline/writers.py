@@ -11,6 +11,7 @@ import csv
 import os
 import shutil
 import tempfile
+from array import array
 from pathlib import Path
 
 from .model import Document
@@ -42,6 +43,67 @@ def _parquet_schema():
             t = pa.string()
         fields.append(pa.field(c, t))
     return pa.schema(fields)
+
+
+def _string_array(values: list):
+    """An Arrow string array of ``values`` (str or None), made from its three buffers (validity
+    bits, int32 offsets, UTF-8 bytes) with ``pa.Array.from_buffers``."""
+    import pyarrow as pa
+
+    data = [b"" if v is None else v.encode("utf-8") for v in values]
+    offsets = array("i", [0])
+    total = 0
+    for b in data:
+        total += len(b)
+        offsets.append(total)
+    nulls = values.count(None)
+    validity = None
+    if nulls:
+        bits = 0
+        for i, v in enumerate(values):
+            if v is not None:
+                bits |= 1 << i
+        validity = pa.py_buffer(bits.to_bytes((len(values) + 7) // 8, "little"))
+    return pa.Array.from_buffers(pa.string(), len(values),
+                                 [validity, pa.py_buffer(offsets.tobytes()), pa.py_buffer(b"".join(data))],
+                                 null_count=nulls)
+
+
+def _arrow_table(rows: list[dict]):
+    """The task rows as an Arrow table of ``_parquet_schema()``.
+
+    Each column is made as a string array and cast to its type (Arrow's own parsing of ISO
+    dates, integers, ``repr`` floats and true/false), lists from their flattened values and
+    offsets; the same table as ``pyarrow.table`` of the Python values (tested), without it:
+    for a Python list, ``pa.array`` first asks whether pandas could convert it, and that imports
+    pandas (0.3 s per run, a quarter of a small refresh)."""
+    import pyarrow as pa
+
+    schema = _parquet_schema()
+    arrays = []
+    for f in schema:
+        vals = [r[f.name] for r in rows]
+        t = f.type
+        if pa.types.is_list(t):
+            flat: list = []
+            offsets: list = []
+            for v in vals:
+                offsets.append(None if v is None else str(len(flat)))  # a null offset: a null list
+                if v is not None:
+                    flat.extend(v)
+            offsets.append(str(len(flat)))
+            arrays.append(pa.ListArray.from_arrays(_string_array(offsets).cast(pa.int32()), _string_array(flat)))
+        elif pa.types.is_string(t):
+            arrays.append(_string_array(vals))
+        elif pa.types.is_boolean(t):
+            arrays.append(_string_array([None if v is None else ("true" if v else "false") for v in vals]).cast(t))
+        elif pa.types.is_floating(t):
+            arrays.append(_string_array([None if v is None else repr(float(v)) for v in vals]).cast(t))
+        elif pa.types.is_date(t):
+            arrays.append(_string_array([v or None for v in vals]).cast(t))  # "" is no date, as None
+        else:
+            arrays.append(_string_array([None if v is None else str(int(v)) for v in vals]).cast(t))
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 class TableWriter:
@@ -89,24 +151,12 @@ class TableWriter:
             self._flush()
 
     def _flush(self, final: bool = False) -> None:
-        import datetime as dt
-
-        import pyarrow as pa
         import pyarrow.parquet as pq
 
         if self._pq is None:
             self._pq = pq.ParquetWriter(self.tmp / "tasks.parquet", _parquet_schema(), compression="zstd")
-        if not self._batch and not final:
-            return
-        if self._batch or self.n_docs == 0 or final:
-            cols = {}
-            for c in COLUMNS["tasks"]:
-                vals = [r[c] for r in self._batch]
-                if c in DATE_COLUMNS["tasks"]:
-                    vals = [dt.date.fromisoformat(v) if v else None for v in vals]
-                cols[c] = vals
-            if self._batch:
-                self._pq.write_table(pa.table(cols, schema=_parquet_schema()))
+        if self._batch:
+            self._pq.write_table(_arrow_table(self._batch))
         self._batch = []
 
     def commit(self) -> None:
