@@ -44,8 +44,10 @@ def _row(**over) -> dict:
     [_row(parent_id=None, label="", deadline=None, period_inherited=None), _row(task_id="t2", label="a)")],
     # dates: "" is no date, as None
     [_row(deadline="2024-12-31", period_start="2024-07-01", period_end="2024-12-31", meeting_date="")],
-    # lists: empty, several, non-ASCII, one element repeated
+    # lists: empty, several, non-ASCII, one element repeated, none at all (a null list)
     [_row(responsible=[], support=["UBND các xã, thị trấn", "Công an huyện"], references=["25-TB/BCĐ"] * 3)],
+    [_row(responsible=None, body_types=["party"]), _row(task_id="t2", responsible=["Ban Tuyên giáo", ""]),
+     _row(task_id="t3", responsible=None, support=None)],
     # numbers: large offsets, floats that need all their digits, booleans both ways
     [_row(start=2**40, end=2**40 + 7, score=0.1 + 0.2, responsible_inherited=True, period_inherited=False)],
     # a whole batch where one column is null throughout and another never is
