@@ -156,7 +156,8 @@ def fake_results(bench, n=20, quick=True):
     res.checks = [bench.Check("extract vs word_tokenize-only (wall time ratio)", "2.0x", ">= 10x", "FAIL"),
                   bench.Check("peak RSS, 8x corpus / 1x corpus", "1.01", "<= 1.3", "PASS")]
     res.throughput = [{"run": "extract --jobs 1", "docs": n, "mb": 0.07, "wall": 2.0, "cpu": 1.9, "rss": 100.0,
-                       "tasks": 80}]
+                       "tasks": 80},
+                      {"run": "POS models", "docs": 0, "mb": 0.0, "wall": 0.6, "cpu": 0.6, "rss": 90.0}]
     res.pathological = [{"input": '"Số " repeated', "mb": 0.256, "wall": 1.5, "net": 0.5, "ratio": 1.2,
                          "timed_out": False, "verdict": "PASS"}]
     res.stages = {"n": 5, "wall": 0.3, "total": 0.3,
@@ -173,7 +174,8 @@ def test_report_format(bench):
     for needle in ("Command: `python scripts/bench.py --n 20`", "| CPU | Test CPU (2 cores) |", "| Commit | abc123 |",
                    "| Measurement | Value | Target | Result |", "**FAIL**", "**PASS**",
                    "| extract --jobs 1 | 20 | 0.07 | 2.00 | 1.90 | 10.0 | 0.035 | 100.0 | 80 |",
-                   "| resolve | 0.200 | 66.0 | 0.250 | 5 |", '| "Số " repeated | 0.256 |'):
+                   "| resolve | 0.200 | 66.0 | 0.250 | 5 |", '| "Số " repeated | 0.256 |',
+                   "| POS models | — | — | 0.60 | 0.60 | — | — | 90.0 | — |"):
         assert needle in text, needle
 
 
@@ -247,3 +249,21 @@ def test_startup_runs_start_from_an_empty_folder(bench, tmp_path, monkeypatch):
     run = bench.measure_startup(tmp_path, out, rounds=3)
     assert seen == [False, False, False]
     assert run.wall == 2.0  # the fastest of the three
+
+
+def test_startup_notice_runs_every_stage_without_pos_tagging(bench, monkeypatch):
+    """The start-up row is the fixed cost of a run: its notice goes through every extractor but
+    never needs underthesea's POS model (loaded on demand; the bench times that on its own)."""
+    import pipeline.bodies as bodies
+    from pipeline import extract
+
+    tagged = []
+    monkeypatch.setattr(bodies, "_pos_words", lambda s: tagged.append(s) or ())
+    doc = extract(bench.STARTUP_NOTICE)
+    assert doc.status == "ok"
+    assert tagged == []
+    assert len(doc.tasks) == 2
+    assert doc.tasks[0].responsible[0].name.startswith("Phòng Nông nghiệp")
+    assert doc.tasks[0].deadline is not None and doc.tasks[1].period is not None
+    assert doc.tasks[0].references
+    assert doc.doc_number == "45/TB-UBND" and doc.meeting_date == "2025-06-04"
