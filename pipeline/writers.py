@@ -12,6 +12,7 @@ import os
 import shutil
 import tempfile
 from array import array
+from functools import cache
 from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
@@ -26,7 +27,8 @@ from .tables import (
 TABLE_FILES = ("documents.jsonl", "tasks.csv", "tasks.parquet", "references.csv", "documents.csv", "errors.csv")
 
 
-def _parquet_schema():
+@cache
+def _parquet_schema():  # the same for every batch of a run
     import pyarrow as pa
 
     fields = []
@@ -77,13 +79,10 @@ def _list_array(values: list):
 
     flat = [x for v in values if v is not None for x in v]
     nulls = values.count(None)
-    if nulls:  # a null start offset makes a null list (the last offset, the end, is never null)
-        starts = list(accumulate((len(v or ()) for v in values), initial=0))  # one more than values
-        offsets = _string_array([None if v is None else str(n) for v, n in zip(values, starts[:-1], strict=True)]
-                                + [str(starts[-1])]).cast(pa.int32())
-    else:
-        offsets = pa.Array.from_buffers(pa.int32(), len(values) + 1,
-                                        [None, pa.py_buffer(array("i", accumulate(map(len, values), initial=0)))])
+    starts = array("i", accumulate((0 if v is None else len(v) for v in values), initial=0))
+    # a null start offset makes a null list; the last offset (the end) is never null
+    offsets = pa.Array.from_buffers(pa.int32(), len(values) + 1,
+                                    [_validity([*values, ()], nulls), pa.py_buffer(starts)], null_count=nulls)
     return pa.ListArray.from_arrays(offsets, _string_array(flat))
 
 
@@ -161,7 +160,7 @@ class TableWriter:
         if len(self._batch) >= self._batch_size:
             self._flush()
 
-    def _flush(self, final: bool = False) -> None:
+    def _flush(self) -> None:
         import pyarrow.parquet as pq
 
         if self._pq is None:
@@ -172,7 +171,7 @@ class TableWriter:
 
     def commit(self) -> None:
         """Close the temporary files and move them over the previous tables."""
-        self._flush(final=True)
+        self._flush()
         if self._pq is not None:
             self._pq.close()
         for fh in self._files.values():
