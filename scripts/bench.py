@@ -46,7 +46,7 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -753,11 +753,15 @@ Lê Văn Hòa
 _POS_LOAD = "from underthesea import pos_tag; pos_tag('Ban Quản lý vịnh Hạ Long lắp đặt trạm quan trắc')"
 
 
+def fastest(runs: Iterable[Run]) -> Run:
+    """The run of least wall time (the machine is shared: the fastest is the least disturbed)."""
+    return min(runs, key=lambda r: r.wall)
+
+
 def measure_startup(inputs: Path, out: Path, rounds: int = 3) -> Run:
     """The fastest of ``rounds`` extractions of ``inputs`` (one small notice), each into an empty
     ``out``: a second run into the same folder would read its cache instead of extracting."""
-    return min((measure("start-up (1 notice)", extract_cmd(inputs, _fresh(out))) for _ in range(rounds)),
-               key=lambda r: r.wall)
+    return fastest(measure("start-up (1 notice)", extract_cmd(inputs, _fresh(out))) for _ in range(rounds))
 
 
 def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
@@ -783,8 +787,8 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
     (tiny / "startup.txt").write_text(STARTUP_NOTICE, encoding="utf-8")
     startup = measure_startup(tiny, work / "out-tiny")
     log(f"start-up {startup.wall:.2f} s (best of 3)")
-    pos_load = min((measure("underthesea import + POS models (loaded on demand)", [sys.executable, "-c", _POS_LOAD])
-                    for _ in range(3)), key=lambda r: r.wall)
+    pos_load = fastest(measure("underthesea import + POS models (loaded on demand)", [sys.executable, "-c", _POS_LOAD])
+                       for _ in range(3))
     log(f"POS model load {pos_load.wall:.2f} s (best of 3)")
 
     # (a) extract --jobs 1, (e) --jobs N and (b) word_tokenize only, interleaved: --repeat rounds of
@@ -806,7 +810,7 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
         if not args.skip_tokenize:
             runs_b.append(measure("word_tokenize every line", [sys.executable, "-c", _TOKENIZE, str(corpus)]))
             log(f"(b) word_tokenize, round {k + 1}: {runs_b[-1].wall:.1f} s rc={runs_b[-1].rc}")
-    a = min(runs_a, key=lambda r: r.wall)
+    a = fastest(runs_a)
     res.throughput.append(_thr(startup, 1, (tiny / "startup.txt").stat().st_size, work / "out-tiny"))
     res.throughput.append(_thr(pos_load, 0, 0))
     res.throughput.append(_thr(a, docs, nbytes, out1))
@@ -818,7 +822,7 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
     if not with_jobs:
         res.checks.append(Check(f"--jobs {args.jobs} speed-up", "not supported", "near-linear", "n/a"))
     else:
-        e = min(runs_e, key=lambda r: r.wall)
+        e = fastest(runs_e)
         e_wall = e.wall if e.rc in (0, 1) else None
         res.throughput.append(_thr(e, docs, nbytes, outj))
         speedup = a.wall / e.wall
@@ -841,7 +845,7 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
     if args.skip_tokenize:
         res.checks.append(Check("extract speed vs word_tokenize-only", "skipped", ">= 10x", "n/a"))
     else:
-        b = min(runs_b, key=lambda r: r.wall)
+        b = fastest(runs_b)
         lines = b.stdout.split()[0] if b.stdout.split() else "?"
         thr = _thr(b, docs, nbytes)
         thr["tasks"] = f"{int(lines):,} lines" if lines.isdigit() else "—"

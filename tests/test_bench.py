@@ -267,3 +267,14 @@ def test_startup_notice_runs_every_stage_without_pos_tagging(bench, monkeypatch)
     assert doc.tasks[0].deadline is not None and doc.tasks[1].period is not None
     assert doc.tasks[0].references
     assert doc.doc_number == "45/TB-UBND" and doc.meeting_date == "2025-06-04"
+
+
+@pytest.mark.parametrize("walls, expected", [
+    ([3.0, 1.5, 2.0], 1),   # the least wall time, wherever it comes
+    ([1.0, 1.0, 0.5], 2),
+    ([2.0, 2.0], 0),        # a tie keeps the first run
+    ([4.2], 0),
+])
+def test_fastest_is_the_run_of_least_wall_time(bench, walls, expected):
+    runs = [bench.Run(f"r{i}", w, 9.0 - w, 10.0, 0, False) for i, w in enumerate(walls)]
+    assert bench.fastest(iter(runs)) is runs[expected]  # any iterable, a generator too
