@@ -328,6 +328,9 @@ def map_ordered(fn: Callable[[Job], R], jobs: list[Job], workers: int = 1) -> It
         return
     from concurrent.futures import ProcessPoolExecutor
 
+    from .process import warm
+
+    warm()  # lexicons and patterns loaded once, before the fork, and shared by the workers
     with ProcessPoolExecutor(max_workers=workers, initializer=_tune_gc) as ex:
         yield from ex.map(fn, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 8) or 1)))
 

@@ -6,6 +6,8 @@ failure to load or decode gives status "failed". Either way the error names its 
 from __future__ import annotations
 
 import hashlib
+import importlib
+import inspect
 from pathlib import Path
 
 from .clean import clean
@@ -25,6 +27,28 @@ def doc_ids(sources: list[str]) -> list[str]:
         counts[s] = counts.get(s, 0) + 1
     return [s if counts[s] == 1 else f"{s}-{hashlib.sha1(src.encode('utf-8')).hexdigest()[:8]}"
             for s, src in zip(stems, sources, strict=True)]
+
+
+#: The modules whose lexicons, pattern tables and models :func:`warm` loads.
+WARM_MODULES = ("load", "encodings", "formats", "clean", "segment", "header", "classify", "bodies",
+                "temporal", "references", "learn", "resolve")
+
+
+def warm() -> int:
+    """Load every lexicon, compiled pattern table and learned model the stages read, now rather
+    than on the first notice that needs it: each module's cached loaders that take no argument.
+    Called before a pool of workers forks, so that the workers share them instead of each loading
+    its own copy. underthesea's models are not loaded (a run rarely needs them). Returns how many
+    loaders ran."""
+    n = 0
+    for name in WARM_MODULES:
+        mod = importlib.import_module(f"{__package__}.{name}")
+        for fn in vars(mod).values():
+            if (callable(fn) and hasattr(fn, "cache_info") and getattr(fn, "__module__", None) == mod.__name__
+                    and not inspect.signature(fn).parameters):
+                fn()
+                n += 1
+    return n
 
 
 def failed(doc_id: str, source: str, err: PipelineError, sha256: str | None = None) -> Document:

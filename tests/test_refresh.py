@@ -167,3 +167,47 @@ def test_a_database_of_the_former_layout_is_replaced(tmp_path, huyen_notice, cap
     again = snapshot(out)
     line = [x for x in first["documents.jsonl"].splitlines() if b'"tb0"' in x]
     assert line and line[0] in again["documents.jsonl"].splitlines()
+
+
+def _cached_loaders():
+    import importlib
+
+    from pipeline import lexicon
+    from pipeline.process import WARM_MODULES
+
+    fns = [lexicon.load_table]
+    for name in WARM_MODULES:
+        mod = importlib.import_module(f"pipeline.{name}")
+        fns += [f for f in vars(mod).values() if hasattr(f, "cache_clear") and getattr(f, "__module__", "") == mod.__name__]
+    return fns
+
+
+def _tables_loaded(_job) -> int:
+    from pipeline.lexicon import load_table
+
+    return load_table.cache_info().currsize
+
+
+def test_after_warm_extraction_reads_no_lexicon_or_model_file(monkeypatch, huyen_notice):
+    from pipeline import learn, lexicon
+    from pipeline.api import extract
+    from pipeline.process import warm
+
+    for f in _cached_loaders():
+        f.cache_clear()
+    assert warm() >= 20
+    reads: list[str] = []
+    real_text, real_model = lexicon.data_text, learn._package_model_text
+    monkeypatch.setattr(lexicon, "data_text", lambda n: reads.append(n) or real_text(n))
+    monkeypatch.setattr(learn, "_package_model_text", lambda n: reads.append(n) or real_model(n))
+    doc = extract(huyen_notice)
+    assert doc.tasks and reads == []
+
+
+def test_pool_workers_start_with_the_lexicons_loaded():
+    from pipeline.engines import map_ordered
+
+    for f in _cached_loaders():
+        f.cache_clear()
+    got = list(map_ordered(_tables_loaded, [1, 2, 3, 4], 2))
+    assert len(got) == 4 and min(got) > 0
