@@ -290,6 +290,12 @@ _ITEM_START = regex.compile(r"[ \t]*(?:[IVX]{1,5}[.\-)]|\d{1,2}(?:\.\d{1,2}){0,3
                             r"\([\w]{1,4}\)|[-–—+•*][ \t]|(?i:nơi nhận|kính gửi))")
 
 
+def _in_capitals(line: str) -> bool:
+    """A line with letters, all of them capitals (a heading); "10/9/2024." has none, and so
+    continues the line before it like any other text."""
+    return line != line.lower() and line == line.upper()
+
+
 def _soft_wraps(text: str, rw: Rewriter, taken: set[int]) -> None:
     """PDF text: a line that ran to the right margin without ending its sentence continues on
     the next line (joined with one space) unless that line starts an item or is in capitals."""
@@ -304,7 +310,7 @@ def _soft_wraps(text: str, rw: Rewriter, taken: set[int]) -> None:
         prev, nxt = text[s1:e1].rstrip(), text[s2:e2]
         if len(prev) < margin or prev.endswith((".", ":", ";", "!", "?", "./.")):
             continue
-        if _ITEM_START.match(nxt) or nxt.strip() == nxt.strip().upper():
+        if _ITEM_START.match(nxt) or _in_capitals(nxt):
             continue
         rw.replace(e1, e1 + 1, " ")
 

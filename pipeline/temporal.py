@@ -464,15 +464,27 @@ def _verb_decision(hits: list[str]) -> str | None:
     return None
 
 
+#: Spans short enough that "trong" + span bounds the action when no verb of the lexicon is
+#: near ("mở 02 lớp tập huấn trong tháng 01/2024", "tiêm vắc xin trong quý II"); a year or
+#: longer needs a one-off verb ("đưa vào vận hành trong năm 2027"), being more often the
+#: task's period, and so does a span after a weak verb only ("tổ chức tốt các hoạt động
+#: trong tháng 12": the month the activities belong to).
+_SHORT_SPANS = ("month", "quarter")
+
+
 def _bounds_one_off_action(text: str, t: TimeExpr) -> bool:
     pat, _ = _verbs()
     lo = _clause_start(text, t.start, _LOOKBACK_CHARS)
     lo = _last_tokens_start(text, lo, t.start, _VERB_TOKENS)
     before = [m.group() for m in pat.finditer(text, lo, t.start)]
     decision = _verb_decision(list(reversed(before)))
+    after: list[str] = []
     if decision is None:
         hi = _clause_end(text, t.end, 120)
-        decision = _verb_decision([m.group() for m in pat.finditer(text, t.end, hi)])
+        after = [m.group() for m in pat.finditer(text, t.end, hi)]
+        decision = _verb_decision(after)
+    if decision is None and not before and not after:
+        return t.kind in _SHORT_SPANS
     return decision == "oneoff"
 
 

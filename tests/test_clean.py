@@ -121,6 +121,17 @@ def test_every_cleaned_word_maps_back_to_its_source(src):
      "Trung tâm Phát triển quỹ đất hoàn thiện hồ sơ bồi thường trong tháng 10/2024.\n"
      "1. Về dự án thứ hai của huyện trong kế hoạch vốn năm sau và các năm tiếp theo ở địa bàn\n"
      "THÔNG BÁO\n"),
+    # a continuation with no letters is no heading in capitals: the date joins its sentence
+    ("Hội Nông dân xã phối hợp với Hợp tác xã dịch vụ nông nghiệp vận động các hộ hoàn thành chậm nhất ngày\n"
+     "15/10/2025.\n"
+     "Công an xã bảo đảm an ninh trật tự tại các điểm bàn giao mặt bằng của dự án ở thôn Hai.\n"
+     "Ban Chỉ huy quân sự xã tổ chức huấn luyện dân quân năm nay theo kế hoạch của cấp trên giao\n"
+     "II. KIẾN NGHỊ\n",
+     "Hội Nông dân xã phối hợp với Hợp tác xã dịch vụ nông nghiệp vận động các hộ hoàn thành chậm nhất ngày "
+     "15/10/2025.\n"
+     "Công an xã bảo đảm an ninh trật tự tại các điểm bàn giao mặt bằng của dự án ở thôn Hai.\n"
+     "Ban Chỉ huy quân sự xã tổ chức huấn luyện dân quân năm nay theo kế hoạch của cấp trên giao\n"
+     "II. KIẾN NGHỊ\n"),
 ])
 def test_pdf_soft_wraps(source, expected):
     assert clean(source, soft_wraps=True).text == expected

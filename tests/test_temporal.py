@@ -166,7 +166,14 @@ DEADLINES = [
     ("Đảng ủy xã Tân Lập lãnh đạo hoàn thành Đại hội chi bộ thôn trong quý I năm 2027", 2026,
      [("trong quý I năm 2027", "2027-03-31")]),
     ("Ban Thường vụ Thành ủy ban hành Chỉ thị trong tháng 01/2026", 2025, [("trong tháng 01/2026", "2026-01-31")]),
+    # a month or a quarter after "trong" bounds the action unless a verb says it is ongoing
+    ("Hội Phụ nữ xã mở 03 lớp dạy nghề cho hội viên trong tháng 02/2025.", 2025, [("trong tháng 02/2025", "2025-02-28")]),
+    ("Phòng Tư pháp xây dựng kế hoạch kiểm tra, triển khai trong tháng 6/2024.", 2024,
+     [("trong tháng 6/2024", "2024-06-30")]),
+    ("Trạm Y tế phối hợp với các thôn tiêm vắc xin cho trẻ trong quý II/2025", 2025, [("trong quý II/2025", "2025-06-30")]),
     # ongoing, or no deadline at all
+    ("các chi bộ tuyên truyền, vận động nhân dân trong năm 2025", 2025, []),
+    ("Công an xã tăng cường tuần tra ban đêm trong tháng 12/2025", 2025, []),
     ("Công an huyện tiếp tục thực hiện trong năm 2026", 2026, []),
     ("thường xuyên kiểm tra, giám sát trong năm 2026", 2026, []),
     ("các cấp, các ngành tổ chức thực hiện tốt quy chế dân chủ trong 6 tháng cuối năm 2024", 2024, []),
