@@ -769,6 +769,18 @@ class _Scanner:
                 seen_domain = True
                 j = nw[0]
                 continue
+            if nw and kind == "domain" and not seen_domain:
+                # a lowercase domain that leads to a proper name or a level: "Hợp tác xã dịch vụ
+                # nông nghiệp Nghi Phong" (a domain head is no body before it: "Hợp tác xã thực hiện")
+                k = nw[0]
+                while k < self.n and (nxt_w := lex.name_words.match(low, k)):
+                    k = nxt_w[0]
+                if k < self.n and not self.in_paren[k] and (
+                        (self.cap(k) and not self.is_verb(k) and not self._starts_body(k))
+                        or self.level_end(k) is not None):
+                    seen_domain = True
+                    j = k
+                    continue
             if self.is_verb(j):
                 dv = lex.cue("domain_verb", low, j)
                 if dv and kind == "complement" and (j == head_end or low[j - 1] == "và"):

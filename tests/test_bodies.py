@@ -213,6 +213,13 @@ CASES_LEXICON = [
      ["Các sở giáo dục và đào tạo"], []),
     ("Ngành thủy sản tăng cường tuần tra vùng nuôi.", "huyện", ["Ngành thủy sản"], []),
     ("Các ngành liên quan rà soát danh mục dự án.", "tỉnh", ["Các ngành liên quan"], []),
+    # a cooperative's lowercase domain before its proper name or level
+    ("UBND xã chủ trì, phối hợp với Hợp tác xã dịch vụ nông nghiệp Thanh Xuân ký hợp đồng thu gom.", "xã",
+     ["Ủy ban nhân dân xã"], ["Hợp tác xã dịch vụ nông nghiệp Thanh Xuân"]),
+    ("Hội Nông dân xã phối hợp với Hợp tác xã nông nghiệp xã hướng dẫn bà con gieo cấy.", "xã",
+     ["Hội Nông dân xã"], ["Hợp tác xã nông nghiệp xã"]),
+    ("Công an xã phối hợp với Kiểm lâm địa bàn kiểm tra các điểm nóng cháy rừng.", "xã",
+     ["Công an xã"], ["Kiểm lâm địa bàn"]),
     # a central notice appends no level; a local one does
     ("Các thành viên Ban Chỉ đạo đôn đốc địa bàn được phân công phụ trách.", "trung ương",
      ["Thành viên Ban Chỉ đạo"], []),
