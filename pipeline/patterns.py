@@ -536,8 +536,12 @@ T_REFERENCE_ID = r"(?<![\p{L}\p{N}])\d{1,5}(?:/\d{4})?\s?[/\-]\s?\p{Lu}[\p{L}\p{
 T_CLAUSE_STOP = r"[.;!?\n]"
 # What closes a phrase (the object-noun look-back stops there too): punctuation, a blank
 # line, or a line break before a list marker. A bare line break is not a stop: headings
-# and PDF text wrap inside a phrase.
-T_PHRASE_STOP = r"(?<!(?i:phòng|cháy)),|[;:.!?]|\n[ \t]{0,8}(?=\n|[-+•]|\d{1,2}[.)\-]|[IVX]{1,4}[.\-]|\p{Ll}\))"
+# and PDF text wrap inside a phrase. Nor is the comma of a fixed pair inside a noun phrase:
+# "phòng, chống", "cháy, chữa cháy", "(chương trình) kiểm tra, giám sát (năm 2024)",
+# "(chương trình xây dựng) luật, pháp lệnh (năm 2026)".
+T_PHRASE_STOP = (r"(?<!(?i:phòng|cháy)),(?!(?<=(?i:kiểm tra),)\s{0,2}(?i:giám sát))"
+                 r"(?!(?<=(?i:luật),)\s{0,2}(?i:pháp lệnh))"
+                 r"|[;:.!?]|\n[ \t]{0,8}(?=\n|[-+•]|\d{1,2}[.)\-]|[IVX]{1,4}[.\-]|\p{Ll}\))")
 
 # --- references ----------------------------------------------------------------------------
 

@@ -558,9 +558,8 @@ def _vague_part(text: str, t: TimeExpr) -> bool:
     pat = _period_words()["vague"]
     if pat is None or t.cue:
         return False
-    lo = _last_tokens_start(text, max(0, t.start - 24), t.start, 1)
-    m = pat.search(text, lo, t.start)
-    return m is not None and not text[m.end() : t.start].strip()
+    lo = _last_tokens_start(text, max(0, t.start - 32), t.start, 3)  # "mùa mưa bão năm 2026"
+    return any(not text[m.end() : t.start].strip() for m in pat.finditer(text, lo, t.start, overlapped=True))
 
 
 def _is_horizon(t: TimeExpr) -> bool:

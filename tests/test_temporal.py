@@ -246,6 +246,15 @@ PERIODS = [
     ("tham gia đợt cao điểm giải phóng mặt bằng năm 2025", 2025, []),
     ("chăm lo cho người lao động trong dịp cuối năm 2025", 2025, []),
     ("xếp loại kết quả thực hiện dân chủ ở cơ sở năm 2024", 2024, []),
+    ("đưa nội dung này vào chương trình kiểm tra, giám sát năm 2025 của Đảng ủy", 2025, []),
+    ("đưa vào chương trình xây dựng luật, pháp lệnh năm 2027", 2026, []),
+    ("chuẩn bị chu đáo Lễ giao nhận quân năm 2026", 2026, []),
+    ("trình bộ tiêu chí huyện nông thôn mới giai đoạn 2026 - 2030", 2025, []),
+    # a season of a year is a vague part of it
+    ("gia cố các tuyến đê xung yếu, hoàn thành trước mùa mưa bão năm 2025", 2025, []),
+    ("nạo vét kênh mương trước mùa khô năm 2026", 2026, []),
+    # a comma outside those pairs still closes the phrase: the year is the task's
+    ("rà soát kế hoạch, tổ chức kiểm tra năm 2025", 2025, [("năm 2025", "2025-01-01", "2025-12-31")]),
     # a referenced document's title
     ("triển khai Kết luận số 45-KL/TU của Ban Thường vụ Tỉnh ủy về phát triển du lịch cộng đồng ở các xã "
      "miền núi, ven biển giai đoạn 2021-2025, định hướng đến năm 2030", 2022, []),
