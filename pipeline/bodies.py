@@ -30,7 +30,7 @@ from functools import lru_cache
 import regex
 
 from . import patterns as P
-from .lexicon import load_table
+from .lexicon import load_table, load_words
 
 __all__ = ["BodyMention", "BODY_TYPES", "find_responsible", "canonical_name", "body_type_of"]
 
@@ -45,6 +45,7 @@ _SPACE_PUNCT = regex.compile(P.BODY_SPACE_BEFORE_PUNCT)
 _SPACES = regex.compile(P.BODY_SPACES)
 _DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
+_MAX_PERSON = 4  # syllables of a person's name ("Lò Văn Tuân", "Nguyễn Thị Minh Khai")
 _MAX_POS_CALLS = 24  # underthesea calls allowed per find_responsible call
 _LOOKAHEAD = 8  # tokens a complement may run past a verb to reach its level word
 _MAX_NAME = 30  # tokens of one body name (bounds the work per position: linear time overall)
@@ -361,6 +362,11 @@ _ROMAN = regex.compile(r"[IVXLC]+|\d+[A-Za-z]?")
 _NOMINAL_TAGS = ("N", "Np", "Nc", "Nu", "Ny", "Nb")
 
 
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    return frozenset(load_words("surnames.txt"))
+
+
 @lru_cache(maxsize=512)
 def _pos_words(s: str) -> tuple[tuple[str, str], ...]:
     try:
@@ -571,7 +577,7 @@ class _Scanner:
         if g and (not h or g[0] > h[0] or (g[0] == h[0] and g_start < k)):
             return self._generic(g_start, g[0])
         if not h:
-            return None
+            return self._person_then_title(i, k)
         end, head = h
         if head.head == "lãnh đạo" and not (k > 0 and low[k - 1] == "chí"):
             return None  # a verb, unless it names persons ("các đồng chí lãnh đạo Ban ...")
@@ -585,6 +591,28 @@ class _Scanner:
                 self.role_depth -= 1
         return self._scan(k, end, head)
 
+    def _person_then_title(self, i: int, k: int) -> _Unit | None:
+        """A person named before the title ("đồng chí Lò Văn Tuân, Phó Chủ tịch UBND xã"): the
+        title's body, named as when the name follows it ("Phó Chủ tịch Ủy ban nhân dân xã Lò Văn
+        Tuân"). Only after "đồng chí"/"đ/c", with a family name first and two to four syllables."""
+        if k == i or self.low[k - 1] not in ("chí", "c") or not self.cap(k) or self.toks[k][0] not in _surnames():
+            return None
+        j = k + 1
+        while j < self.n and j < k + _MAX_PERSON and self.cap(j) and not self._starts_body(j):
+            j += 1
+        if j == k + 1 or j + 1 >= self.n or self.low[j] != ",":
+            return None
+        h = self._head_at(j + 1)
+        if h is None or h[1].kind not in ("role", "role_alone"):
+            return None
+        title = self.parse_unit(j + 1)
+        if title is None or not title.role:
+            return None
+        person = self.span_text(k, j)[2]
+        written = self.span_text(j + 1, title.end)[2]
+        return _Unit(k, title.end, title.head, title.generic, title.has_level, title.level,
+                     name_override=canonical_name(f"{written} {person}"), role=True)
+
     def _titled(self, k: int, end: int, head: _Head) -> _Unit | None:
         """A title and the body it heads ("Chủ tịch UBND tỉnh", "Trưởng các ấp")."""
         lex, low = self.lex, self.low
@@ -596,6 +624,10 @@ class _Scanner:
                     if body is not None:
                         end, head = end2, head2
                         break
+        if body is not None and body.generic and body.start == end:
+            lvl = self.level_end(end)
+            if lvl is not None and lvl > body.end:  # "Trưởng các bản Nà Ban, Nà Tiến": the units named
+                return _Unit(k, lvl, None, True, True, (end, lvl), role=True)
         if body is not None:
             unit = _Unit(k, body.end, body.head, body.generic, body.has_level, body.level, role=True)
             if head.head.startswith("cơ quan") and body.end < self.n and low[body.end] == "(":

@@ -213,6 +213,14 @@ CASES_LEXICON = [
      ["Các sở giáo dục và đào tạo"], []),
     ("Ngành thủy sản tăng cường tuần tra vùng nuôi.", "huyện", ["Ngành thủy sản"], []),
     ("Các ngành liên quan rà soát danh mục dự án.", "tỉnh", ["Các ngành liên quan"], []),
+    # a person named before the title: the title's body, named as when the name follows it
+    ("Giao đồng chí Hà Văn Sơn, Phó Chủ tịch UBND xã theo dõi việc điều tiết nước.", "xã",
+     ["Phó Chủ tịch Ủy ban nhân dân xã Hà Văn Sơn"], []),
+    ("Giao đ/c Nguyễn Thị Lan, Trưởng Ban Dân vận Huyện ủy chủ trì, phối hợp với Hội Phụ nữ huyện tổ chức hội nghị.",
+     "huyện", ["Trưởng Ban Dân vận Huyện ủy Nguyễn Thị Lan"], ["Hội Phụ nữ huyện"]),
+    # a title over a plural level that names its units
+    ("Trưởng các bản Pá Khoang, Co Muông vận động Nhân dân trồng ngô trên đất lúa thiếu nước.", "xã",
+     ["Trưởng các bản Pá Khoang, Co Muông"], []),
     # a cooperative's lowercase domain before its proper name or level
     ("UBND xã chủ trì, phối hợp với Hợp tác xã dịch vụ nông nghiệp Thanh Xuân ký hợp đồng thu gom.", "xã",
      ["Ủy ban nhân dân xã"], ["Hợp tác xã dịch vụ nông nghiệp Thanh Xuân"]),
