@@ -213,6 +213,10 @@ CASES_LEXICON = [
      ["Các sở giáo dục và đào tạo"], []),
     ("Ngành thủy sản tăng cường tuần tra vùng nuôi.", "huyện", ["Ngành thủy sản"], []),
     ("Các ngành liên quan rà soát danh mục dự án.", "tỉnh", ["Các ngành liên quan"], []),
+    # an adverbial between the subject and its verb
+    ("Các thành viên Ban Chỉ đạo theo địa bàn được phân công kiểm tra tiến độ giải ngân.", "tỉnh",
+     ["Thành viên Ban Chỉ đạo tỉnh"], []),
+    ("Sở Công Thương theo lĩnh vực quản lý hướng dẫn doanh nghiệp kê khai.", "tỉnh", ["Sở Công Thương"], []),
     # a person named before the title: the title's body, named as when the name follows it
     ("Giao đồng chí Hà Văn Sơn, Phó Chủ tịch UBND xã theo dõi việc điều tiết nước.", "xã",
      ["Phó Chủ tịch Ủy ban nhân dân xã Hà Văn Sơn"], []),
