@@ -213,6 +213,9 @@ CASES_LEXICON = [
      ["Các sở giáo dục và đào tạo"], []),
     ("Ngành thủy sản tăng cường tuần tra vùng nuôi.", "huyện", ["Ngành thủy sản"], []),
     ("Các ngành liên quan rà soát danh mục dự án.", "tỉnh", ["Các ngành liên quan"], []),
+    # the longest generic list, unions included
+    ("Thủ trưởng các ban, ngành, đoàn thể tỉnh chỉ đạo rà soát.", "tỉnh", ["Thủ trưởng các ban, ngành, đoàn thể tỉnh"], []),
+    ("Các sở, ban, ngành, đoàn thể tỉnh tổ chức quán triệt.", "tỉnh", ["Các sở, ban, ngành, đoàn thể tỉnh"], []),
     # an adverbial between the subject and its verb
     ("Các thành viên Ban Chỉ đạo theo địa bàn được phân công kiểm tra tiến độ giải ngân.", "tỉnh",
      ["Thành viên Ban Chỉ đạo tỉnh"], []),
