@@ -1353,7 +1353,8 @@ def _mentions(sc: _Scanner, role: str, units: list[_Unit], default_level: str | 
         scope = u.head.scope if u.head else "any"
         if u.level is not None and u.start > 0 and sc.low[u.start - 1] == "các" and \
                 sc.low[u.level[0]] != "các" and not u.role and not _is_unions(u) and \
-                sc._unit(u.level[0]) is not None:
+                sc._unit(u.level[0]) is not None and \
+                not _is_own_level(sc.span_text(*u.level)[2], default_level):
             # "Các chi bộ xóm" -> "Chi bộ các xóm": the plural belongs to the level
             head_text = sc.text[sc.toks[u.start][1]:sc.toks[u.level[0]][1]]
             name = canonical_name(head_text + "các " + sc.span_text(*u.level)[2])
@@ -1376,6 +1377,17 @@ def _mentions(sc: _Scanner, role: str, units: list[_Unit], default_level: str | 
 
 
 @lru_cache(maxsize=64)  # a notice's units share its level; the levels are a handful of words
+@lru_cache(maxsize=1)
+def _level_of_word() -> dict[str, str]:
+    return {r["word"]: r["level"] for r in load_table("levels.tsv", ("word", "level"))}
+
+
+def _is_own_level(written: str, level: str | None) -> bool:
+    """Whether a level phrase ("xã", "phường") is the notice's own level ("xã"): "các tổ chức
+    chính trị - xã hội xã" are several bodies of the one commune, not one body in each of many."""
+    return level is not None and _level_of_word().get(" ".join(_phrase_key(written))) == level
+
+
 def _local_level(level: str | None) -> str | None:
     """The notice's level when it is a local unit ("xã", "huyện", "tỉnh"); None for a central
     notice ("trung ương"): central bodies are named without a level suffix."""

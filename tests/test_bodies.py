@@ -216,6 +216,11 @@ CASES_LEXICON = [
     # the longest generic list, unions included
     ("Thủ trưởng các ban, ngành, đoàn thể tỉnh chỉ đạo rà soát.", "tỉnh", ["Thủ trưởng các ban, ngành, đoàn thể tỉnh"], []),
     ("Các sở, ban, ngành, đoàn thể tỉnh tổ chức quán triệt.", "tỉnh", ["Các sở, ban, ngành, đoàn thể tỉnh"], []),
+    ("Các chi bộ, đảng bộ cơ sở quán triệt Chỉ thị của Ban Bí thư.", "huyện", ["Các chi bộ, đảng bộ cơ sở"], []),
+    # the notice's own level after a plural head: several bodies of one unit, not one in each of many
+    ("Ủy ban MTTQ xã phối hợp với các tổ chức chính trị - xã hội xã vận động Nhân dân.", "xã",
+     ["Ủy ban Mặt trận Tổ quốc Việt Nam xã"], ["Tổ chức chính trị - xã hội xã"]),
+    ("Các chi bộ thôn tổ chức sinh hoạt chuyên đề.", "xã", ["Chi bộ các thôn"], []),
     # an adverbial between the subject and its verb
     ("Các thành viên Ban Chỉ đạo theo địa bàn được phân công kiểm tra tiến độ giải ngân.", "tỉnh",
      ["Thành viên Ban Chỉ đạo tỉnh"], []),
