@@ -26,6 +26,12 @@ def _roles(text: str, **kw) -> tuple[list[str], list[str]]:
 
 # (text, leads, supports)
 CASES = [
+    # the standard generic partners of central and provincial notices
+    ("Bộ Tư pháp chủ trì, phối hợp với các bộ, cơ quan liên quan hoàn thiện hồ sơ dự án Luật.",
+     ["Bộ Tư pháp"], ["Các bộ, cơ quan liên quan"]),
+    ("Bộ Xây dựng chủ trì, phối hợp với các bộ, cơ quan, địa phương liên quan rà soát quy hoạch.",
+     ["Bộ Xây dựng"], ["Các bộ, cơ quan, địa phương liên quan"]),
+    ("Các bộ, ngành, địa phương khẩn trương rà soát các dự án chậm tiến độ.", ["Các bộ, ngành, địa phương"], []),
     # subject at the start of the task
     ("UBND huyện rà soát, lập phương án xử lý dứt điểm các trường hợp lấn chiếm đất công.",
      ["Ủy ban nhân dân huyện"], []),
