@@ -1007,16 +1007,23 @@ class _Scanner:
         return _Unit(conn, lvl, prev.head, False, True, (conn, lvl), name_override=name)
 
     def _title_list(self, i: int) -> list[_Unit]:
-        """"Bộ trưởng các Bộ: Y tế, Công an" -> one body per name ("Bộ trưởng Bộ Y tế", ...)."""
+        """"Bộ trưởng các Bộ: Y tế, Công an" -> one body per name ("Bộ trưởng Bộ Y tế", ...); the
+        same without a title ("Các Sở: Tài chính, Nội vụ" -> "Sở Tài chính", "Sở Nội vụ")."""
         low, lex = self.low, self.lex
         k = self.skip_determiners(i)
         r = lex.heads.match(low, k)
-        if not r or r[1].kind not in ("role", "role_alone") or r[0] >= self.n or low[r[0]] != "các":
+        if r and r[1].kind == "domain" and k > i and low[k - 1] == "các":
+            d = r  # no title: "Các Sở: Tài chính, Nội vụ" -> "Sở Tài chính", "Sở Nội vụ"
+            prefix = self.span_text(k, d[0])[2]
+        else:
+            if not r or r[1].kind not in ("role", "role_alone") or r[0] >= self.n or low[r[0]] != "các":
+                return []
+            d = lex.heads.match(low, r[0] + 1)
+            if not d or d[1].kind != "domain":
+                return []
+            prefix = self.span_text(k, r[0])[2] + " " + self.span_text(r[0] + 1, d[0])[2]
+        if d[0] + 1 >= self.n or low[d[0]] != ":" or not self.cap(d[0] + 1):
             return []
-        d = lex.heads.match(low, r[0] + 1)
-        if not d or d[1].kind != "domain" or d[0] + 1 >= self.n or low[d[0]] != ":" or not self.cap(d[0] + 1):
-            return []
-        prefix = self.span_text(k, r[0])[2] + " " + self.span_text(r[0] + 1, d[0])[2]
         out: list[_Unit] = []
         a = d[0] + 1
         for _ in range(_MAX_LIST):

@@ -56,6 +56,19 @@ def _cues() -> tuple[tuple[regex.Pattern, float, str, str], ...]:
     return tuple(out)
 
 
+#: Kinds of body_heads.tsv that open a subject as they stand, and the kind that needs a name.
+_SUBJECT_KINDS = ("complete", "complement", "part", "role", "role_alone", "org")
+
+
+@lru_cache(maxsize=1)
+def _subject_head_start() -> regex.Pattern:
+    """A unit that opens with a head noun of the body lexicon (``P.SUBJECT_HEAD_START``)."""
+    rows = load_table("body_heads.tsv", ("head", "canonical", "body_type", "kind", "scope"))
+    heads = {r["head"].lower() for r in rows if r["kind"] in _SUBJECT_KINDS}
+    domains = {r["head"].lower() for r in rows if r["kind"] == "domain"}
+    return regex.compile(P.SUBJECT_HEAD_START.format(heads=P.word_set(heads), domains=P.word_set(domains)))
+
+
 @lru_cache(maxsize=1)
 def _section_cues() -> tuple[tuple[regex.Pattern, str], ...]:
     out = []
@@ -139,7 +152,7 @@ def cue_score(text: str) -> tuple[float, tuple[str, ...]]:
         if where == "any" or c in starts:
             score += w
             found.append(_cues()[info[c][0]][3])
-    if _SUBJECT_START.match(body):
+    if _SUBJECT_START.match(body) or _subject_head_start().match(body):
         score += 2
         found.append("subject")
     return score, tuple(found)

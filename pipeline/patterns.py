@@ -402,6 +402,15 @@ SUBJECT_START = (
     r"cục|chi cục|bch|bchqs|ubmttq|hđnd|lđlđ|chủ đầu tư|doanh nghiệp|người đứng đầu|thường trực))(?![\p{L}])"
 )
 
+# The same opening with a head noun of the body lexicon (body_heads.tsv, filled in by
+# classify): {heads} for heads that are a body as they stand or with a lowercase complement
+# ("Công an", "Ban Quản lý dự án"), {domains} for heads that need a capitalised name after them
+# ("Báo Quảng Trị", "Trường Tiểu học", "Đài Phát thanh"; not "trường hợp", "báo cáo").
+SUBJECT_HEAD_START = (
+    r"(?i)^[\"“]?(?:riêng )?(?:các |từng |mỗi |toàn thể )?(?:đồng chí )?"
+    r"(?:(?:{heads})(?![\p{{L}}])|(?:{domains})[ \t]+(?-i:\p{{Lu}}))"
+)
+
 # A labelled field of a task, written as its sub-item in plans: "Cơ quan chủ trì: ...",
 # "Cơ quan phối hợp: ...", "Thời gian hoàn thành: ...", "Sản phẩm: ..." (group = the field).
 FIELD_LABEL = (

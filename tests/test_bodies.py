@@ -219,6 +219,11 @@ CASES_LEXICON = [
      ["Các sở giáo dục và đào tạo"], []),
     ("Ngành thủy sản tăng cường tuần tra vùng nuôi.", "huyện", ["Ngành thủy sản"], []),
     ("Các ngành liên quan rà soát danh mục dự án.", "tỉnh", ["Các ngành liên quan"], []),
+    # a plural domain head before a colon names one body per name, with or without a title
+    ("Các Sở: Tài chính, Nội vụ, Tư pháp phối hợp thẩm định hồ sơ.", "tỉnh",
+     ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp"], []),
+    ("UBND tỉnh chủ trì, phối hợp với các Sở: Xây dựng, Công Thương rà soát quy hoạch.", "tỉnh",
+     ["Ủy ban nhân dân tỉnh"], ["Sở Xây dựng", "Sở Công Thương"]),
     # the longest generic list, unions included
     ("Thủ trưởng các ban, ngành, đoàn thể tỉnh chỉ đạo rà soát.", "tỉnh", ["Thủ trưởng các ban, ngành, đoàn thể tỉnh"], []),
     ("Các sở, ban, ngành, đoàn thể tỉnh tổ chức quán triệt.", "tỉnh", ["Các sở, ban, ngành, đoàn thể tỉnh"], []),
