@@ -498,7 +498,18 @@ class _Scanner:
         if plural and self.cap(end) and not self._starts_body(end) and not self.is_verb(end):
             return self._name_list(end)
         if not plural:
-            return self._proper_run(end)
+            # "tỉnh Nghệ An, Hà Tĩnh": a singular level may name several units too
+            end = self._proper_run(end)
+            for _ in range(_MAX_LIST):
+                nxt = end + 1
+                if not (nxt < self.n and low[end] in (",", "và") and self.cap(nxt) and not self._starts_body(nxt)
+                        and lex.levels.match(low, nxt) is None and not self.is_verb(nxt)):
+                    break
+                after = self._proper_run(nxt)
+                if after == nxt:
+                    break
+                end = after
+            return end
         return end
 
     def _unit(self, k: int) -> int | None:
@@ -984,19 +995,20 @@ class _Scanner:
             else:
                 j = k
                 break
-            nxt = self.parse_unit(conn)
+            parsed = self.parse_unit(conn)
+            nxt = self._sibling(units[-1], conn, parsed)
             if nxt is None:
                 j = k
                 break
-            nxt = self._sibling(units[-1], conn, nxt)
             units.append(nxt)
             j = nxt.end
         return self._merge_generics(units), j
 
-    def _sibling(self, prev: _Unit, conn: int, nxt: _Unit) -> _Unit:
-        """"Ban nhân dân ấp A và ấp B": a conjunct that is only another place of the same level
-        names the same kind of body there."""
-        if not nxt.generic or prev.generic or prev.level is None or prev.level[1] != prev.end:
+    def _sibling(self, prev: _Unit, conn: int, nxt: _Unit | None) -> _Unit | None:
+        """"Ban nhân dân ấp A và ấp B", "Ủy ban nhân dân tỉnh A, tỉnh B": a conjunct that is only
+        another place of the same level (a generic "ấp B", or no body at all: "tỉnh B") names
+        the same kind of body there. ``nxt``: the conjunct parsed as a body, if it is one."""
+        if (nxt is not None and not nxt.generic) or prev.generic or prev.level is None or prev.level[1] != prev.end:
             return nxt
         unit_end = self._unit(conn)
         lvl = self.level_end(conn)

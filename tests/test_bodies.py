@@ -219,6 +219,14 @@ CASES_LEXICON = [
      ["Các sở giáo dục và đào tạo"], []),
     ("Ngành thủy sản tăng cường tuần tra vùng nuôi.", "huyện", ["Ngành thủy sản"], []),
     ("Các ngành liên quan rà soát danh mục dự án.", "tỉnh", ["Các ngành liên quan"], []),
+    # a singular level that names several units, and a level repeated for another place
+    ("Ủy ban nhân dân tỉnh Quảng Bình, Quảng Trị khẩn trương sơ tán dân.", None,
+     ["Ủy ban nhân dân tỉnh Quảng Bình, Quảng Trị"], []),
+    ("Ủy ban nhân dân thành phố Hà Nội, Thành phố Hồ Chí Minh khẩn trương triển khai các dự án.", None,
+     ["Ủy ban nhân dân thành phố Hà Nội", "Ủy ban nhân dân Thành phố Hồ Chí Minh"], []),
+    ("Ủy ban nhân dân huyện Cam Lộ và huyện Gio Linh rà soát hồ sơ.", None,
+     ["Ủy ban nhân dân huyện Cam Lộ", "Ủy ban nhân dân huyện Gio Linh"], []),
+    ("UBND tỉnh Nghệ An, Sở Y tế tỉnh phối hợp kiểm tra.", None, ["Ủy ban nhân dân tỉnh Nghệ An", "Sở Y tế tỉnh"], []),
     # a plural domain head before a colon names one body per name, with or without a title
     ("Các Sở: Tài chính, Nội vụ, Tư pháp phối hợp thẩm định hồ sơ.", "tỉnh",
      ["Sở Tài chính", "Sở Nội vụ", "Sở Tư pháp"], []),
