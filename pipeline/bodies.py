@@ -45,6 +45,7 @@ _SPACE_PUNCT = regex.compile(P.BODY_SPACE_BEFORE_PUNCT)
 _SPACES = regex.compile(P.BODY_SPACES)
 _DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
+_MAX_CONDITION = 5  # words of a generic's condition ("các xã chưa có dịch")
 _MAX_PERSON = 4  # syllables of a person's name ("Lò Văn Tuân", "Nguyễn Thị Minh Khai")
 _MAX_POS_CALLS = 24  # underthesea calls allowed per find_responsible call
 _LOOKAHEAD = 8  # tokens a complement may run past a verb to reach its level word
@@ -499,7 +500,10 @@ class _Scanner:
             return self._name_list(end)
         if not plural:
             # "tỉnh Nghệ An, Hà Tĩnh": a singular level may name several units too
-            end = self._proper_run(end)
+            named = self._proper_run(end)
+            if named == end:  # no name after the level ("Công an xã và Tổ bảo vệ rừng")
+                return end
+            end = named
             for _ in range(_MAX_LIST):
                 nxt = end + 1
                 if not (nxt < self.n and low[end] in (",", "và") and self.cap(nxt) and not self._starts_body(nxt)
@@ -670,6 +674,8 @@ class _Scanner:
     def _generic(self, start: int, end: int) -> _Unit:
         end0 = end
         end = self._suffix(end)
+        if end == end0:
+            end = self._condition(end)
         lvl = self.level_end(end)
         unit = _Unit(start, end, None, generic=True, has_level="trực" in self.low[end0:end])
         if lvl is None and end + 1 < self.n and self.low[end] == "của" and self._unit(end + 1) == end + 2:
@@ -692,6 +698,20 @@ class _Scanner:
         if m:
             return m[0]
         return end
+
+    def _condition(self, end: int) -> int:
+        """A condition that picks some of a generic's members, up to a comma: "(Đối với) các xã
+        chưa có dịch, ..." -> "Các xã chưa có dịch"."""
+        low = self.low
+        k = end + (1 if end < self.n and low[end] in ("chưa", "đã", "không") else 0)
+        if k >= self.n or low[k] != "có" or self.lex.cue("subject_verb", low, k):
+            return end  # "các xã có trách nhiệm ...": the predicate
+        j = k + 1
+        while j < self.n and j <= k + _MAX_CONDITION and self.lower_word(j):
+            if self.is_verb(j):
+                return end
+            j += 1
+        return j if j > k + 1 and j < self.n and low[j] == "," else end
 
     def _subordinate_to(self, k: int) -> int:
         """After "trực thuộc": the superior it names, if any ("Trung ương", "Huyện ủy", "tỉnh")."""

@@ -220,6 +220,11 @@ def _line_kind(body: str, prev: str | None) -> str | None:
     return None
 
 
+#: A "Chia sẻ" (share buttons) line ends the article after this many characters of kept text
+#: or after a byline; before both it sits under the title, and only the line itself is chrome.
+_SHARE_TAIL_AFTER = 400
+
+
 def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], list[tuple[int, int]]]:
     rw = Rewriter(text)
     removed: list[tuple[int, int, str]] = []
@@ -229,6 +234,7 @@ def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], 
     s = 0
     n = len(text)
     tail_headings = _tail_headings()
+    kept = 0  # characters of the lines kept so far
     while s < n:
         e = text.find("\n", s)
         e = n if e < 0 else e + 1
@@ -236,7 +242,14 @@ def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], 
         stripped = body.strip()
         if len(stripped) <= 120 and stripped:
             head = stripped.rstrip(":").casefold()
-            if head in tail_headings or (head.startswith("chia sẻ") and len(head.split()) <= 8):
+            share = head.startswith("chia sẻ") and len(head.split()) <= 8
+            if share and kept < _SHARE_TAIL_AFTER and not any(r[2] == "byline" for r in removed):
+                # share buttons under the title (no article and no byline before them): that line only
+                removed.append((s, s + len(body), "chrome"))
+                gone.append((s, e))
+                s = e
+                continue
+            if head in tail_headings or share:
                 removed.append((s, n, "chrome"))
                 gone.append((s, n))
                 break
@@ -254,6 +267,7 @@ def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], 
             continue
         if stripped:
             prev = body
+            kept += len(stripped)
         s = e
     for a, b in gone:
         rw.delete(a, b)

@@ -219,6 +219,10 @@ CASES_LEXICON = [
      ["Các sở giáo dục và đào tạo"], []),
     ("Ngành thủy sản tăng cường tuần tra vùng nuôi.", "huyện", ["Ngành thủy sản"], []),
     ("Các ngành liên quan rà soát danh mục dự án.", "tỉnh", ["Các ngành liên quan"], []),
+    # the units of the level below as a generic partner, and a condition that picks some of them
+    ("Phòng Tư pháp huyện phối hợp với các xã rà soát hồ sơ hộ tịch.", "huyện", ["Phòng Tư pháp huyện"], ["Các xã"]),
+    ("Đối với các xã chưa có dịch, tổ chức tiêm phòng cho đàn gia súc.", "tỉnh", ["Các xã chưa có dịch"], []),
+    ("Các xã có trách nhiệm rà soát, báo cáo Ủy ban nhân dân tỉnh.", "tỉnh", ["Các xã"], []),
     # a singular level that names several units, and a level repeated for another place
     ("Ủy ban nhân dân tỉnh Quảng Bình, Quảng Trị khẩn trương sơ tán dân.", None,
      ["Ủy ban nhân dân tỉnh Quảng Bình, Quảng Trị"], []),

@@ -40,6 +40,11 @@ from pipeline.clean import clean
     ("Nội dung.\nĐang online: 17\nHôm nay: 18305\nĐã truy cập: 14205708", "Nội dung.\n"),
     ("Tin chính\nThứ Ba, 12/01/2021, 13:19 [GMT+7]\n.\n.\nSáng nay", "Tin chính\nSáng nay"),
     ("Bài viết.\nTin liên quan\n- Hội nghị khác\n- Tin khác nữa", "Bài viết.\n"),
+    # share buttons under the title are one line of chrome; after the article they end it
+    ("Tiêu đề bài\nChia sẻ Facebook Zalo In bài\nNgày 4/9, đồng chí Chủ tịch đề nghị các xã rà soát.",
+     "Tiêu đề bài\nNgày 4/9, đồng chí Chủ tịch đề nghị các xã rà soát."),
+    ("Nội dung bài " + "rất dài " * 60 + "kết thúc.\nChia sẻ bài viết\n- Tin khác một\n- Tin khác hai",
+     "Nội dung bài " + "rất dài " * 60 + "kết thúc.\n"),
     # footnote markers removed from the text, footnote lines kept apart
     ("nội dung “04 không”⁽¹⁾ của tỉnh.\n⁽¹⁾ “Không gây phiền hà”.\nTiếp theo.",
      "nội dung “04 không” của tỉnh.\nTiếp theo."),
