@@ -34,7 +34,7 @@ _PLAIN_NAME = regex.compile(r"(?:" + _NAME_SYLLABLE + r"[ \t]+){1,4}" + _NAME_SY
 _TITLE_STOP = frozenset(
     "Phó Chủ Bí Trưởng Giám Bộ Thủ Ủy Chánh Tổng Thường Ban Tỉnh Huyện Xã Quận UBND HĐND "
     "Sở Phòng Đảng Thứ Cục Viện Tòa Kiểm Các Tại Ủy viên".split())
-_CHAIR_VERB = regex.compile(r"(?i)\b(kết luận|chủ trì|chỉ đạo|phát biểu)\b")
+_CHAIR_VERB = regex.compile(r"(?i)\b(kết luận|chủ trì|chỉ đạo|phát biểu|làm việc|kiểm tra)\b")
 _RECIPIENT_ITEM = regex.compile(r"^\s*[-–—+•*]\s*(.+?)\s*[,;.]?\s*$")
 _V_V = regex.compile(r"^\s*(?:V/v|V/V|v/v|Về việc)\b[ \t.:]*", regex.I)
 _XA_HOI = regex.compile(P.HDR_XA_HOI)
@@ -335,7 +335,9 @@ def _chair(text: str, start: int, end: int) -> Person | None:
         score = 0
         vm = _CHAIR_VERB.search(after)
         if vm:
-            score = {"kết luận": 3, "chủ trì": 2, "chỉ đạo": 1, "phát biểu": 1}[vm.group(1).lower()]
+            # a visiting leader "làm việc với"/"kiểm tra" a unit (news reports): the weakest sign
+            score = {"kết luận": 3, "chủ trì": 2, "chỉ đạo": 1, "phát biểu": 1, "làm việc": 1,
+                     "kiểm tra": 1}[vm.group(1).lower()]
         if _CONCLUDES_BEFORE.search(before):
             score = max(score, 3)
         if _CHAIRED_BY_BEFORE.search(before):

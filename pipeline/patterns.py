@@ -331,8 +331,10 @@ HDR_CONCLUDES_BEFORE = r"(?i)kết luận[^.;]{0,60}$"
 HDR_CHAIRED_BY_BEFORE = r"(?i)chủ trì của\s+(?:đồng chí|đ/c|ông|bà)?[^.;,]{0,40}$"
 # An honorific right before a name.
 HDR_HONORIFIC_BEFORE = r"(?i)(?:đồng chí|đ/c|ông|bà)\s*$"
-# A title after a name: ", Chủ tịch UBND tỉnh chủ trì" -> "Chủ tịch UBND tỉnh".
-HDR_TITLE_AFTER = r"\s*[,–—-]\s*(.+?)(?=\s+(?:chủ trì|kết luận|chỉ đạo|phát biểu|đã|cùng)\b|$)"
+# A title after a name: ", Chủ tịch UBND tỉnh chủ trì" -> "Chủ tịch UBND tỉnh"; also before
+# the verb of a visit ("..., Chủ tịch UBND tỉnh có buổi làm việc với ...").
+HDR_TITLE_AFTER = (r"\s*[,–—-]\s*(.+?)(?=\s+(?:chủ trì|kết luận|chỉ đạo|phát biểu|đã|cùng|có buổi|làm việc|"
+                   r"kiểm tra)\b|$)")
 # A title before a name: "Phó Thủ tướng Chính phủ Nguyễn Văn A".
 HDR_TITLE_BEFORE = r"(?:^|[,.;(]\s*|(?i:đồng chí|đ/c|ông|bà)\s+)((?:\p{Lu}[\p{L}]*\s+)?[\p{L} ]{2,80}?)\s*$"
 # The words that make such a phrase a leader's title.
