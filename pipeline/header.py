@@ -41,6 +41,7 @@ _XA_HOI = regex.compile(P.HDR_XA_HOI)
 _MINISTRY_LINE = regex.compile(P.HDR_MINISTRY_LINE)
 _PLACE_AFTER_LEVEL = regex.compile(P.HDR_PLACE_AFTER_LEVEL)
 _HEAD_THEN_NAME = regex.compile(P.HDR_HEAD_THEN_NAME)
+_PARTY_COMMITTEE = regex.compile(P.HDR_PARTY_COMMITTEE)
 _LETTER_NUMBER = regex.compile(P.HDR_LETTER_NUMBER)
 _TYPED_NUMBER = regex.compile(P.HDR_TYPED_NUMBER)
 _NUMBER_TO_END = regex.compile(P.HDR_NUMBER_TO_END)
@@ -166,7 +167,19 @@ def restore_case(s: str) -> str:
     # capitalise a place name after a level word: "huyện vĩnh lộc" -> "huyện Vĩnh Lộc"
     out = _PLACE_AFTER_LEVEL.sub(lambda m: " ".join(w[:1].upper() + w[1:] for w in m.group(1).split()), out)
     out = _HEAD_THEN_NAME.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", out)
+    out = _PARTY_COMMITTEE.sub(lambda m: m.group(1).capitalize(), out)
+    abbrs = _abbreviations()
+    words = s.split(" ")
+    if any(w in abbrs for w in words):  # "UBND HUYỆN THỌ XUÂN": abbreviations keep their capitals
+        kept = out.split(" ")
+        if len(kept) == len(words):
+            out = " ".join(w if w in abbrs else k for w, k in zip(words, kept, strict=True))
     return out
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return frozenset(r["abbr"] for r in load_table("abbreviations.tsv", ("abbr", "expansion")))
 
 
 def _doc_type(lines: list[tuple[int, int, str]]) -> tuple[str | None, int]:
@@ -219,7 +232,8 @@ def _issuer_block(lines: list[tuple[int, int, str]], stop: int) -> list[str]:
     return cands
 
 
-_LOCALITY_START = regex.compile(r"^(?:XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH|TP\.?)\s")
+# a locality line under its body ("XÃ TIÊN YÊN"), not a party committee ("HUYỆN ỦY CAN LỘC")
+_LOCALITY_START = regex.compile(r"^(?:XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH|TP\.?)\s(?!(?:ỦY|UỶ|ĐOÀN)(?:\s|$))")
 _GENERIC_HEAD = regex.compile(r"^(?:BAN THƯỜNG TRỰC|BAN THƯỜNG VỤ|THƯỜNG TRỰC|VĂN PHÒNG|BAN CHỈ ĐẠO)$")
 
 

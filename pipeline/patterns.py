@@ -306,10 +306,14 @@ PAGE_NUMBER_LINE = r"^[ \t]*(?:[-–—][ \t]*\d{1,3}[ \t]*[-–—]|(?:Trang|tr
 HDR_XA_HOI = r"(?i)\s+hội"
 # A ministry line of the header ("BỘ Y TẾ", "Bộ Tài chính"): a central issuer.
 HDR_MINISTRY_LINE = r"(?:^|\n)[ \t]*(?:BỘ|Bộ)[ \t]+\p{Lu}"
-# A place name after a level word at the end of a sentence-cased name ("huyện vĩnh lộc").
-HDR_PLACE_AFTER_LEVEL = r"(?<=(?:huyện|quận|xã|phường|thị trấn|thị xã|thành phố|ủy) )([\p{Ll}]+(?: [\p{Ll}]+){0,2})$"
+# A place name after a level word at the end of a sentence-cased name ("huyện vĩnh lộc",
+# "xã vĩnh hòa hưng bắc"), not another level word or a committee ("ban thường vụ huyện ủy").
+HDR_PLACE_AFTER_LEVEL = (r"(?<=(?:huyện|quận|xã|phường|thị trấn|thị xã|thành phố|ủy) )"
+                         r"(?!(?:ủy|xã|phường|huyện|quận|thị|thành|tỉnh)(?!\p{L}))([\p{Ll}]+(?: [\p{Ll}]+){0,3})$")
+# A party committee in a sentence-cased name ("ban thường vụ huyện ủy" -> "... Huyện ủy").
+HDR_PARTY_COMMITTEE = r"(?<!\p{L})(huyện|tỉnh|thành|quận|thị)(?= ủy(?!\p{L}))"
 # A body head at the start of a sentence-cased name, before the word to capitalise.
-HDR_HEAD_THEN_NAME = r"^(Ban|Ủy ban|Hội đồng|Văn phòng|Sở|Phòng|Bộ) ([\p{Ll}])"
+HDR_HEAD_THEN_NAME = r"^(Ban|Ủy ban|Hội đồng|Văn phòng|Sở|Phòng|Bộ) (?!nhân dân(?!\p{L}))([\p{Ll}])"
 # A number of the form "12/UBND-VP" (an official letter when no type code is in it).
 HDR_LETTER_NUMBER = r"^\d+/[\p{L}]+-[\p{L}]+$"
 # The type codes that make such a number something else than a letter.

@@ -32,3 +32,29 @@ def test_a_news_report_names_the_visiting_leader(opening, name, title, level):
     assert doc.level == level
     # the article is not cut at the share buttons under its title
     assert [t.responsible[0].name for t in doc.tasks] == ["Ủy ban nhân dân huyện", "Phòng Tài chính - Kế hoạch huyện"]
+
+
+@pytest.mark.parametrize(("capitals", "restored"), [
+    ("HUYỆN ỦY CAN LỘC", "Huyện ủy Can Lộc"),
+    ("BAN THƯỜNG VỤ HUYỆN ỦY", "Ban Thường vụ Huyện ủy"),
+    ("ĐẢNG ỦY XÃ TÂN LẬP", "Đảng ủy xã Tân Lập"),
+    ("ỦY BAN NHÂN DÂN XÃ VĨNH HÒA HƯNG BẮC", "Ủy ban nhân dân xã Vĩnh Hòa Hưng Bắc"),
+    ("ỦY BAN KIỂM TRA TỈNH ỦY", "Ủy ban Kiểm tra Tỉnh ủy"),
+    ("UBND HUYỆN THỌ XUÂN", "UBND huyện Thọ Xuân"),
+    ("SỞ TÀI CHÍNH", "Sở Tài chính"),
+    ("Đã viết thường", "Đã viết thường"),
+])
+def test_restore_case(capitals, restored):
+    from pipeline.header import restore_case
+
+    assert restore_case(capitals) == restored
+
+
+def test_a_party_committee_under_its_party_organisation_is_the_issuer():
+    doc = extract("ĐẢNG BỘ TỈNH HÀ TĨNH\nHUYỆN ỦY CAN LỘC\n*\nSố 215-TB/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+                  "Can Lộc, ngày 20 tháng 5 năm 2024\n\nTHÔNG BÁO\nKết luận của Ban Thường vụ Huyện ủy\n\n"
+                  "Ngày 17/5/2024, Ban Thường vụ Huyện ủy họp, đồng chí Nguyễn Văn Hùng, Bí thư Huyện ủy chủ trì. "
+                  "Ban Thường vụ Huyện ủy kết luận:\n\n"
+                  "1. Ủy ban Kiểm tra Huyện ủy kiểm tra việc thực hiện nghị quyết.\n"
+                  "2. Ban Tổ chức Huyện ủy tham mưu kiện toàn các chi bộ trực thuộc.\n")
+    assert doc.issuer == "Huyện ủy Can Lộc" and doc.level == "huyện"
