@@ -775,6 +775,7 @@ class _Scanner:
                 if low[j - 2] != "đảng":
                     has_level = True
                     seen_domain = True
+                    level = (j - 2, j)  # shared by the conjuncts before it ("Ban Tuyên giáo và UBKT Huyện ủy")
                     break
                 seen_domain = True
                 continue

@@ -240,6 +240,10 @@ CASES_LEXICON = [
     ("Thủ trưởng các ban, ngành, đoàn thể tỉnh chỉ đạo rà soát.", "tỉnh", ["Thủ trưởng các ban, ngành, đoàn thể tỉnh"], []),
     ("Các sở, ban, ngành, đoàn thể tỉnh tổ chức quán triệt.", "tỉnh", ["Các sở, ban, ngành, đoàn thể tỉnh"], []),
     ("Các chi bộ, đảng bộ cơ sở quán triệt Chỉ thị của Ban Bí thư.", "huyện", ["Các chi bộ, đảng bộ cơ sở"], []),
+    # a party committee written after the last conjunct is every conjunct's
+    ("Ban Tổ chức Huyện ủy chủ trì, phối hợp với Ban Tuyên giáo và Ủy ban Kiểm tra Huyện ủy tham mưu quy chế.", "huyện",
+     ["Ban Tổ chức Huyện ủy"], ["Ban Tuyên giáo Huyện ủy", "Ủy ban Kiểm tra Huyện ủy"]),
+    ("Công an huyện, Ban Tổ chức Huyện ủy phối hợp rà soát hồ sơ.", "huyện", ["Công an huyện", "Ban Tổ chức Huyện ủy"], []),
     # the notice's own level after a plural head: several bodies of one unit, not one in each of many
     ("Ủy ban MTTQ xã phối hợp với các tổ chức chính trị - xã hội xã vận động Nhân dân.", "xã",
      ["Ủy ban Mặt trận Tổ quốc Việt Nam xã"], ["Tổ chức chính trị - xã hội xã"]),
