@@ -31,13 +31,15 @@ def test_every_annotated_notice_is_in_the_corpus(report):
 
 def test_corpus_scores(report):
     rep, _, _ = report
-    assert rep["tasks"]["f1"] >= 0.95
-    assert rep["deadline"]["f1"] >= 0.9
-    assert rep["period"]["f1"] >= 0.9
-    assert rep["task_refs"]["f1"] >= 0.9 and rep["doc_refs"]["f1"] >= 0.95
-    assert rep["responsible"]["f1"] >= 0.75 and rep["support"]["f1"] >= 0.85
+    # a little below the scores of 2026-12-03 (tasks 1.000, responsible 0.986, support 0.982,
+    # deadline 1.000, period 1.000, task_refs 0.981, doc_refs 0.996, fields >= 0.986)
+    assert rep["tasks"]["f1"] >= 0.98
+    assert rep["deadline"]["f1"] >= 0.97
+    assert rep["period"]["f1"] >= 0.95
+    assert rep["task_refs"]["f1"] >= 0.95 and rep["doc_refs"]["f1"] >= 0.97
+    assert rep["responsible"]["f1"] >= 0.95 and rep["support"]["f1"] >= 0.95
     for field, row in rep["doc_fields"].items():
-        assert row["acc"] >= 0.9, field
+        assert row["acc"] >= 0.95, field
 
 
 def test_no_notice_is_badly_segmented(report):
