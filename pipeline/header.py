@@ -42,6 +42,11 @@ _MINISTRY_LINE = regex.compile(P.HDR_MINISTRY_LINE)
 _PLACE_AFTER_LEVEL = regex.compile(P.HDR_PLACE_AFTER_LEVEL)
 _HEAD_THEN_NAME = regex.compile(P.HDR_HEAD_THEN_NAME)
 _PARTY_COMMITTEE = regex.compile(P.HDR_PARTY_COMMITTEE)
+#: Names written with capitals inside a body's name ("Thủ tướng Chính phủ", "Ủy ban Mặt trận Tổ quốc").
+_PROPER = {p.lower(): p for p in ("Chính phủ", "Quốc hội", "Trung ương", "Việt Nam", "Mặt trận Tổ quốc",
+                                   "Bộ Chính trị", "Ban Bí thư")}
+_PROPER_PHRASE = regex.compile(r"(?<!\p{L})(?:" + "|".join(sorted(_PROPER, key=len, reverse=True)) + r")(?!\p{L})",
+                               regex.IGNORECASE)
 _LETTER_NUMBER = regex.compile(P.HDR_LETTER_NUMBER)
 _TYPED_NUMBER = regex.compile(P.HDR_TYPED_NUMBER)
 _NUMBER_TO_END = regex.compile(P.HDR_NUMBER_TO_END)
@@ -168,6 +173,7 @@ def restore_case(s: str) -> str:
     out = _PLACE_AFTER_LEVEL.sub(lambda m: " ".join(w[:1].upper() + w[1:] for w in m.group(1).split()), out)
     out = _HEAD_THEN_NAME.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", out)
     out = _PARTY_COMMITTEE.sub(lambda m: m.group(1).capitalize(), out)
+    out = _PROPER_PHRASE.sub(lambda m: _PROPER[m.group().lower()], out)
     abbrs = _abbreviations()
     words = s.split(" ")
     if any(w in abbrs for w in words):  # "UBND HUYỆN THỌ XUÂN": abbreviations keep their capitals

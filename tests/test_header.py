@@ -42,6 +42,8 @@ def test_a_news_report_names_the_visiting_leader(opening, name, title, level):
     ("ỦY BAN KIỂM TRA TỈNH ỦY", "Ủy ban Kiểm tra Tỉnh ủy"),
     ("UBND HUYỆN THỌ XUÂN", "UBND huyện Thọ Xuân"),
     ("SỞ TÀI CHÍNH", "Sở Tài chính"),
+    ("THỦ TƯỚNG CHÍNH PHỦ", "Thủ tướng Chính phủ"),
+    ("ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
     ("Đã viết thường", "Đã viết thường"),
 ])
 def test_restore_case(capitals, restored):
