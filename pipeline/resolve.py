@@ -72,7 +72,7 @@ class _Ctx:
 
 def _period(cleaned: Cleaned, base: int, text: str, year: int | None, inherited: bool,
             as_of: date | None = None) -> Period | None:
-    t = period_of(text, year, as_of=as_of)
+    t = period_of(text, year, as_of=as_of, section=inherited)  # inherited: a heading's or an intro's
     if t is None:
         return None
     sp = cleaned.span(base + t.start, base + t.end)

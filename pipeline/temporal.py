@@ -598,10 +598,10 @@ def find_periods(text: str, year: int | None, as_of: date | None = None) -> list
     return list(_iter_periods(text, year, as_of))
 
 
-def _iter_periods(text: str, year: int | None, as_of: date | None) -> Iterator[TimeExpr]:
+def _iter_periods(text: str, year: int | None, as_of: date | None, section: bool = False) -> Iterator[TimeExpr]:
     """``find_periods`` one at a time (a caller that needs the first ones stops early)."""
     for t in find_times(text, year):
-        if _is_deadline(text, t) or _rejected_as_period(text, t, year, as_of):
+        if (not (section and t.cue == "within") and _is_deadline(text, t)) or _rejected_as_period(text, t, year, as_of):
             continue
         yield t
 
@@ -609,10 +609,12 @@ def _iter_periods(text: str, year: int | None, as_of: date | None) -> Iterator[T
 _JOIN = regex.compile(r"\s{0,4}(?:,|;|và|cùng)?\s{0,4}(?:và\s{1,4})?\Z", _FLAGS)
 
 
-def period_of(text: str, year: int | None, as_of: date | None = None) -> TimeExpr | None:
+def period_of(text: str, year: int | None, as_of: date | None = None, section: bool = False) -> TimeExpr | None:
     """The one period a heading, intro or task states: the first acceptable one, merged with
-    the next when the two are joined by "và" or a comma ("6 tháng cuối năm 2020 và năm 2021")."""
-    periods = list(itertools.islice(_iter_periods(text, year, as_of), 2))  # only the first two count
+    the next when the two are joined by "và" or a comma ("6 tháng cuối năm 2020 và năm 2021").
+    ``section``: the text heads a section or introduces items ("I. Nhiệm vụ trọng tâm trong tháng
+    11 năm 2025"); it names no action of its own, so a "trong" span there is never a deadline."""
+    periods = list(itertools.islice(_iter_periods(text, year, as_of, section), 2))  # only the first two count
     if not periods:
         return None
     p = periods[0]

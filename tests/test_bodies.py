@@ -223,6 +223,8 @@ CASES_LEXICON = [
     ("Phòng Tư pháp huyện phối hợp với các xã rà soát hồ sơ hộ tịch.", "huyện", ["Phòng Tư pháp huyện"], ["Các xã"]),
     ("Đối với các xã chưa có dịch, tổ chức tiêm phòng cho đàn gia súc.", "tỉnh", ["Các xã chưa có dịch"], []),
     ("Các xã có trách nhiệm rà soát, báo cáo Ủy ban nhân dân tỉnh.", "tỉnh", ["Các xã"], []),
+    ("Công an xã chủ trì, phối hợp với Ban Chỉ huy quân sự xã và các thôn, làng bảo đảm an ninh.", "xã",
+     ["Công an xã"], ["Ban Chỉ huy quân sự xã", "Các thôn, làng"]),
     # a singular level that names several units, and a level repeated for another place
     ("Ủy ban nhân dân tỉnh Quảng Bình, Quảng Trị khẩn trương sơ tán dân.", None,
      ["Ủy ban nhân dân tỉnh Quảng Bình, Quảng Trị"], []),

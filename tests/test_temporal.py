@@ -295,6 +295,18 @@ PERIOD_OF = [
 ]
 
 
+@pytest.mark.parametrize(("text", "section", "expected"), [
+    # a heading or an intro names no action: its "trong" span is the section's period
+    ("I. Nhiệm vụ trọng tâm trong tháng 11 năm 2025", True, ("trong tháng 11 năm 2025", "2025-11-01", "2025-11-30")),
+    ("Phương hướng, nhiệm vụ trong quý IV/2025", True, ("trong quý IV/2025", "2025-10-01", "2025-12-31")),
+    # the same span after an action in a task bounds it: a deadline, so no period
+    ("Hội Nông dân xã mở 02 lớp tập huấn trong tháng 11 năm 2025", False, None),
+])
+def test_period_of_a_section(text, section, expected):
+    p = period_of(text, 2025, section=section)
+    assert (None if p is None else (p.text, p.first.isoformat(), p.last.isoformat())) == expected
+
+
 @pytest.mark.parametrize("text,year,expected", PERIOD_OF)
 def test_period_of(text, year, expected):
     p = period_of(text, year)
