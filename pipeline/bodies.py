@@ -401,6 +401,11 @@ class _Scanner:
         self.pos_calls = 0
         self.role_depth = 0
         self.close_of: dict[int, int] = {}
+        # tokens that start a new line: a name never runs on over a line break (in PDF text the
+        # cleaner has joined wrapped lines already)
+        self.line_starts: frozenset[int] = frozenset(
+            k for k in range(1, self.n) if "\n" in text[self.toks[k - 1][2]:self.toks[k][1]]) \
+            if "\n" in text else frozenset()
         if "(" not in text:  # no parenthesis opens: no token is inside one
             self.in_paren = [False] * self.n
             return
@@ -528,7 +533,7 @@ class _Scanner:
     def _proper_run(self, k: int) -> int:
         """Extend over a capitalised proper name ("Quảng Ninh", "Bà Rịa - Vũng Tàu")."""
         end = k
-        while self.cap(end) and end < k + 8 and not self._independent_head(end):
+        while self.cap(end) and end < k + 8 and not self._independent_head(end) and end not in self.line_starts:
             end += 1
             if end + 1 < self.n and self.low[end] == "-" and self.cap(end + 1):
                 end += 1
@@ -786,6 +791,8 @@ class _Scanner:
                 has_level = True
                 j = lvl
                 break
+            if j in self.line_starts:
+                break  # the name ended with its line
             if self.cap(j) or self.abbr(j) or (self.word(j) and self.toks[j][0][0].isdigit() and (
                     seen_domain or (j == head_end and kind in ("complement", "part", "domain")))):
                 if self.cap(j) and (self.is_verb(j) and not seen_domain and kind != "domain"):
@@ -1007,7 +1014,7 @@ class _Scanner:
             if self.low[k] == "(" and k in self.close_of:  # a gloss after a body
                 k = self.close_of[k] + 1
             conn = k
-            if conn < self.n and self.low[conn] == ",":
+            if conn < self.n and self.low[conn] in (",", ";"):  # ";" right after a body: a list of bodies
                 conn += 1
                 if conn < self.n and self.low[conn] == "và":
                     conn += 1
@@ -1231,7 +1238,10 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
         if _followed_by(sc, end, "speaker_verb") and not _followed_by(sc, end, "subject_verb") \
                 and _can_speak(units[0]):
             continue  # "đồng chí Chủ tịch yêu cầu ...": the speaker
-        if end >= sc.n:
+        if end >= sc.n or (c == 0 and end + 1 == sc.n and sc.low[end] in (".", ":")):
+            if c == 0 and i == 0:  # the whole text is a body ("1. Sở Nội vụ" over its sub-items)
+                found.append(("lead", units))
+                lead_clauses.add(c)
             continue
         nxt = sc.low[end]
         ok = sc.word(end) or (nxt == "," and end + 1 < sc.n and sc.is_verb(end + 1))

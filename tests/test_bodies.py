@@ -225,6 +225,12 @@ CASES_LEXICON = [
     ("Các xã có trách nhiệm rà soát, báo cáo Ủy ban nhân dân tỉnh.", "tỉnh", ["Các xã"], []),
     ("Công an xã chủ trì, phối hợp với Ban Chỉ huy quân sự xã và các thôn, làng bảo đảm an ninh.", "xã",
      ["Công an xã"], ["Ban Chỉ huy quân sự xã", "Các thôn, làng"]),
+    # an item that is only a body's name heads its sub-items; ";" lists bodies; a name ends with its line
+    ("Sở Nội vụ", "tỉnh", ["Sở Nội vụ"], []),
+    ("Văn phòng UBND tỉnh:", "tỉnh", ["Văn phòng Ủy ban nhân dân tỉnh"], []),
+    ("Các sở, ban, ngành; UBND các huyện, thành phố\nCăn cứ Kế hoạch này, xây dựng kế hoạch của đơn vị.", "tỉnh",
+     ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố"], []),
+    ("UBND huyện chỉ đạo rà soát; Công an huyện tăng cường tuần tra.", "huyện", ["Ủy ban nhân dân huyện", "Công an huyện"], []),
     # a singular level that names several units, and a level repeated for another place
     ("Ủy ban nhân dân tỉnh Quảng Bình, Quảng Trị khẩn trương sơ tán dân.", None,
      ["Ủy ban nhân dân tỉnh Quảng Bình, Quảng Trị"], []),
