@@ -231,6 +231,9 @@ CASES_LEXICON = [
     ("Các sở, ban, ngành; UBND các huyện, thành phố\nCăn cứ Kế hoạch này, xây dựng kế hoạch của đơn vị.", "tỉnh",
      ["Các sở, ban, ngành", "Ủy ban nhân dân các huyện, thành phố"], []),
     ("UBND huyện chỉ đạo rà soát; Công an huyện tăng cường tuần tra.", "huyện", ["Ủy ban nhân dân huyện", "Công an huyện"], []),
+    ("Ban QLDA đầu tư xây dựng huyện đẩy nhanh tiến độ các công trình.", "huyện",
+     ["Ban Quản lý dự án đầu tư xây dựng huyện"], []),
+    ("Công an tỉnh và BCH Quân sự tỉnh phối hợp kiểm tra địa bàn.", "tỉnh", ["Công an tỉnh", "BCH Quân sự tỉnh"], []),
     # a singular level that names several units, and a level repeated for another place
     ("Ủy ban nhân dân tỉnh Quảng Bình, Quảng Trị khẩn trương sơ tán dân.", None,
      ["Ủy ban nhân dân tỉnh Quảng Bình, Quảng Trị"], []),
