@@ -1426,7 +1426,6 @@ def _mentions(sc: _Scanner, role: str, units: list[_Unit], default_level: str | 
     return out
 
 
-@lru_cache(maxsize=64)  # a notice's units share its level; the levels are a handful of words
 @lru_cache(maxsize=1)
 def _level_of_word() -> dict[str, str]:
     return {r["word"]: r["level"] for r in load_table("levels.tsv", ("word", "level"))}
@@ -1438,6 +1437,7 @@ def _is_own_level(written: str, level: str | None) -> bool:
     return level is not None and _level_of_word().get(" ".join(_phrase_key(written))) == level
 
 
+@lru_cache(maxsize=64)  # a notice's units share its level; the levels are a handful of words
 def _local_level(level: str | None) -> str | None:
     """The notice's level when it is a local unit ("xã", "huyện", "tỉnh"); None for a central
     notice ("trung ương"): central bodies are named without a level suffix."""
