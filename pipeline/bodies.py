@@ -655,6 +655,10 @@ class _Scanner:
                 if inner is not None:
                     return inner
             return unit
+        if head.head.startswith("cơ quan") and end < self.n and low[end] == "(":
+            inner = self._paren_body(end)  # "Cơ quan thường trực (Sở Y tế)": the body named inside
+            if inner is not None:
+                return inner
         lvl = self.level_end(end)
         if lvl is not None:  # "Trưởng các ấp", "Chủ tịch xã"
             return _Unit(k, lvl, None, True, True, (end, lvl), role=True)
@@ -1011,6 +1015,11 @@ class _Scanner:
         j = first.end
         while j < self.n and len(units) < _MAX_CONJUNCTS:
             k = j
+            if self.low[k] == ")" and self.in_paren[k]:  # a body named inside "(...)": the clause goes on after
+                k += 1
+                j = k
+                if k >= self.n:
+                    break
             if self.low[k] == "(" and k in self.close_of:  # a gloss after a body
                 k = self.close_of[k] + 1
             conn = k

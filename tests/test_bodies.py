@@ -234,6 +234,13 @@ CASES_LEXICON = [
     ("Ban QLDA đầu tư xây dựng huyện đẩy nhanh tiến độ các công trình.", "huyện",
      ["Ban Quản lý dự án đầu tư xây dựng huyện"], []),
     ("Công an tỉnh và BCH Quân sự tỉnh phối hợp kiểm tra địa bàn.", "tỉnh", ["Công an tỉnh", "BCH Quân sự tỉnh"], []),
+    # the standing body named in a parenthesis, as the subject of its clause
+    ("Cơ quan thường trực Ban Chỉ đạo tỉnh (Sở Y tế) tổng hợp báo cáo.", "tỉnh", ["Sở Y tế"], []),
+    ("Cơ quan thường trực (Sở Nội vụ) tổng hợp báo cáo.", "tỉnh", ["Sở Nội vụ"], []),
+    # consent that lets a body act: the body acts
+    ("Đồng ý chủ trương cho UBND xã Tân Hà lập quy hoạch chi tiết.", "huyện", ["Ủy ban nhân dân xã Tân Hà"], []),
+    ("Thống nhất để UBND huyện bố trí vốn đối ứng.", "huyện", ["Ủy ban nhân dân huyện"], []),
+    ("Cho phép Công ty cổ phần Sông Đà tạm dừng thu phí.", "tỉnh", ["Công ty cổ phần Sông Đà"], []),
     # a singular level that names several units, and a level repeated for another place
     ("Ủy ban nhân dân tỉnh Quảng Bình, Quảng Trị khẩn trương sơ tán dân.", None,
      ["Ủy ban nhân dân tỉnh Quảng Bình, Quảng Trị"], []),
