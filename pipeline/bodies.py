@@ -1234,6 +1234,8 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
         if intro is not None:
             used_intro.add(i)
             units, end = sc.parse_chain(intro)
+            if len(units) > 1 and end < sc.n and _introducer_at(sc, end, False) is not None and _can_speak(units[-1]):
+                units = units[:-1]  # "Đối với X, Phó Chủ tịch UBND tỉnh đề nghị ...": the speaker, no conjunct
             if units:
                 found.append(("lead", units))
                 lead_clauses.add(c)

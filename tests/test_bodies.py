@@ -234,6 +234,10 @@ CASES_LEXICON = [
     ("Ban QLDA đầu tư xây dựng huyện đẩy nhanh tiến độ các công trình.", "huyện",
      ["Ban Quản lý dự án đầu tư xây dựng huyện"], []),
     ("Công an tỉnh và BCH Quân sự tỉnh phối hợp kiểm tra địa bàn.", "tỉnh", ["Công an tỉnh", "BCH Quân sự tỉnh"], []),
+    # after "Đối với X," the speaker of the next clause is no conjunct of X
+    ("Đối với các xã chưa có dịch, Phó Chủ tịch UBND tỉnh đề nghị tổ chức tiêm phòng cho đàn heo.", "tỉnh",
+     ["Các xã chưa có dịch"], []),
+    ("Đề nghị Sở Y tế, Sở Tài chính phối hợp thẩm định.", "tỉnh", ["Sở Y tế", "Sở Tài chính"], []),
     # the standing body named in a parenthesis, as the subject of its clause
     ("Cơ quan thường trực Ban Chỉ đạo tỉnh (Sở Y tế) tổng hợp báo cáo.", "tỉnh", ["Sở Y tế"], []),
     ("Cơ quan thường trực (Sở Nội vụ) tổng hợp báo cáo.", "tỉnh", ["Sở Nội vụ"], []),
