@@ -1397,6 +1397,16 @@ def _is_unions(u: _Unit) -> bool:
     return u.head is not None and u.head.head == "đoàn thể"
 
 
+def _ends_with_name(sc: _Scanner, u: _Unit) -> bool:
+    """Whether a body's name ends with a proper name after its head ("Báo Cao Bằng", "Trường Tiểu
+    học Kim Đồng"), not with its own words ("Sở Công Thương") or an abbreviation ("Văn phòng HĐND")."""
+    last = u.end - 1
+    if u.head is None or u.generic or last <= u.start or not sc.cap(last) or sc.abbr(last):
+        return False
+    head_len = len(_phrase_key(u.head.head))
+    return last >= u.start + head_len + 1 and sc.cap(last - 1) and not sc.lex.name_words.match(sc.low, last - 1)
+
+
 def _mentions(sc: _Scanner, role: str, units: list[_Unit], default_level: str | None) -> list[BodyMention]:
     """Canonical names of coordinated bodies. A level written after the last conjunct distributes
     back onto the others ("Chi bộ, Ban XDCS các thôn"); a bare level of an earlier conjunct carries
@@ -1419,8 +1429,8 @@ def _mentions(sc: _Scanner, role: str, units: list[_Unit], default_level: str | 
             # "Các chi bộ xóm" -> "Chi bộ các xóm": the plural belongs to the level
             head_text = sc.text[sc.toks[u.start][1]:sc.toks[u.level[0]][1]]
             name = canonical_name(head_text + "các " + sc.span_text(*u.level)[2])
-        elif u.name_override or u.has_level:
-            pass
+        elif u.name_override or u.has_level or _ends_with_name(sc, u):
+            pass  # "Báo Cao Bằng": a proper name places the body; no level is added to it
         elif shared and u is not last and not u.generic and scope in ("local", "any"):
             name = canonical_name(written + " " + shared)
         elif carried and not u.generic and scope == "local":

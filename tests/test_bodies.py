@@ -234,6 +234,12 @@ CASES_LEXICON = [
     ("Ban QLDA đầu tư xây dựng huyện đẩy nhanh tiến độ các công trình.", "huyện",
      ["Ban Quản lý dự án đầu tư xây dựng huyện"], []),
     ("Công an tỉnh và BCH Quân sự tỉnh phối hợp kiểm tra địa bàn.", "tỉnh", ["Công an tỉnh", "BCH Quân sự tỉnh"], []),
+    # a body placed by its proper name takes no level; the provinces' merged media agency
+    ("Báo Cao Bằng, Đài Phát thanh - Truyền hình tỉnh tăng cường đưa tin.", "tỉnh",
+     ["Báo Cao Bằng", "Đài Phát thanh - Truyền hình tỉnh"], []),
+    ("Trường Tiểu học Kim Đồng, Trạm Y tế xã phối hợp tổ chức tiêm chủng.", "xã", ["Trường Tiểu học Kim Đồng", "Trạm Y tế xã"], []),
+    ("Báo và Phát thanh, Truyền hình Cao Bằng tăng cường tuyên truyền.", "tỉnh", ["Báo và Phát thanh, Truyền hình Cao Bằng"], []),
+    ("Hội Nông dân, Hội Phụ nữ xã vận động hội viên.", "xã", ["Hội Nông dân xã", "Hội Phụ nữ xã"], []),
     # after "Đối với X," the speaker of the next clause is no conjunct of X
     ("Đối với các xã chưa có dịch, Phó Chủ tịch UBND tỉnh đề nghị tổ chức tiêm phòng cho đàn heo.", "tỉnh",
      ["Các xã chưa có dịch"], []),
