@@ -1329,6 +1329,9 @@ def _find_units(sc: _Scanner) -> list[tuple[str, list[_Unit]]]:
         if not m:
             continue
         units, _ = sc.parse_chain(m[0])
+        if not units:
+            brand = _brand_at(sc, m[0])
+            units = [brand] if brand is not None else []
         if units:
             found.append(("support", units))
     topics = _topic_spans(sc, starts)
@@ -1395,6 +1398,20 @@ def _bare_level(sc: _Scanner, level: tuple[int, int]) -> bool:
 
 def _is_unions(u: _Unit) -> bool:
     return u.head is not None and u.head.head == "đoàn thể"
+
+
+def _brand_at(sc: _Scanner, k: int) -> _Unit | None:
+    """A partner named by its brand, a word that is no Vietnamese syllable ("phối hợp với
+    Viettel Đắk Lắk", "VNPT Gia Lai"), with the place after it: a body with no head noun."""
+    from .encodings import is_vietnamese_syllable
+
+    if k >= sc.n or sc.in_paren[k] or not sc.cap(k):
+        return None
+    word = sc.toks[k][0]
+    if len(word) < 3 or not word.isalpha() or is_vietnamese_syllable(word):
+        return None
+    end = sc._proper_run(k)
+    return _Unit(k, max(end, k + 1), None, False, True, None)
 
 
 def _ends_with_name(sc: _Scanner, u: _Unit) -> bool:
