@@ -234,6 +234,8 @@ CASES_LEXICON = [
     ("Ban QLDA đầu tư xây dựng huyện đẩy nhanh tiến độ các công trình.", "huyện",
      ["Ban Quản lý dự án đầu tư xây dựng huyện"], []),
     ("Công an tỉnh và BCH Quân sự tỉnh phối hợp kiểm tra địa bàn.", "tỉnh", ["Công an tỉnh", "BCH Quân sự tỉnh"], []),
+    ("Ban CHQS xã chủ trì, phối hợp với Công an xã và Tổ bảo vệ rừng số 3 tổ chức tuần tra.", "xã",
+     ["Ban Chỉ huy quân sự xã"], ["Công an xã", "Tổ bảo vệ rừng số 3"]),
     # a partner named by its brand (a word that is no Vietnamese syllable)
     ("UBND xã phối hợp với Viettel Đắk Lắk lắp đặt trạm phát sóng.", "xã", ["Ủy ban nhân dân xã"], ["Viettel Đắk Lắk"]),
     ("UBND xã phối hợp với Nhân dân dọn vệ sinh đường làng.", "xã", ["Ủy ban nhân dân xã"], []),
