@@ -223,7 +223,7 @@ CASES_LEXICON = [
     ("Phòng Tư pháp huyện phối hợp với các xã rà soát hồ sơ hộ tịch.", "huyện", ["Phòng Tư pháp huyện"], ["Các xã"]),
     ("Đối với các xã chưa có dịch, tổ chức tiêm phòng cho đàn gia súc.", "tỉnh", ["Các xã chưa có dịch"], []),
     ("Các xã có trách nhiệm rà soát, báo cáo Ủy ban nhân dân tỉnh.", "tỉnh", ["Các xã"], []),
-    ("Công an xã chủ trì, phối hợp với Ban Chỉ huy quân sự xã và các thôn, làng bảo đảm an ninh.", "xã",
+    ("Công an xã làm đầu mối, phối hợp với Ban CHQS xã và các thôn, làng giữ gìn trật tự mùa lễ hội.", "xã",
      ["Công an xã"], ["Ban Chỉ huy quân sự xã", "Các thôn, làng"]),
     # an item that is only a body's name heads its sub-items; ";" lists bodies; a name ends with its line
     ("Sở Nội vụ", "tỉnh", ["Sở Nội vụ"], []),
@@ -288,7 +288,7 @@ CASES_LEXICON = [
     # a person named before the title: the title's body, named as when the name follows it
     ("Giao đồng chí Hà Văn Sơn, Phó Chủ tịch UBND xã theo dõi việc điều tiết nước.", "xã",
      ["Phó Chủ tịch Ủy ban nhân dân xã Hà Văn Sơn"], []),
-    ("Giao đ/c Nguyễn Thị Lan, Trưởng Ban Dân vận Huyện ủy chủ trì, phối hợp với Hội Phụ nữ huyện tổ chức hội nghị.",
+    ("Giao đ/c Nguyễn Thị Lan, Trưởng Ban Dân vận Huyện ủy cùng với Hội Phụ nữ huyện tổ chức hội nghị đối thoại.",
      "huyện", ["Trưởng Ban Dân vận Huyện ủy Nguyễn Thị Lan"], ["Hội Phụ nữ huyện"]),
     # a title over a plural level that names its units
     ("Trưởng các bản Pá Khoang, Co Muông vận động Nhân dân trồng ngô trên đất lúa thiếu nước.", "xã",
@@ -355,7 +355,8 @@ CANONICAL = [
     ("HĐND xã", "Hội đồng nhân dân xã"),
     ("BCĐ huyện", "Ban Chỉ đạo huyện"),
     ("Ban chỉ đạo QCDC tỉnh", "Ban Chỉ đạo quy chế dân chủ tỉnh"),
-    ("Ban XDCS và thực hiện QCDC xã", "Ban Xây dựng cơ sở và thực hiện quy chế dân chủ xã"),
+    ("Ban XDCS phường", "Ban Xây dựng cơ sở phường"),
+    ("Ban Chỉ đạo thực hiện QCDC xã", "Ban Chỉ đạo thực hiện quy chế dân chủ xã"),
     ("LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh"),
     ("BCHQS huyện", "Ban Chỉ huy quân sự huyện"),
     ("Ban CHQS huyện", "Ban Chỉ huy quân sự huyện"),
