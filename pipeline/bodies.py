@@ -30,7 +30,7 @@ from functools import lru_cache
 import regex
 
 from . import patterns as P
-from .lexicon import load_table, load_words
+from .lexicon import load_table, load_word_set
 
 __all__ = ["BodyMention", "BODY_TYPES", "find_responsible", "canonical_name", "body_type_of"]
 
@@ -363,11 +363,6 @@ _ROMAN = regex.compile(r"[IVXLC]+|\d+[A-Za-z]?")
 _NOMINAL_TAGS = ("N", "Np", "Nc", "Nu", "Ny", "Nb")
 
 
-@lru_cache(maxsize=1)
-def _surnames() -> frozenset[str]:
-    return frozenset(load_words("surnames.txt"))
-
-
 @lru_cache(maxsize=512)
 def _pos_words(s: str) -> tuple[tuple[str, str], ...]:
     try:
@@ -401,11 +396,7 @@ class _Scanner:
         self.pos_calls = 0
         self.role_depth = 0
         self.close_of: dict[int, int] = {}
-        # tokens that start a new line: a name never runs on over a line break (in PDF text the
-        # cleaner has joined wrapped lines already)
-        self.line_starts: frozenset[int] = frozenset(
-            k for k in range(1, self.n) if "\n" in text[self.toks[k - 1][2]:self.toks[k][1]]) \
-            if "\n" in text else frozenset()
+        self.multiline = "\n" in text  # else no gap between tokens holds a line break
         if "(" not in text:  # no parenthesis opens: no token is inside one
             self.in_paren = [False] * self.n
             return
@@ -446,7 +437,9 @@ class _Scanner:
         return self.word(i) and not self.toks[i][0][0].isupper() and not self.toks[i][0][0].isdigit()
 
     def gap_has_newline(self, i: int) -> bool:
-        if i == 0 or i >= self.n:
+        """Whether token ``i`` starts a new line: a name never runs on over a line break (in PDF
+        text the cleaner has joined wrapped lines already)."""
+        if not self.multiline or i == 0 or i >= self.n:
             return False
         return "\n" in self.text[self.toks[i - 1][2]:self.toks[i][1]]
 
@@ -533,7 +526,7 @@ class _Scanner:
     def _proper_run(self, k: int) -> int:
         """Extend over a capitalised proper name ("Quảng Ninh", "Bà Rịa - Vũng Tàu")."""
         end = k
-        while self.cap(end) and end < k + 8 and not self._independent_head(end) and end not in self.line_starts:
+        while self.cap(end) and end < k + 8 and not self._independent_head(end) and not self.gap_has_newline(end):
             end += 1
             if end + 1 < self.n and self.low[end] == "-" and self.cap(end + 1):
                 end += 1
@@ -615,7 +608,7 @@ class _Scanner:
         """A person named before the title ("đồng chí Lò Văn Tuân, Phó Chủ tịch UBND xã"): the
         title's body, named as when the name follows it ("Phó Chủ tịch Ủy ban nhân dân xã Lò Văn
         Tuân"). Only after "đồng chí"/"đ/c", with a family name first and two to four syllables."""
-        if k == i or self.low[k - 1] not in ("chí", "c") or not self.cap(k) or self.toks[k][0] not in _surnames():
+        if k == i or self.low[k - 1] not in ("chí", "c") or not self.cap(k) or self.toks[k][0] not in load_word_set("surnames.txt"):
             return None
         j = k + 1
         while j < self.n and j < k + _MAX_PERSON and self.cap(j) and not self._starts_body(j):
@@ -795,7 +788,7 @@ class _Scanner:
                 has_level = True
                 j = lvl
                 break
-            if j in self.line_starts:
+            if self.gap_has_newline(j):
                 break  # the name ended with its line
             if self.cap(j) or self.abbr(j) or (self.word(j) and self.toks[j][0][0].isdigit() and (
                     seen_domain or (j == head_end and kind in ("complement", "part", "domain")))):

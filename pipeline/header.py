@@ -15,7 +15,7 @@ import regex
 
 from . import patterns as P
 from .clean import Cleaned
-from .lexicon import load_table, load_words
+from .lexicon import load_table, load_word_set, load_words
 from .model import Person
 from .segment import Segmented
 
@@ -90,7 +90,7 @@ def _type_names() -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _surnames() -> frozenset[str]:
-    return frozenset(load_words("surnames.txt"))
+    return load_word_set("surnames.txt")
 
 
 @lru_cache(maxsize=1)

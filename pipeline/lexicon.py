@@ -47,6 +47,13 @@ def load_table(name: str, columns: tuple[str, ...], optional: tuple[str, ...] = 
     return tuple(rows)
 
 
+@cache
+def load_word_set(name: str) -> frozenset[str]:
+    """``load_words`` as a set, loaded once (the family names, shared by the header and the body
+    scanner)."""
+    return frozenset(load_words(name))
+
+
 def load_words(name: str) -> tuple[str, ...]:
     """A one-column word list (``data/<name>``, one entry a line, ``#`` comments)."""
     out = []
