@@ -6,9 +6,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .errors import PipelineError
-from .load import MAX_BYTES, SUFFIXES, load_path, load_string
+from .ingest.load import MAX_BYTES, SUFFIXES, load_path, load_string
 from .model import Document
-from .process import doc_ids, failed, process
+from .run.process import doc_ids, failed, process
 
 
 def _looks_like_path(x) -> bool:
@@ -58,7 +58,7 @@ def expand_inputs(inputs: Iterable[str | os.PathLike]) -> list[str]:
 def run_corpus(inputs: Iterable[str | os.PathLike], jobs: int = 1,
                max_bytes: int = MAX_BYTES) -> Iterator[tuple[Document, str | None]]:
     """(Document, source text when it must be written) for each input, in input order."""
-    from .engines import Job, document_of, map_ordered
+    from .run.engines import Job, document_of, map_ordered
 
     sources = expand_inputs(inputs)
     work = [Job(s, d, max_bytes, None, "") for s, d in zip(sources, doc_ids(sources), strict=True)]
@@ -74,7 +74,7 @@ def extract_corpus(inputs: Iterable[str | os.PathLike], *, jobs: int = 1,
 
 def to_frames(results: Iterable[Document]) -> dict:
     """{"tasks", "references", "documents", "errors"} -> typed pandas DataFrames."""
-    from .tables import frames_from_rows, rows_of
+    from .output.tables import frames_from_rows, rows_of
 
     return frames_from_rows(rows_of(results))
 
@@ -83,7 +83,7 @@ def read_tables(out_dir: str | os.PathLike) -> dict:
     """The tables written by ``vntasks extract`` as typed DataFrames (dates datetime64, lists lists)."""
     import pandas as pd
 
-    from .tables import COLUMNS, LIST_COLUMNS, type_frame
+    from .output.tables import COLUMNS, LIST_COLUMNS, type_frame
 
     out_dir = Path(out_dir)
     frames = {}

@@ -10,7 +10,7 @@ import sys
 
 from . import __version__
 from .errors import PipelineError
-from .load import MAX_BYTES
+from .ingest.load import MAX_BYTES
 
 
 def _progress(i: int, n: int, name: str) -> None:
@@ -22,9 +22,9 @@ def _progress(i: int, n: int, name: str) -> None:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .api import expand_inputs
-    from .engines import Cache, Job, close_readers, fingerprint, job_key, run_jobs, store
-    from .process import doc_ids
-    from .writers import TABLE_FILES, TableWriter
+    from .run.engines import Cache, Job, close_readers, fingerprint, job_key, run_jobs, store
+    from .run.process import doc_ids
+    from .output.writers import TABLE_FILES, TableWriter
 
     sources = expand_inputs(args.inputs)
     if not sources:
@@ -83,7 +83,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         sys.stderr.write("\n")
     if "xlsx" in args.format:
         from .api import read_tables
-        from .export import write_xlsx
+        from .output.xlsx import write_xlsx
 
         write_xlsx(read_tables(args.out), os.path.join(args.out, "tables.xlsx"))
     if not args.quiet:
@@ -105,9 +105,9 @@ def _unchanged(cache, jobs, out: str, table_files, job_key) -> bool:
 # Modules that add a subcommand: each has ``register(subparsers)`` which adds its parser and
 # sets ``func`` (a function of the parsed args returning the exit status).
 _COMMAND_MODULES: tuple[str, ...] = (
-    "pipeline.report",
-    "pipeline.show",
-    "pipeline.evaluate",
+    "vntasks.analysis.report",
+    "vntasks.analysis.show",
+    "vntasks.evaluate.score",
 )
 
 

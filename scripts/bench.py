@@ -129,7 +129,7 @@ def load_notices(src: Path) -> list[Notice]:
     """The notices of ``src`` (any encoding the pipeline reads), split; those without a body
     are left out."""
     sys.path.insert(0, str(ROOT))
-    from pipeline.load import load_path
+    from vntasks.ingest.load import load_path
 
     out = []
     for p in sorted(src.iterdir()):
@@ -306,7 +306,7 @@ def measure(label: str, cmd: list[str], timeout: float = 0) -> Run:
 
 def vntasks_cmd() -> list[str]:
     exe = Path(sys.executable).parent / "vntasks"
-    return [str(exe)] if exe.exists() else [sys.executable, "-m", "pipeline"]
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "vntasks"]
 
 
 def extract_cmd(inputs: Path, out: Path, jobs: int = 1, max_bytes: int | None = None) -> list[str]:
@@ -338,8 +338,8 @@ print(n_lines, n_tokens)
 _INSTR = r"""
 import gc, sys
 from pathlib import Path
-from pipeline import engines as E
-from pipeline.load import MAX_BYTES
+from vntasks.run import engines as E
+from vntasks.ingest.load import MAX_BYTES
 gc.set_threshold(*E.GC_THRESHOLD)
 fp = E.fingerprint()
 for f in sorted(Path(sys.argv[1]).iterdir())[: int(sys.argv[2])]:
@@ -479,8 +479,8 @@ def module_table(stats: pstats.Stats) -> tuple[list[dict], list[dict], float]:
 def profile_paths(paths: list[str], warm: str | None) -> dict:
     """cProfile of reading, extracting and writing the tables of ``paths`` (in this process)."""
     sys.path.insert(0, str(ROOT))
-    from pipeline.api import run_corpus
-    from pipeline.writers import TableWriter
+    from vntasks.api import run_corpus
+    from vntasks.output.writers import TableWriter
 
     with tempfile.TemporaryDirectory(prefix="vntasks-prof-") as tmp:
         if warm:  # lazy imports and lexicons are loaded before profiling

@@ -18,8 +18,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from build_formats import build  # noqa: E402
 
-from pipeline.encodings import encode_legacy  # noqa: E402
-from pipeline.load import load_path  # noqa: E402
+from vntasks.ingest.encodings import encode_legacy  # noqa: E402
+from vntasks.ingest.load import load_path  # noqa: E402
 
 # (source notice, variants): one notice per level, different provinces and layouts
 PLAN = {

@@ -25,10 +25,10 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from pipeline import learn as L  # noqa: E402
-from pipeline.bodies import BODY_TYPES, body_type_of  # noqa: E402
-from pipeline.classify import rule_score  # noqa: E402
-from pipeline.load import load_path  # noqa: E402
+from vntasks.learn import model as L  # noqa: E402
+from vntasks.extractors.bodies import BODY_TYPES, body_type_of  # noqa: E402
+from vntasks.structure.classify import rule_score  # noqa: E402
+from vntasks.ingest.load import load_path  # noqa: E402
 
 COMMAND = "python scripts/train.py --annotations annotations --corpus corpus --out models"
 MARGIN = 0.01  # mean fold F1 gain over the rules required to enable the task model
@@ -304,7 +304,7 @@ def task_card(cv: dict[str, Any], d: TaskData, params: dict[str, Any], meta: dic
         f"- Data sha256 (annotation files, body-type labels, corpus files): `{meta['data_sha256']}`",
         f"- Units (headings excluded, they are never tasks): {len(d.labels)} kept, {sum(d.labels)} positive; "
         f"{d.excluded} excluded (they contain only an `optional` gold anchor).",
-        "- Label: a unit is positive when its folded text (`pipeline.evaluate.fold`) contains a gold anchor.",
+        "- Label: a unit is positive when its folded text (`vntasks.evaluate.score.fold`) contains a gold anchor.",
         f"- Gold anchors that no unit contains (segmentation misses; counted as false negatives for "
         f"both model and rules): {sum(d.unreachable.values())}.",
         "",
@@ -369,7 +369,7 @@ def body_card(cv: dict[str, Any], d: BodyData, params: dict[str, Any], meta: dic
         "Types a responsible body's canonical name as one of " + ", ".join(f"`{t}`" for t in BODY_TYPES) + ":",
         "Party committee, State administration, Front and mass organisations, police and military,",
         "steering committee, enterprise or project owner, generic addressee, other. The pipeline's",
-        "`body_type` column comes from `pipeline.bodies.body_type_of` (rules over `body_heads.tsv`).",
+        "`body_type` column comes from `vntasks.extractors.bodies.body_type_of` (rules over `body_heads.tsv`).",
         "",
         f"**Used by default: {'YES' if on else 'NO'}.** "
         + (f"Grouped cross-validation shows it (mode `{meta['mode']}`) beats the rules on pooled accuracy, "
@@ -401,7 +401,7 @@ def body_card(cv: dict[str, Any], d: BodyData, params: dict[str, Any], meta: dic
         "",
         "## Features and model",
         "",
-        "Folded name (`pipeline.evaluate.fold`), character 2-4-grams within words (padded), and the first two",
+        "Folded name (`vntasks.evaluate.score.fold`), character 2-4-grams within words (padded), and the first two",
         "words as tokens (`pipeline/learn.py: name_ngrams`); TF-IDF (sublinear tf, l2); multinomial",
         f"LogisticRegression(C={L.BODY_C}, lbfgs, random_state={L.SEED}); {len(params['vocabulary'])} n-grams.",
         "",

@@ -62,7 +62,7 @@ def huyen_notice() -> str:
 def crash_on_job(monkeypatch):
     """``crash_on_job(n)``: the n-th input of the next run raises KeyboardInterrupt (an interrupted
     run); returns a function that undoes it."""
-    import pipeline.engines as engines
+    import vntasks.run.engines as engines
 
     real = engines.run_one
 

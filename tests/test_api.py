@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-import pipeline
-from pipeline.cli import main
+import vntasks as pipeline
+from vntasks.cli import main
 
 
 def test_extract_text_and_path_agree(tmp_path, huyen_notice):

@@ -254,8 +254,8 @@ def test_startup_runs_start_from_an_empty_folder(bench, tmp_path, monkeypatch):
 def test_startup_notice_runs_every_stage_without_pos_tagging(bench, monkeypatch):
     """The start-up row is the fixed cost of a run: its notice goes through every extractor but
     never needs underthesea's POS model (loaded on demand; the bench times that on its own)."""
-    import pipeline.bodies as bodies
-    from pipeline import extract
+    import vntasks.extractors.bodies as bodies
+    from vntasks import extract
 
     tagged = []
     monkeypatch.setattr(bodies, "_pos_words", lambda s: tagged.append(s) or ())

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import pipeline.bodies as bodies
-from pipeline.bodies import BODY_TYPES, BodyMention, body_type_of, canonical_name, find_responsible
+import vntasks.extractors.bodies as bodies
+from vntasks.extractors.bodies import BODY_TYPES, BodyMention, body_type_of, canonical_name, find_responsible
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.classify import cue_score
+from vntasks.structure.classify import cue_score
 
 
 @pytest.mark.parametrize(("text", "subject"), [

@@ -8,7 +8,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.clean import clean
+from vntasks.ingest.clean import clean
 
 
 @pytest.mark.parametrize("source, expected", [
@@ -155,12 +155,12 @@ def test_tone_map_read_from_the_rules_file_equals_underthesea_import():
     """The fast path (the rules file read directly) gives exactly underthesea's own map."""
     from underthesea.pipeline.text_normalize.text_normalizer import token_map
 
-    from pipeline.clean import _underthesea_token_map
+    from vntasks.ingest.clean import _underthesea_token_map
 
     assert _underthesea_token_map() == token_map
 
 
-_TONE_WORDS = sorted(__import__("pipeline.clean", fromlist=["_tone_table"])._tone_table())
+_TONE_WORDS = sorted(__import__("vntasks.ingest.clean", fromlist=["_tone_table"])._tone_table())
 
 
 @settings(max_examples=300, deadline=None)
@@ -171,7 +171,7 @@ _TONE_WORDS = sorted(__import__("pipeline.clean", fromlist=["_tone_table"])._ton
 def test_old_tone_words_found_from_endings_as_by_the_whole_word_pattern(parts, sep):
     """The endings search finds exactly the words the reference pattern (any word with a vowel
     before a toned vowel, looked up in the table) would replace."""
-    from pipeline.clean import _OLD_TONE_WORD, _tone_table, old_tone_words
+    from vntasks.ingest.clean import _OLD_TONE_WORD, _tone_table, old_tone_words
 
     text = sep.join(parts)
     table = _tone_table()
@@ -191,7 +191,7 @@ _REFERENCE_COMPOUND = regex.compile(r"(?<=\p{Ll})[ \t]*\n(?=-[ \t]\p{Ll})")
 @given(st.lists(st.sampled_from(["a", "B", "đ", "3", ",", ".", " ", "\t", "\n", "- ", "-", "a)", "b.", "Trang 2",
                                  "– 3 –", "12", "công tác", "\n\n", ")"]), max_size=40))
 def test_page_break_patterns_agree_with_the_reference(parts):
-    from pipeline.clean import _BROKEN, _BROKEN_COMPOUND, _with_spaces_before
+    from vntasks.ingest.clean import _BROKEN, _BROKEN_COMPOUND, _with_spaces_before
 
     text = "".join(parts)
     for fast, reference in ((_BROKEN, _REFERENCE_BROKEN), (_BROKEN_COMPOUND, _REFERENCE_COMPOUND)):

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
+from vntasks.cli import main
 
 BIN = Path(sys.executable).parent / "vntasks"
 
 
 def run(args, **kw):
-    cmd = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "pipeline"]
+    cmd = [str(BIN)] if BIN.exists() else [sys.executable, "-m", "vntasks"]
     return subprocess.run(cmd + args, capture_output=True, text=True, **kw)
 
 
@@ -115,7 +115,7 @@ def test_unreadable_file(monkeypatch, tmp_path, capsys):
     def deny(*a, **k):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("pipeline.load.open", deny, raising=False)
+    monkeypatch.setattr("vntasks.ingest.load.open", deny, raising=False)
     rc = main(["extract", str(p), "--out", str(tmp_path / "out"), "--quiet", "--jobs", "1"])
     assert rc == 1
     err = capsys.readouterr().err
@@ -188,7 +188,7 @@ def test_seeds_records(shared, tmp_path):
 
 
 def test_formula_cells_are_neutralised_in_csv_and_restored_by_read_tables(tmp_path):
-    import pipeline
+    import vntasks as pipeline
 
     notice = ("Ngày 05/3/2024, đồng chí Trần Văn Nam chủ trì họp và kết luận như sau:\n\n"
               "1. Văn phòng rà soát =HYPERLINK(\"http://x\") và báo cáo.\n\n- Tổng hợp kết quả.\n")

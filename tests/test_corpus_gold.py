@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
-from pipeline.evaluate import load_gold, report_dict, score
+from vntasks.cli import main
+from vntasks.evaluate.score import load_gold, report_dict, score
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,7 +45,7 @@ def test_corpus_scores(report):
 def test_no_notice_is_badly_segmented(report):
     _, gold, pred = report
     by_file = {Path(p["source"]).name: p for p in pred}
-    from pipeline.evaluate import score as score_docs
+    from vntasks.evaluate.score import score as score_docs
 
     for g in gold:
         one = report_dict(score_docs([g], [by_file[g["file"]]]))

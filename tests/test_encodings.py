@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.encodings import (
+from vntasks.ingest.encodings import (
     VIETNAMESE_LETTERS,
     Decoded,
     _check_unique,
@@ -20,8 +20,8 @@ from pipeline.encodings import (
     encode_legacy,
     is_vietnamese_syllable,
 )
-from pipeline.errors import PipelineError
-from pipeline.lexicon import LexiconError
+from vntasks.errors import PipelineError
+from vntasks.text.lexicon import LexiconError
 
 # Sentences written for these tests in the register of official notices. Accented capitals
 # appear only in all-caps words or as Ă Â Ê Ô Ơ Ư Đ, which TCVN3 can carry (see encodings.py).

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.cli import main
-from pipeline.evaluate import (
+from vntasks.cli import main
+from vntasks.evaluate.score import (
     AnchorMatch,
     Counts,
     body_tokens,

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 openpyxl = pytest.importorskip("openpyxl")
 
-from pipeline.cli import main  # noqa: E402
-from pipeline.export import FORMULA_TRIGGERS, safe_cell, write_xlsx, xlsx_value  # noqa: E402
+from vntasks.cli import main  # noqa: E402
+from vntasks.output.xlsx import FORMULA_TRIGGERS, safe_cell, write_xlsx, xlsx_value  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 HYPERLINK = '=HYPERLINK("http://example.invalid","bấm vào đây")'
@@ -133,7 +133,7 @@ def test_formula_from_a_notice_is_neutralised(tmp_path):
     (src / "minh-long.txt").write_text(NOTICE.format(link=HYPERLINK), encoding="utf-8")
     out = tmp_path / "out"
     assert main(["extract", str(src), "--out", str(out), "--quiet"]) == 0
-    from pipeline import read_tables
+    from vntasks import read_tables
 
     frames = read_tables(out)
     assert any(str(t).startswith("=HYPERLINK") for t in frames["tasks"]["text"])
@@ -148,7 +148,7 @@ def test_formula_from_a_notice_is_neutralised(tmp_path):
 def test_corpus_tables_to_xlsx(tmp_path):
     out = tmp_path / "out"
     main(["extract", str(ROOT / "corpus"), "--out", str(out), "--quiet"])
-    from pipeline import read_tables
+    from vntasks import read_tables
 
     frames = read_tables(out)
     wb = openpyxl.load_workbook(write_xlsx(frames, tmp_path / "corpus.xlsx"), read_only=True)

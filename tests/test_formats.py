@@ -1,4 +1,4 @@
-"""Plain text out of html/docx/pdf (pipeline.formats) and the format builder script.
+"""Plain text out of html/docx/pdf (vntasks.ingest.formats) and the format builder script.
 
 All notices here are composed for the tests. PDFs are made two ways: with fpdf2 and a
 DejaVu font when both are installed, and with a tiny hand-written PDF whose Type3 font maps
@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.errors import PipelineError
-from pipeline.formats import Extracted, docx_to_text, extract_file, html_to_text, pdf_to_text
+from vntasks.errors import PipelineError
+from vntasks.ingest.formats import Extracted, docx_to_text, extract_file, html_to_text, pdf_to_text
 
 docx = pytest.importorskip("docx")
 
@@ -452,7 +452,7 @@ def test_html_publication_date_from_metadata(meta, expected):
 
 
 def test_html_lxml_fallback_when_trafilatura_finds_nothing(monkeypatch):
-    import pipeline.formats as formats
+    import vntasks.ingest.formats as formats
 
     monkeypatch.setattr(formats, "_trafilatura", lambda tree: ("", None, None))
     got = html_to_text(_portal())

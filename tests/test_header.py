@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.api import extract
+from vntasks.api import extract
 
 NEWS = """Trang chủ > Tin tức > Chính trị
 {title}
@@ -47,7 +47,7 @@ def test_a_news_report_names_the_visiting_leader(opening, name, title, level):
     ("Đã viết thường", "Đã viết thường"),
 ])
 def test_restore_case(capitals, restored):
-    from pipeline.header import restore_case
+    from vntasks.structure.header import restore_case
 
     assert restore_case(capitals) == restored
 

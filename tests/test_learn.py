@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import learn as L
-from pipeline.classify import Features
+from vntasks.learn import model as L
+from vntasks.structure.classify import Features
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -210,7 +210,7 @@ def test_disabled_model_returns_none(monkeypatch):
 
 
 def test_fallback_mode_keeps_the_rules_unless_other(monkeypatch):
-    from pipeline.bodies import body_type_of
+    from vntasks.extractors.bodies import body_type_of
 
     model = L.body_model_from_params(L.fit_body(BODY_NAMES, BODY_Y), mode="fallback")
     monkeypatch.setattr(L, "load_body_model", lambda: model)

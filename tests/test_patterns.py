@@ -6,7 +6,7 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.patterns import word_set
+from vntasks.text.patterns import word_set
 
 
 def _alternation(words) -> str:
@@ -51,7 +51,7 @@ def _exact(words, before=True, after=True):
 
 
 def test_latin_letter_is_a_subset_of_letters():
-    from pipeline.patterns import LATIN_LETTER
+    from vntasks.text.patterns import LATIN_LETTER
     latin = regex.compile(LATIN_LETTER)
     letter = regex.compile(r"\p{L}")
     inside = [c for c in map(chr, range(0x3000)) if latin.fullmatch(c)]
@@ -60,7 +60,7 @@ def test_latin_letter_is_a_subset_of_letters():
     # and it holds every letter below U+0250 and in Latin Extended Additional (BoundedWords relies on it)
     assert all(latin.fullmatch(c) for c in map(chr, [*range(0x250), *range(0x1E00, 0x1F00)]) if letter.fullmatch(c))
     # so on a text without a character of NOT_LATIN_TEXT the two agree
-    from pipeline.patterns import NOT_LATIN_TEXT
+    from vntasks.text.patterns import NOT_LATIN_TEXT
     admitted = [c for c in map(chr, range(0x3000)) if not regex.match(NOT_LATIN_TEXT, c)]
     assert all(bool(latin.fullmatch(c)) == bool(letter.fullmatch(c)) for c in admitted)
     assert all(latin.fullmatch(c) for c in "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĐ")
@@ -79,7 +79,7 @@ def test_latin_letter_is_a_subset_of_letters():
     (["hoà"], "hoà² 😀hoà", [(0, 3), (6, 9)]),
 ])
 def test_bounded_words_cases(words, text, expected):
-    from pipeline.patterns import BoundedWords
+    from vntasks.text.patterns import BoundedWords
     bw = BoundedWords(word_set(words))
     assert list(bw.spans(text)) == expected
     assert [m.span() for m in _exact(words).finditer(text)] == expected
@@ -93,7 +93,7 @@ _MIXED = st.text(alphabet="abđơà ,.2²жЖ中é", max_size=40)
 def test_bounded_words_is_the_exact_pattern(words, text, before, after):
     """Whatever letters touch the words (Latin, Cyrillic, CJK), ``spans`` is ``finditer`` of the
     exact \\p{L} pattern and ``overlapped`` its overlapped ``finditer``."""
-    from pipeline.patterns import BoundedWords
+    from vntasks.text.patterns import BoundedWords
     bw = BoundedWords(word_set(words), before=before, after=after)
     exact = _exact(words, before, after)
     assert list(bw.spans(text)) == [m.span() for m in exact.finditer(text)]
@@ -105,7 +105,7 @@ def test_body_token_for_re_is_body_token_on_latin_text():
     BODY_TOKEN_RE agree with regex's of BODY_TOKEN, so both give the same tokens."""
     import re
 
-    from pipeline.patterns import BODY_TOKEN, BODY_TOKEN_RE, NOT_LATIN_TEXT
+    from vntasks.text.patterns import BODY_TOKEN, BODY_TOKEN_RE, NOT_LATIN_TEXT
     chars = [c for c in map(chr, range(0x2070)) if not re.match(NOT_LATIN_TEXT, c)]
     assert len(chars) > 900 and "ạ" in chars and "“" in chars and "ж" not in chars
     fast, exact = re.compile(BODY_TOKEN_RE), regex.compile(BODY_TOKEN)
@@ -119,7 +119,7 @@ def test_body_token_for_re_is_body_token_on_latin_text():
 def _admitted():
     import re
 
-    from pipeline.patterns import NOT_LATIN_TEXT
+    from vntasks.text.patterns import NOT_LATIN_TEXT
     return [c for c in map(chr, range(0x2070)) if not re.match(NOT_LATIN_TEXT, c)]
 
 
@@ -127,7 +127,7 @@ def _admitted():
 def test_latin_class_is_the_property_on_admitted_characters(prop):
     import re
 
-    from pipeline.patterns import latin_class
+    from vntasks.text.patterns import latin_class
     fast, exact = re.compile(f"[{latin_class(prop)}]"), regex.compile(r"\p{" + prop + "}")
     assert all(bool(fast.fullmatch(c)) == bool(exact.fullmatch(c)) for c in _admitted())
 
@@ -146,7 +146,7 @@ def test_re_and_regex_agree_on_admitted_characters():
 
 
 def test_latin_re_translates_properties_and_refuses_word_classes():
-    from pipeline.patterns import latin_class, latin_re
+    from vntasks.text.patterns import latin_class, latin_re
     assert latin_re(r"\p{Lu}x") == f"[{latin_class('Lu')}]x"
     assert latin_re(r"[\p{L}\p{N}&]") == f"[{latin_class('L')}{latin_class('N')}&]"
     assert latin_re(r"a\[\p{N}\]") == rf"a\[[{latin_class('N')}]\]"
@@ -156,7 +156,7 @@ def test_latin_re_translates_properties_and_refuses_word_classes():
 
 
 def test_latin_fast_chooses_by_text():
-    from pipeline.patterns import LatinFast
+    from vntasks.text.patterns import LatinFast
     lf = LatinFast(r"(?<!\p{L})Sở(?!\p{L})")
     assert lf.for_text("Sở Y tế") is lf.fast
     for other in ("Sở ж", "Sở\x1c", "İzmir Sở"):
@@ -172,8 +172,8 @@ _REF_PIECES = ["Quyết định", "số", "25-TB/BCĐ", "123/QĐ-UBND", "ngày 1
 @given(st.lists(st.sampled_from(_REF_PIECES), max_size=40))
 def test_latin_fast_patterns_match_as_their_originals(pieces):
     """The references and province patterns: on Latin-script text, re's matches are regex's."""
-    from pipeline.header import _province_rx
-    from pipeline.references import _ref_re
+    from vntasks.structure.header import _province_rx
+    from vntasks.extractors.references import _ref_re
     text = " ".join(pieces)
     for lf in (_ref_re(), _province_rx()):
         assert lf.for_text(text) is lf.fast

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.references import RefMatch, doc_number_of, find_references
+from vntasks.extractors.references import RefMatch, doc_number_of, find_references
 
 SHARED = Path("/work/shared")
 

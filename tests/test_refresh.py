@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.cli import main
+from vntasks.cli import main
 
 TABLES = ("documents.jsonl", "tasks.csv", "tasks.parquet", "references.csv", "documents.csv", "errors.csv")
 
@@ -53,7 +53,7 @@ def test_cache_reuses_unchanged_and_refreshes_changed_new_deleted(tmp_path, huye
     assert ids(out) == ["tb0", "tb1", "tb2", "tb9"]
     docs = {json.loads(x)["doc_id"]: json.loads(x) for x in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()}
     assert docs["tb1"]["doc_number"] == "99-TB/HU"
-    from pipeline.engines import Cache
+    from vntasks.run.engines import Cache
 
     with Cache(out / ".cache") as cache:
         assert len(cache.keys()) == 4  # deleted: pruned
@@ -77,7 +77,7 @@ def test_a_changed_pipeline_misses_the_cache(tmp_path, huyen_notice, capsys, mon
     c, out = tmp_path / "c", tmp_path / "out"
     notices(c, huyen_notice, 2)
     run(capsys, str(c), "--out", str(out), "--jobs", "1")
-    import pipeline.engines as engines
+    import vntasks.run.engines as engines
 
     monkeypatch.setattr(engines, "fingerprint", lambda: "another-version")
     rc, err = run(capsys, str(c), "--out", str(out), "--jobs", "1")
@@ -121,7 +121,7 @@ def test_a_damaged_cache_is_set_aside_and_rebuilt(tmp_path, huyen_notice, capsys
 def test_extraction_leaves_the_callers_gc_threshold_as_it_was(tmp_path, huyen_notice):
     import gc
 
-    from pipeline.api import extract_corpus
+    from vntasks.api import extract_corpus
 
     notices(tmp_path / "c", huyen_notice, 2)
     before = gc.get_threshold()
@@ -172,26 +172,27 @@ def test_a_database_of_the_former_layout_is_replaced(tmp_path, huyen_notice, cap
 def _cached_loaders():
     import importlib
 
-    from pipeline import lexicon
-    from pipeline.process import WARM_MODULES
+    from vntasks.text import lexicon
+    from vntasks.run.process import WARM_MODULES
 
     fns = [lexicon.load_table]
     for name in WARM_MODULES:
-        mod = importlib.import_module(f"pipeline.{name}")
+        mod = importlib.import_module(f"vntasks.{name}")
         fns += [f for f in vars(mod).values() if hasattr(f, "cache_clear") and getattr(f, "__module__", "") == mod.__name__]
     return fns
 
 
 def _tables_loaded(_job) -> int:
-    from pipeline.lexicon import load_table
+    from vntasks.text.lexicon import load_table
 
     return load_table.cache_info().currsize
 
 
 def test_after_warm_extraction_reads_no_lexicon_or_model_file(monkeypatch, huyen_notice):
-    from pipeline import learn, lexicon
-    from pipeline.api import extract
-    from pipeline.process import warm
+    from vntasks.learn import model as learn
+    from vntasks.text import lexicon
+    from vntasks.api import extract
+    from vntasks.run.process import warm
 
     for f in _cached_loaders():
         f.cache_clear()
@@ -205,7 +206,7 @@ def test_after_warm_extraction_reads_no_lexicon_or_model_file(monkeypatch, huyen
 
 
 def test_pool_workers_start_with_the_lexicons_loaded():
-    from pipeline.engines import map_ordered
+    from vntasks.run.engines import map_ordered
 
     for f in _cached_loaders():
         f.cache_clear()

@@ -11,9 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.cli import main
-from pipeline.links import LINK_COLUMNS, build_links, chains, find_links, most_cited, norm_number
-from pipeline.report import NO_ACTION, UNKNOWN, action_of, doc_groups, period_label, sort_key
+from vntasks.cli import main
+from vntasks.analysis.links import LINK_COLUMNS, build_links, chains, find_links, most_cited, norm_number
+from vntasks.analysis.report import NO_ACTION, UNKNOWN, action_of, doc_groups, period_label, sort_key
 
 ROOT = Path(__file__).resolve().parent.parent
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -235,7 +235,7 @@ def test_links_between_two_handmade_notices(tmp_path):
         encoding="utf-8")
     out = tmp_path / "out"
     assert main(["extract", str(src), "--out", str(out), "--quiet"]) == 0
-    from pipeline import read_tables
+    from vntasks import read_tables
 
     links = build_links(read_tables(out))
     assert list(links.columns) == list(LINK_COLUMNS)

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from pipeline.cli import main
+from vntasks.cli import main
 
 
 @pytest.fixture(scope="module")

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.clean import clean
-from pipeline.segment import parse_marker, segment, split_sentences
+from vntasks.ingest.clean import clean
+from vntasks.structure.segment import parse_marker, segment, split_sentences
 
 
 @pytest.mark.parametrize("line, expected", [

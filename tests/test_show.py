@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import extract
-from pipeline.cli import main
-from pipeline.load import load_path
-from pipeline.show import Mark, render_text
+from vntasks import extract
+from vntasks.cli import main
+from vntasks.ingest.load import load_path
+from vntasks.analysis.show import Mark, render_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

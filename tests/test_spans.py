@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.spans import OffsetMap, Rewriter, Span
+from vntasks.text.spans import OffsetMap, Rewriter, Span
 
 
 def test_span_checks_text_against_offsets():

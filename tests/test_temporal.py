@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.lexicon import load_table
-from pipeline.temporal import (
+from vntasks.text.lexicon import load_table
+from vntasks.extractors.temporal import (
     TimeExpr,
     choose_deadline,
     find_deadlines,
@@ -508,8 +508,8 @@ def _reach(src: str) -> int:
 
 
 def test_time_reach_bounds_every_form():
-    from pipeline import patterns as P
-    from pipeline.temporal import TIME_REACH, _compiled_forms
+    from vntasks.text import patterns as P
+    from vntasks.extractors.temporal import TIME_REACH, _compiled_forms
 
     for pat, handler, _words, _digit, anchor in _compiled_forms():
         assert _reach(pat.pattern) <= TIME_REACH, handler.__name__

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.tables import COLUMNS, DATE_COLUMNS
-from pipeline.writers import TableWriter, _arrow_table, _parquet_schema, _string_array
+from vntasks.output.tables import COLUMNS, DATE_COLUMNS
+from vntasks.output.writers import TableWriter, _arrow_table, _parquet_schema, _string_array
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,7 +104,7 @@ def test_extract_does_not_import_pandas(tmp_path):
     notice.write_text("UỶ BAN NHÂN DÂN XÃ AN PHÚ\nSố: 12/TB-UBND\n\nTHÔNG BÁO\nKết luận cuộc họp\n\n"
                       "1. Giao công chức Địa chính nạo vét kênh nội đồng trước ngày 30/4/2024.\n\n"
                       "2. Văn phòng theo dõi, tổng hợp.\n", encoding="utf-8")
-    code = ("import sys; from pipeline.cli import main; rc = main(sys.argv[1:]); "
+    code = ("import sys; from vntasks.cli import main; rc = main(sys.argv[1:]); "
             "print('pandas' in sys.modules); sys.exit(rc)")
     p = subprocess.run([sys.executable, "-c", code, "extract", str(notice.parent), "--out", str(tmp_path / "out"),
                         "--jobs", "1", "--quiet"], capture_output=True, text=True, cwd=ROOT)

@@ -40,8 +40,8 @@ from functools import cache, lru_cache
 
 import regex
 
-from pipeline.errors import PipelineError
-from pipeline.lexicon import LexiconError, load_table, load_words
+from ..errors import PipelineError
+from ..text.lexicon import LexiconError, load_table, load_words
 
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1258", "tcvn3", "vni")
 LEGACY_ENCODINGS = ("tcvn3", "vni")

@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import PipelineError
+from ..errors import PipelineError
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -72,12 +72,12 @@ def load_bytes(data: bytes, fmt: str) -> Loaded:
     if not data:
         raise PipelineError("load", "empty file")
     if fmt in ("txt", "md"):
-        from .encodings import decode_bytes
+        from ..ingest.encodings import decode_bytes
 
         decoded = decode_bytes(data)
         derived = decoded.encoding != "utf-8"
         return Loaded(decoded.text, sha, fmt, decoded.encoding, derived=derived)
-    from . import formats
+    from ..ingest import formats
 
     if fmt == "html":
         ex = formats.html_to_text(data)

@@ -10,10 +10,11 @@ import importlib
 import inspect
 from pathlib import Path
 
-from .clean import clean
-from .errors import PipelineError
-from .load import Loaded
-from .model import Document, Reference
+from ..ingest.clean import clean
+from ..errors import PipelineError
+from ..ingest.load import Loaded
+from ..model import Document, Reference
+from ..text.lexicon import PACKAGE
 
 #: A notice cites a handful of documents; more than this is not a notice.
 MAX_REFERENCES = 3000
@@ -30,8 +31,9 @@ def doc_ids(sources: list[str]) -> list[str]:
 
 
 #: The modules whose lexicons, pattern tables and models :func:`warm` loads.
-WARM_MODULES = ("load", "encodings", "formats", "clean", "segment", "header", "classify", "bodies",
-                "temporal", "references", "learn", "resolve")
+WARM_MODULES = ("ingest.load", "ingest.encodings", "ingest.formats", "ingest.clean", "structure.segment",
+                "structure.header", "structure.classify", "extractors.bodies", "extractors.temporal",
+                "extractors.references", "learn.model", "resolve.inherit")
 
 
 def warm() -> int:
@@ -42,7 +44,7 @@ def warm() -> int:
     loaders ran."""
     n = 0
     for name in WARM_MODULES:
-        mod = importlib.import_module(f"{__package__}.{name}")
+        mod = importlib.import_module(f"{PACKAGE}.{name}")
         for fn in vars(mod).values():
             if (callable(fn) and hasattr(fn, "cache_info") and getattr(fn, "__module__", None) == mod.__name__
                     and not inspect.signature(fn).parameters):
@@ -65,7 +67,7 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
     try:
         cleaned = clean(loaded.text, soft_wraps=loaded.input_format == "pdf")
         stage = "segment"
-        from .segment import segment
+        from ..structure.segment import segment
 
         seg = segment(cleaned.text)
         if seg.truncated:
@@ -73,7 +75,7 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
             doc.errors.append("too many lines or items for one notice (several pasted together?): "
                               f"only the first {len(seg.units)} items were processed")
         stage = "header"
-        from .header import extract_header
+        from ..structure.header import extract_header
 
         h = extract_header(cleaned, seg, loaded.published, loaded.title)
         for f in ("doc_type", "doc_number", "title", "issuer", "level", "province", "district", "issue_date",
@@ -81,7 +83,7 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
             setattr(doc, f, getattr(h, f))
         doc.recipients = list(h.recipients or [])
         stage = "resolve"
-        from .resolve import resolve
+        from ..resolve.inherit import resolve
 
         doc.tasks = resolve(cleaned, seg, h.year, h.meeting_date, h.level)
         stage = "extract"
@@ -104,8 +106,8 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
 
 def document_references(cleaned, seg, doc: Document) -> list[Reference]:
     """Every numbered reference in the text and its footnotes, except the notice's own number."""
-    from .references import find_references, ref_id
-    from .spans import Span
+    from ..extractors.references import find_references, ref_id
+    from ..text.spans import Span
 
     year = int(doc.issue_date[:4]) if doc.issue_date else (int(doc.meeting_date[:4]) if doc.meeting_date else None)
     own = ref_id(doc.doc_number) if doc.doc_number else None

@@ -9,8 +9,8 @@ import csv
 import io
 from collections.abc import Iterable
 
-from .export import FORMULA_TRIGGERS, safe_cell
-from .model import Document
+from ..output.xlsx import FORMULA_TRIGGERS, safe_cell
+from ..model import Document
 
 TASK_COLUMNS = (
     "doc_id", "task_id", "parent_id", "label", "section", "text", "responsible", "support", "deadline",

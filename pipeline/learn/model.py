@@ -30,6 +30,8 @@ from typing import Any
 
 import regex
 
+from ..text.lexicon import PACKAGE
+
 FEATURE_VERSION = "vntasks-learn/1"  # bump when any feature function below changes
 SCHEMA = "vntasks-model/1"
 SEED = 20240601
@@ -63,7 +65,7 @@ class UnitRow:
 
 
 def _fold(text: str) -> str:
-    from .evaluate import fold
+    from ..evaluate.score import fold
 
     return fold(text)
 
@@ -97,7 +99,7 @@ def task_feature_dict(f: Any, text: str, position: float) -> dict[str, float]:
     """The features of one unit: the rule features (kind, section category, intro, length, ending,
     cue words and their summed weight, the rule score itself), its position in the body, and the
     underthesea words of its head (first word and bag of head words)."""
-    from .classify import rule_score
+    from ..structure.classify import rule_score
 
     rs = rule_score(f)
     out: dict[str, float] = {
@@ -132,10 +134,10 @@ def unit_rows(doc: str, text: str) -> list[UnitRow]:
     """The units of a document's text that the pipeline decides on, with the features it
     computes for them: headings and labelled-field sub-items excluded, section categories from
     :func:`pipeline.classify.unit_categories` as in ``resolve.resolve``."""
-    from .classify import unit_categories, unit_features
-    from .clean import clean
-    from .resolve import field_children
-    from .segment import segment
+    from ..structure.classify import unit_categories, unit_features
+    from ..ingest.clean import clean
+    from ..resolve.inherit import field_children
+    from ..structure.segment import segment
 
     seg = segment(clean(text).text)
     units = seg.units
@@ -262,7 +264,7 @@ class BodyModel:
 
     def _body_type(self, name: str) -> str:
         if self.mode == "fallback":
-            from .bodies import body_type_of
+            from ..extractors.bodies import body_type_of
 
             rule = body_type_of(name)
             if rule != "other":
@@ -314,7 +316,7 @@ def parse_model(text: str, kind: str) -> TaskModel | BodyModel:
 
 
 def _package_model_text(filename: str) -> str | None:
-    f = resources.files("pipeline").joinpath("data", "models", filename)
+    f = resources.files(PACKAGE).joinpath("data", "models", filename)
     return f.read_text(encoding="utf-8") if f.is_file() else None
 
 
@@ -354,7 +356,7 @@ def learned_body_type(name: str, force: bool = False) -> str | None:
 
 def prf(gold: Sequence[int], pred: Sequence[int], extra_fn: int = 0):
     """P/R/F1 counts (:class:`pipeline.evaluate.Counts`) of binary predictions."""
-    from .evaluate import Counts
+    from ..evaluate.score import Counts
 
     tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
     fp = sum(1 for g, p in zip(gold, pred, strict=True) if p and not g)

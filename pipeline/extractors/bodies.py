@@ -29,8 +29,8 @@ from functools import lru_cache
 
 import regex
 
-from . import patterns as P
-from .lexicon import load_table, load_word_set
+from ..text import patterns as P
+from ..text.lexicon import load_table, load_word_set
 
 __all__ = ["BodyMention", "BODY_TYPES", "find_responsible", "canonical_name", "body_type_of"]
 
@@ -1396,7 +1396,7 @@ def _is_unions(u: _Unit) -> bool:
 def _brand_at(sc: _Scanner, k: int) -> _Unit | None:
     """A partner named by its brand, a word that is no Vietnamese syllable ("phối hợp với
     Viettel Đắk Lắk", "VNPT Gia Lai"), with the place after it: a body with no head noun."""
-    from .encodings import is_vietnamese_syllable
+    from ..ingest.encodings import is_vietnamese_syllable
 
     if k >= sc.n or sc.in_paren[k] or not sc.cap(k):
         return None

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from . import patterns as P
+from ..text import patterns as P
 
 _LINE = regex.compile(r"[^\n]+")
 _PART = regex.compile(P.PART_MARK)

@@ -10,13 +10,16 @@ import unicodedata
 from functools import cache
 from importlib import resources
 
+#: The import name of the package whose ``data/`` folder holds the lexicons.
+PACKAGE = __name__.split(".")[0]
+
 
 class LexiconError(ValueError):
     pass
 
 
 def data_text(name: str) -> str:
-    return resources.files("pipeline").joinpath("data", name).read_text(encoding="utf-8")
+    return resources.files(PACKAGE).joinpath("data", name).read_text(encoding="utf-8")
 
 
 @cache

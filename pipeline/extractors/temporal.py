@@ -24,8 +24,8 @@ from functools import lru_cache
 
 import regex
 
-from . import patterns as P
-from .lexicon import load_table
+from ..text import patterns as P
+from ..text.lexicon import load_table
 
 KINDS = ("day", "month", "quarter", "half", "months_of_year", "year", "range")
 CUES = ("before", "within", "from_to", "")

@@ -17,8 +17,8 @@ from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
 
-from .model import Document
-from .tables import (
+from ..model import Document
+from ..output.tables import (
     COLUMNS,
     DATE_COLUMNS,
     csv_tables,
@@ -138,7 +138,7 @@ class TableWriter:
         self.n_failed = 0
 
     def add(self, doc: Document, source_text: str | None = None) -> None:
-        from .engines import encode
+        from ..run.engines import encode
 
         self.add_encoded(encode(doc, source_text))
 

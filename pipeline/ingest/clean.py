@@ -25,9 +25,9 @@ from pathlib import Path
 
 import regex
 
-from . import patterns as P
-from .lexicon import load_words
-from .spans import OffsetMap, Rewriter, Span
+from ..text import patterns as P
+from ..text.lexicon import load_words
+from ..text.spans import OffsetMap, Rewriter, Span
 
 _INVISIBLE = regex.compile(P.INVISIBLE)
 _ODD_SPACE = regex.compile(P.ODD_SPACE)

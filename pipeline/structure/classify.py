@@ -13,8 +13,8 @@ from functools import lru_cache
 
 import regex
 
-from . import patterns as P
-from .lexicon import load_table
+from ..text import patterns as P
+from ..text.lexicon import load_table
 
 _PAREN = regex.compile(r"\([^()\n]{0,400}\)")
 _SUBJECT_START = regex.compile(P.SUBJECT_START)

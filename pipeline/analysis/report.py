@@ -22,7 +22,7 @@ from pathlib import Path
 
 import regex
 
-from .lexicon import load_table
+from ..text.lexicon import load_table
 
 DIMENSIONS = ("province", "level", "issuer", "year")
 BODY_TYPE_ORDER = ("party", "state", "front", "security", "steering", "enterprise", "generic", "other", "none")
@@ -271,8 +271,8 @@ class Inputs:
 
 
 def load_inputs(out_dir: str | os.PathLike) -> Inputs:
-    from .api import read_tables
-    from .links import build_links
+    from ..api import read_tables
+    from ..analysis.links import build_links
 
     out_dir = Path(out_dir)
     frames = read_tables(out_dir)
@@ -470,7 +470,7 @@ def _citations(refs, groups: list[Group], rdir: Path, by: str) -> str:
 
 
 def _links_section(links, gmap: dict[str, str], docs) -> str:
-    from .links import chains, most_cited
+    from ..analysis.links import chains, most_cited
 
     numbers = dict(zip(docs["doc_id"], docs["doc_number"], strict=True))
     if links is None or len(links) == 0:
@@ -513,7 +513,7 @@ section {{ margin-top: 2em; }}
 # ---------------------------------------------------------------- CLI
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from .links import write_links
+    from ..analysis.links import write_links
 
     out_dir = Path(args.out_dir)
     if not (out_dir / "documents.csv").exists():

@@ -37,9 +37,9 @@ import regex
 from lxml import etree
 from lxml import html as lxml_html
 
-from . import patterns as P
-from .errors import PipelineError
-from .lexicon import load_words
+from ..text import patterns as P
+from ..errors import PipelineError
+from ..text.lexicon import load_words
 
 Source = str | Path | bytes | bytearray | memoryview
 

@@ -107,7 +107,7 @@ def build_links(frames: dict):
 
 def write_links(links, path: str | os.PathLike) -> Path:
     """links.csv (atomic replace), text cells neutralised against spreadsheet formulas."""
-    from .export import safe_cell
+    from ..output.xlsx import safe_cell
 
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")

@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Document
+from ..model import Document
 
 KIND_RANK = {"task": 0, "period": 1, "lead": 2, "support": 3, "reference": 4, "deadline": 5}
 
@@ -169,9 +169,9 @@ def render_page(doc: Document, text: str) -> str:
 
 def show(path: str | os.PathLike, html_out: str | os.PathLike) -> Path:
     """Extract ``path`` and write its review page to ``html_out``."""
-    from .api import extract
-    from .errors import PipelineError
-    from .load import load_path
+    from ..api import extract
+    from ..errors import PipelineError
+    from ..ingest.load import load_path
 
     doc = extract(path)
     try:

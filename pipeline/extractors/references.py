@@ -37,8 +37,8 @@ from functools import lru_cache
 
 import regex
 
-from pipeline import patterns as P
-from pipeline.lexicon import load_table
+from ..text import patterns as P
+from ..text.lexicon import load_table
 
 __all__ = ["RefMatch", "find_references", "doc_number_of", "normalise_symbol", "ref_id",
            "type_of_abbreviation", "issuer_of_abbreviation"]

@@ -28,12 +28,13 @@ from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
-from . import __version__
-from .errors import PipelineError
-from .load import input_format, load_bytes, read_bytes
-from .model import Document
-from .process import failed, process
-from .tables import csv_tables, document_row, error_rows, reference_rows, task_rows
+from .. import __version__
+from ..errors import PipelineError
+from ..ingest.load import input_format, load_bytes, read_bytes
+from ..model import Document
+from ..text.lexicon import PACKAGE
+from ..run.process import failed, process
+from ..output.tables import csv_tables, document_row, error_rows, reference_rows, task_rows
 
 R = TypeVar("R")
 
@@ -88,7 +89,7 @@ def encode(doc: Document, text: str | None) -> Encoded:
 def fingerprint() -> str:
     """The pipeline's identity: version plus a hash of every module and data file."""
     h = hashlib.sha256(__version__.encode())
-    root = resources.files("pipeline")
+    root = resources.files(PACKAGE)
     for p in sorted(Path(str(root)).rglob("*"), key=lambda q: q.as_posix()):
         if p.is_file() and p.suffix in (".py", ".tsv", ".txt", ".json") and "__pycache__" not in p.parts:
             h.update(p.relative_to(Path(str(root))).as_posix().encode())
@@ -328,7 +329,7 @@ def map_ordered(fn: Callable[[Job], R], jobs: list[Job], workers: int = 1) -> It
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    from .process import warm
+    from ..run.process import warm
 
     warm()  # lexicons and patterns loaded once, before the fork, and shared by the workers
     with ProcessPoolExecutor(max_workers=workers, initializer=_tune_gc) as ex:

@@ -13,11 +13,11 @@ from functools import lru_cache
 
 import regex
 
-from . import patterns as P
-from .clean import Cleaned
-from .lexicon import load_table, load_word_set, load_words
-from .model import Person
-from .segment import Segmented
+from ..text import patterns as P
+from ..ingest.clean import Cleaned
+from ..text.lexicon import load_table, load_word_set, load_words
+from ..model import Person
+from ..structure.segment import Segmented
 
 _LINE = regex.compile(r"[^\n]+")
 _SO_LINE = regex.compile(r"^\s*(?:Số|SỐ|So)\s*[:.]?\s*\S")
@@ -200,7 +200,7 @@ def _doc_type(lines: list[tuple[int, int, str]]) -> tuple[str | None, int]:
 
 
 def _doc_number(lines: list[tuple[int, int, str]]) -> str | None:
-    from .references import doc_number_of
+    from ..extractors.references import doc_number_of
 
     for _, _, s in lines[:25]:
         if _SO_LINE.match(s):
@@ -213,7 +213,7 @@ def _doc_number(lines: list[tuple[int, int, str]]) -> str | None:
 def _type_from_number(number: str | None) -> str | None:
     if not number:
         return None
-    from .references import find_references
+    from ..extractors.references import find_references
 
     refs = find_references(number)
     if refs and refs[0].type:
@@ -297,7 +297,7 @@ _MEETING = regex.compile(r"(?i)(?<!\p{L})(?:họp|hội nghị|làm việc|chủ
 
 
 def _meeting_date(text: str, start: int, end: int, year: int | None) -> str | None:
-    from .temporal import iter_times
+    from ..extractors.temporal import iter_times
 
     window = text[start:end]
     if not _MEETING.search(window):

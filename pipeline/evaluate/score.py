@@ -24,7 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .lexicon import load_table
+from ..text.lexicon import load_table
 
 SKIP = "?"  # a gold value a careful reader could not decide: not scored
 MEASURES = ("tasks", "responsible", "support", "deadline", "period", "task_refs", "doc_refs")

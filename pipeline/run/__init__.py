@@ -1,0 +1,5 @@
+"""Run: one notice through every stage, and many notices through a pool.
+
+In: inputs (paths or loaded texts). Out: :class:`~..model.Document` records (:mod:`.process`),
+in input order, from local processes or Dask (:mod:`.engines`), with the refresh cache.
+"""
