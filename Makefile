@@ -43,7 +43,7 @@ train: $(STAMP)
 # speed and memory benchmark (issue 7); N=100000 to scale up; results replace a section of BENCHMARKS.md
 bench: $(STAMP)
 	$(BYTECODE)
-	$(BIN)/python scripts/bench.py --n $(or $(N),2000) --out BENCHMARKS.md
+	$(BIN)/python -m scripts.bench --n $(or $(N),2000) --out BENCHMARKS.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check pipeline tests scripts

@@ -1,31 +1,22 @@
-"""Smoke tests of scripts/bench.py: the corpus builder and the report format (no timing)."""
+"""Smoke tests of the benchmark (scripts.bench): the corpus builder and the report format (no timing)."""
 from __future__ import annotations
 
-import importlib.util
 import random
-import sys
 from pathlib import Path
 
 import pytest
+
+from scripts.bench import corpus, measure, profile, report
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 
 
 @pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["bench"] = mod  # dataclasses look their module up
-    spec.loader.exec_module(mod)
-    return mod
-
-
-@pytest.fixture(scope="module")
-def notices(bench):
+def notices():
     if not any(CORPUS.glob("*.txt")):
         pytest.skip("corpus/ is empty")
-    return bench.load_notices(CORPUS)
+    return corpus.load_notices(CORPUS)
 
 
 # A notice made up for these tests: header, intro, three items, closing line, recipients, signer.
@@ -79,8 +70,8 @@ Nơi nhận:
     (NUMBERED, "kết luận như sau:", 3, "1. Giao công chức", "UBND xã thông báo để"),
     (PROSE, "giao các cơ quan rà soát phương án. ", 2, "Thứ nhất, Phòng Kinh tế", "Nơi nhận:"),
 ])
-def test_split_notice(bench, text, header_end, n_units, first_unit, footer_start):
-    n = bench.split_notice("x", text)
+def test_split_notice(text, header_end, n_units, first_unit, footer_start):
+    n = corpus.split_notice("x", text)
     assert n.header.rstrip().endswith(header_end.rstrip())
     assert len(n.units) == n_units
     assert n.units[0].startswith(first_unit)
@@ -94,14 +85,14 @@ def test_split_notice(bench, text, header_end, n_units, first_unit, footer_start
     (["II. A", "5) x", "1- y", "IV. B", "9. z"], ["I. A", "1) x", "2- y", "II. B", "1. z"]),
     (["Thứ nhất, a", "4. b"], ["Thứ nhất, a", "1. b"]),
 ])
-def test_renumber(bench, units, expected):
-    assert bench._renumber(units) == expected
+def test_renumber(units, expected):
+    assert corpus._renumber(units) == expected
 
 
-def test_build_corpus_deterministic_and_utf8(bench, notices, tmp_path):
+def test_build_corpus_deterministic_and_utf8(notices, tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
-    n, size = bench.build_corpus(CORPUS, a, 12, seed=3)
-    bench.build_corpus(CORPUS, b, 12, seed=3)
+    n, size = corpus.build_corpus(CORPUS, a, 12, seed=3)
+    corpus.build_corpus(CORPUS, b, 12, seed=3)
     files = sorted(a.iterdir())
     assert n == 12 and len(files) == 12
     assert size == sum(f.stat().st_size for f in files)
@@ -116,45 +107,45 @@ def test_build_corpus_deterministic_and_utf8(bench, notices, tmp_path):
         assert 500 < len(text) < 40_000
 
 
-def test_prefix_stable_across_sizes(bench, notices):
-    small = list(bench.iter_notices(notices, 5, seed=9))
-    big = list(bench.iter_notices(notices, 40, seed=9))
+def test_prefix_stable_across_sizes(notices):
+    small = list(corpus.iter_notices(notices, 5, seed=9))
+    big = list(corpus.iter_notices(notices, 40, seed=9))
     assert big[:5] == small
     assert len(set(big)) > 30  # recombination gives distinct notices
 
 
-def test_recombine_draws_from_several_notices(bench, notices):
+def test_recombine_draws_from_several_notices(notices):
     rng = random.Random(1)
     unit_owner = {u: x.name for x in notices for u in x.units}
     owners = set()
     for _ in range(30):
-        text = bench.recombine(notices, rng)
+        text = corpus.recombine(notices, rng)
         for para in text.split("\n\n"):
-            stripped = bench.ARABIC_START.sub("", para, count=1)
-            owners |= {o for u, o in unit_owner.items() if bench.ARABIC_START.sub("", u, count=1) == stripped}
+            stripped = corpus.ARABIC_START.sub("", para, count=1)
+            owners |= {o for u, o in unit_owner.items() if corpus.ARABIC_START.sub("", u, count=1) == stripped}
     assert len(owners) > 5
 
 
 @pytest.mark.parametrize("key", ["1.", "So", "nospace", "dash", "truoc-ngay", "ref", "items"])
-def test_pathological_sizes(bench, key):
-    text = bench.PATHOLOGICAL[key][1](50_000)
+def test_pathological_sizes(key):
+    text = corpus.PATHOLOGICAL[key][1](50_000)
     size = len(text.encode("utf-8"))
     assert 40_000 <= size <= 50_001
     if key == "nospace":
         assert " " not in text
 
 
-def test_ordinary_blob(bench, notices):
-    blob = bench.ordinary_blob(CORPUS, 30_000)
+def test_ordinary_blob(notices):
+    blob = corpus.ordinary_blob(CORPUS, 30_000)
     assert 20_000 < len(blob.encode("utf-8")) <= 30_000
 
 
-def fake_results(bench, n=20, quick=True):
+def fake_results(n=20, quick=True):
     machine = {"uname": "Linux x 6.1", "cpu": "Test CPU", "cores": 2, "ram": "1.0 GiB", "python": "3.11.2",
                "underthesea": "9.5.0", "date": "2025-01-02T03:04:05+00:00", "commit": "abc123", "load": "0.1"}
-    res = bench.Results(n, quick, f"python scripts/bench.py --n {n}", machine)
-    res.checks = [bench.Check("extract vs word_tokenize-only (wall time ratio)", "2.0x", ">= 10x", "FAIL"),
-                  bench.Check("peak RSS, 8x corpus / 1x corpus", "1.01", "<= 1.3", "PASS")]
+    res = report.Results(n, quick, f"python -m scripts.bench --n {n}", machine)
+    res.checks = [report.Check("extract vs word_tokenize-only (wall time ratio)", "2.0x", ">= 10x", "FAIL"),
+                  report.Check("peak RSS, 8x corpus / 1x corpus", "1.01", "<= 1.3", "PASS")]
     res.throughput = [{"run": "extract --jobs 1", "docs": n, "mb": 0.07, "wall": 2.0, "cpu": 1.9, "rss": 100.0,
                        "tasks": 80},
                       {"run": "POS models", "docs": 0, "mb": 0.0, "wall": 0.6, "cpu": 0.6, "rss": 90.0}]
@@ -167,11 +158,11 @@ def fake_results(bench, n=20, quick=True):
     return res
 
 
-def test_report_format(bench):
-    text = bench.render(fake_results(bench))
+def test_report_format():
+    text = report.render(fake_results())
     assert text.startswith("<!-- bench:start n=20 quick -->")
     assert text.rstrip().endswith("<!-- bench:end n=20 quick -->")
-    for needle in ("Command: `python scripts/bench.py --n 20`", "| CPU | Test CPU (2 cores) |", "| Commit | abc123 |",
+    for needle in ("Command: `python -m scripts.bench --n 20`", "| CPU | Test CPU (2 cores) |", "| Commit | abc123 |",
                    "| Measurement | Value | Target | Result |", "**FAIL**", "**PASS**",
                    "| extract --jobs 1 | 20 | 0.07 | 2.00 | 1.90 | 10.0 | 0.035 | 100.0 | 80 |",
                    "| resolve | 0.200 | 66.0 | 0.250 | 5 |", '| "Số " repeated | 0.256 |',
@@ -179,13 +170,13 @@ def test_report_format(bench):
         assert needle in text, needle
 
 
-def test_write_report_replaces_own_section(bench, tmp_path):
+def test_write_report_replaces_own_section(tmp_path):
     out = tmp_path / "BENCHMARKS.md"
-    bench.write_report(out, bench.render(fake_results(bench, 20)))
-    bench.write_report(out, bench.render(fake_results(bench, 40, quick=False)))
-    second = fake_results(bench, 20)
+    report.write_report(out, report.render(fake_results(20)))
+    report.write_report(out, report.render(fake_results(40, quick=False)))
+    second = fake_results(20)
     second.machine = dict(second.machine, commit="def456")
-    bench.write_report(out, bench.render(second))
+    report.write_report(out, report.render(second))
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Benchmarks")
     assert text.count("<!-- bench:start n=20 quick -->") == 1
@@ -194,10 +185,11 @@ def test_write_report_replaces_own_section(bench, tmp_path):
     assert text.index("n=20 quick") < text.index("n=40 -->")
 
 
-def test_module_of(bench):
-    assert bench.module_of(str(ROOT / "pipeline" / "resolve.py")) == "resolve"
-    assert bench.module_of("/usr/lib/python3/re.py") is None
-    assert bench.module_of("~") is None
+def test_module_of():
+    assert profile.module_of(str(ROOT / "pipeline" / "resolve.py")) == "resolve"
+    assert profile.module_of(str(ROOT / "pipeline" / "extractors" / "bodies.py")) == "extractors.bodies"
+    assert profile.module_of("/usr/lib/python3/re.py") is None
+    assert profile.module_of("~") is None
 
 
 # A stand-in for valgrind: reports, as callgrind does on stderr, 1,000 instructions per notice
@@ -220,21 +212,21 @@ def fake_valgrind(tmp_path, monkeypatch):
     return bin_dir
 
 
-def test_instructions_per_notice_subtracts_the_warm_up(bench, fake_valgrind, tmp_path):
-    assert bench._collected(tmp_path, 7) == 7500
+def test_instructions_per_notice_subtracts_the_warm_up(fake_valgrind, tmp_path):
+    assert measure._collected(tmp_path, 7) == 7500
     # (14 notices: 14,500) - (4 notices: 4,500), over the 10 counted
-    assert bench.instructions_per_notice(tmp_path, warm=4, count=10) == pytest.approx(1000.0)
+    assert measure.instructions_per_notice(tmp_path, warm=4, count=10) == pytest.approx(1000.0)
 
 
-def test_instructions_per_notice_without_a_count(bench, fake_valgrind, tmp_path, monkeypatch):
+def test_instructions_per_notice_without_a_count(fake_valgrind, tmp_path, monkeypatch):
     monkeypatch.setenv("FAKE_RC", "1")  # valgrind failed: no figure rather than a wrong one
-    assert bench._collected(tmp_path, 7) is None
-    assert bench.instructions_per_notice(tmp_path, warm=4, count=10) is None
+    assert measure._collected(tmp_path, 7) is None
+    assert measure.instructions_per_notice(tmp_path, warm=4, count=10) is None
     monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))  # no valgrind on the machine
-    assert bench.instructions_per_notice(tmp_path, warm=4, count=10) is None
+    assert measure.instructions_per_notice(tmp_path, warm=4, count=10) is None
 
 
-def test_startup_runs_start_from_an_empty_folder(bench, tmp_path, monkeypatch):
+def test_startup_runs_start_from_an_empty_folder(tmp_path, monkeypatch):
     """Each start-up run extracts: none may find the previous run's tables and cache."""
     out = tmp_path / "out-tiny"
     seen = []
@@ -243,15 +235,15 @@ def test_startup_runs_start_from_an_empty_folder(bench, tmp_path, monkeypatch):
         target = Path(cmd[cmd.index("--out") + 1])
         seen.append(target.exists())
         (target / ".cache").mkdir(parents=True)  # what a real run leaves behind
-        return bench.Run(label, 1.0 + len(seen), 1.0, 30.0, 0, False, "", "")
+        return measure.Run(label, 1.0 + len(seen), 1.0, 30.0, 0, False, "", "")
 
-    monkeypatch.setattr(bench, "measure", fake_measure)
-    run = bench.measure_startup(tmp_path, out, rounds=3)
+    monkeypatch.setattr(measure, "measure", fake_measure)
+    run = measure.measure_startup(tmp_path, out, rounds=3)
     assert seen == [False, False, False]
     assert run.wall == 2.0  # the fastest of the three
 
 
-def test_startup_notice_runs_every_stage_without_pos_tagging(bench, monkeypatch):
+def test_startup_notice_runs_every_stage_without_pos_tagging(monkeypatch):
     """The start-up row is the fixed cost of a run: its notice goes through every extractor but
     never needs underthesea's POS model (loaded on demand; the bench times that on its own)."""
     import vntasks.extractors.bodies as bodies
@@ -259,7 +251,7 @@ def test_startup_notice_runs_every_stage_without_pos_tagging(bench, monkeypatch)
 
     tagged = []
     monkeypatch.setattr(bodies, "_pos_words", lambda s: tagged.append(s) or ())
-    doc = extract(bench.STARTUP_NOTICE)
+    doc = extract(measure.STARTUP_NOTICE)
     assert doc.status == "ok"
     assert tagged == []
     assert len(doc.tasks) == 2
@@ -275,6 +267,6 @@ def test_startup_notice_runs_every_stage_without_pos_tagging(bench, monkeypatch)
     ([2.0, 2.0], 0),        # a tie keeps the first run
     ([4.2], 0),
 ])
-def test_fastest_is_the_run_of_least_wall_time(bench, walls, expected):
-    runs = [bench.Run(f"r{i}", w, 9.0 - w, 10.0, 0, False) for i, w in enumerate(walls)]
-    assert bench.fastest(iter(runs)) is runs[expected]  # any iterable, a generator too
+def test_fastest_is_the_run_of_least_wall_time(walls, expected):
+    runs = [measure.Run(f"r{i}", w, 9.0 - w, 10.0, 0, False) for i, w in enumerate(walls)]
+    assert measure.fastest(iter(runs)) is runs[expected]  # any iterable, a generator too

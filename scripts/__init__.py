@@ -1,0 +1,10 @@
+"""Developer scripts, run from the repository root as modules (``python -m scripts.NAME``).
+
+- ``scripts.bench``: the speed and memory benchmark (``make bench``), a section of BENCHMARKS.md out;
+- ``scripts.train``: the learned components from annotations/ and corpus/ (``make train``), the
+  package's JSON models and their cards out;
+- ``scripts.build_formats``: .docx, .pdf and .html versions of plain-text notices;
+- ``scripts.build_corpus_variants``: corpus/variants/ and annotations/gold_variants.jsonl.
+
+They are not part of the installed package (``vntasks``); tests import them as ``scripts.*``.
+"""
