@@ -35,9 +35,10 @@ eval: $(STAMP)
 	$(BIN)/vntasks extract $(CORPUS) --out $(OUT)/eval --quiet || test $$? -eq 1
 	$(BIN)/vntasks eval --gold $(ANNOTATIONS) --pred $(OUT)/eval
 
-# learned components: trained from annotations/ only, written to models/ and pipeline/data/models/
+# learned components, trained from annotations/ only: each model written once, to the package
+# (pipeline/data/models/*.json), and its card (file name and sha256, figures) to models/*.md
 train: $(STAMP)
-	$(BIN)/python scripts/train.py --annotations $(ANNOTATIONS) --corpus $(CORPUS) --out models \
+	$(BIN)/python -m scripts.train --annotations $(ANNOTATIONS) --corpus $(CORPUS) --out models \
 		--body-labels $(ANNOTATIONS)/body_types.tsv
 
 # speed and memory benchmark (issue 7); N=100000 to scale up; results replace a section of BENCHMARKS.md

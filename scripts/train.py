@@ -1,13 +1,15 @@
 """``make train``: fit the learned components from annotations/ and corpus/, compare them with the
 rules by cross-validation grouped by document, and write the models and their cards.
 
-    python scripts/train.py --annotations annotations --corpus corpus --out models
+    python -m scripts.train --annotations annotations --corpus corpus --out models
 
-Writes ``OUT/task_classifier.json``, ``OUT/body_type.json`` (safe JSON parameters, no pickle),
-``OUT/task_classifier.md`` and ``OUT/body_type.md`` (model cards), and copies the two JSON files
-into the package (``pipeline/data/models/``, or ``--package-dir``), where the pipeline loads
-them from. Deterministic: sorted inputs, fixed seeds, rounded weights, no timestamps; a second
-run on the same inputs gives byte-identical files.
+Annotations (``*.jsonl``), body-type labels (``annotations/body_types.tsv``, or ``--body-labels``)
+and corpus texts in; out, each written once: the models ``task_classifier.json`` and
+``body_type.json`` (safe JSON parameters, no pickle) in the package (``pipeline/data/models/``,
+or ``--package-dir``), where the pipeline loads them from, and their cards
+``OUT/task_classifier.md`` and ``OUT/body_type.md``, each naming its model file and that file's
+sha256. Deterministic: sorted inputs, fixed seeds, rounded weights, no timestamps; a second run
+on the same inputs gives byte-identical files.
 """
 from __future__ import annotations
 
@@ -21,16 +23,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vntasks.extractors.bodies import BODY_TYPES, body_type_of
+from vntasks.ingest.load import load_path
+from vntasks.learn import model as L
+from vntasks.structure.classify import rule_score
+
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-from vntasks.learn import model as L  # noqa: E402
-from vntasks.extractors.bodies import BODY_TYPES, body_type_of  # noqa: E402
-from vntasks.structure.classify import rule_score  # noqa: E402
-from vntasks.ingest.load import load_path  # noqa: E402
-
-COMMAND = "python scripts/train.py --annotations annotations --corpus corpus --out models"
+#: Where the package loads its models from (importlib.resources), and where they are written.
+PACKAGE_MODELS = ROOT / "pipeline" / "data" / "models"
+COMMAND = "python -m scripts.train --annotations annotations --corpus corpus --out models"
 MARGIN = 0.01  # mean fold F1 gain over the rules required to enable the task model
 
 
@@ -277,19 +278,32 @@ def body_default(cv: dict[str, Any], mode: str) -> bool:
 # cards
 
 
+def model_file_line(path: Path, text: str) -> str:
+    """The line of a card naming its model file (relative to the repository when inside it) and the
+    sha256 of the file's bytes (``text`` as UTF-8, as written)."""
+    try:
+        shown = path.resolve().relative_to(ROOT).as_posix()
+    except ValueError:
+        shown = path.as_posix()
+    return f"Model file: `{shown}`, sha256 `{hashlib.sha256(text.encode('utf-8')).hexdigest()}`"
+
+
 def _prf_cells(r: dict[str, Any]) -> str:
     return f"{r['p']:.3f} | {r['r']:.3f} | {r['f1']:.3f}"
 
 
-def task_card(cv: dict[str, Any], d: TaskData, params: dict[str, Any], meta: dict[str, Any]) -> str:
+def task_card(cv: dict[str, Any], d: TaskData, params: dict[str, Any], meta: dict[str, Any],
+              model_file: str) -> str:
     on = meta["default"]
     top = sorted(zip(params["features"], params["coef"], strict=True), key=lambda kv: (-abs(kv[1]), kv[0]))[:15]
     lines = [
         "# Model card: task classifier (`task_classifier.json`)",
         "",
+        model_file,
+        "",
         "Decides whether a unit of a notice's body (item, paragraph, prose sentence, table row) is a",
         "task. Logistic regression over the rule features plus underthesea words; it scores the same",
-        "units the rules (`pipeline/classify.py: rule_score`) score, so it can replace `rule_score`.",
+        "units the rules (`vntasks.structure.classify.rule_score`) score, so it can replace `rule_score`.",
         "",
         f"**Used by default: {'YES' if on else 'NO'}.** "
         + ("Grouped cross-validation shows it beats the rules on every summary below."
@@ -308,10 +322,10 @@ def task_card(cv: dict[str, Any], d: TaskData, params: dict[str, Any], meta: dic
         f"- Gold anchors that no unit contains (segmentation misses; counted as false negatives for "
         f"both model and rules): {sum(d.unreachable.values())}.",
         "",
-        "## Features (`pipeline/learn.py: task_feature_dict`, version `" + L.FEATURE_VERSION + "`)",
+        "## Features (`vntasks.learn.model.task_feature_dict`, version `" + L.FEATURE_VERSION + "`)",
         "",
         "- rule features: kind, section category (directive/assessment/none, from the section heading or",
-        "  list intro as in `resolve.py`), kind x category, intro, closing, ends with sentence punctuation,",
+        "  list intro, `vntasks.structure.classify`), kind x category, intro, closing, ends with sentence punctuation,",
         "  ends with a colon, length bin, each cue word of `task_cues.tsv` found, summed cue weight, the rule",
         "  score itself (scaled) and whether it is > 0;",
         "- position: relative offset of the unit in the body, in 5 bins;",
@@ -351,20 +365,23 @@ def task_card(cv: dict[str, Any], d: TaskData, params: dict[str, Any], meta: dic
         "",
         f"`make train` ({COMMAND}); seed {L.SEED}; deterministic (sorted inputs, rounded weights, no timestamps).",
         "The parameters are JSON (feature names, weights, intercept) with a sha256 digest; no pickle is",
-        "ever written or read. The package loads its own copy, `pipeline/data/models/task_classifier.json`,",
-        "lazily (importlib.resources), so an installed package needs nothing from the repository and",
-        "nothing is fetched; a file of another schema, feature version or digest is refused.",
+        "ever written or read. The package loads the model file named above (its only copy) lazily",
+        "(importlib.resources), so an installed package needs nothing from the repository and nothing",
+        "is fetched; a file of another schema, feature version or digest is refused.",
         "",
     ]
     return "\n".join(lines)
 
 
-def body_card(cv: dict[str, Any], d: BodyData, params: dict[str, Any], meta: dict[str, Any]) -> str:
+def body_card(cv: dict[str, Any], d: BodyData, params: dict[str, Any], meta: dict[str, Any],
+              model_file: str) -> str:
     on = meta["default"]
     p, u = cv["pooled"], cv["unseen_names"]
     counts = {c: d.labels.count(c) for c in sorted(set(d.labels))}
     lines = [
         "# Model card: body-type classifier (`body_type.json`)",
+        "",
+        model_file,
         "",
         "Types a responsible body's canonical name as one of " + ", ".join(f"`{t}`" for t in BODY_TYPES) + ":",
         "Party committee, State administration, Front and mass organisations, police and military,",
@@ -402,7 +419,7 @@ def body_card(cv: dict[str, Any], d: BodyData, params: dict[str, Any], meta: dic
         "## Features and model",
         "",
         "Folded name (`vntasks.evaluate.score.fold`), character 2-4-grams within words (padded), and the first two",
-        "words as tokens (`pipeline/learn.py: name_ngrams`); TF-IDF (sublinear tf, l2); multinomial",
+        "words as tokens (`vntasks.learn.model.name_ngrams`); TF-IDF (sublinear tf, l2); multinomial",
         f"LogisticRegression(C={L.BODY_C}, lbfgs, random_state={L.SEED}); {len(params['vocabulary'])} n-grams.",
         "",
         f"## Cross-validation: GroupKFold({len(cv['folds'])}) by document",
@@ -441,8 +458,8 @@ def body_card(cv: dict[str, Any], d: BodyData, params: dict[str, Any], meta: dic
         "## Reproducing and loading",
         "",
         f"`make train` ({COMMAND}); seed {L.SEED}; deterministic. JSON parameters (vocabulary, idf, classes,",
-        "coefficients, intercepts) with a sha256 digest; no pickle. The package loads its own copy,",
-        "`pipeline/data/models/body_type.json`, lazily; nothing is fetched.",
+        "coefficients, intercepts) with a sha256 digest; no pickle. The package loads the model file",
+        "named above (its only copy) lazily; nothing is fetched.",
         "",
     ]
     return "\n".join(lines)
@@ -452,16 +469,16 @@ def body_card(cv: dict[str, Any], d: BodyData, params: dict[str, Any], meta: dic
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap = argparse.ArgumentParser(prog="python -m scripts.train", description=__doc__.split("\n")[0])
     ap.add_argument("--annotations", type=Path, default=ROOT / "annotations")
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
-    ap.add_argument("--out", type=Path, default=ROOT / "models")
+    ap.add_argument("--out", type=Path, default=ROOT / "models", help="where the model cards (*.md) go")
     ap.add_argument("--body-labels", type=Path, default=None,
-                    help="name<TAB>body_type table (default: OUT/body_type_gold.tsv)")
-    ap.add_argument("--package-dir", type=Path, default=ROOT / "pipeline" / "data" / "models",
-                    help="where the package's copies of the JSON models go ('' to skip)")
+                    help="name<TAB>body_type table (default: ANNOTATIONS/body_types.tsv)")
+    ap.add_argument("--package-dir", type=Path, default=PACKAGE_MODELS,
+                    help="where the JSON models go (default: the package's pipeline/data/models/)")
     a = ap.parse_args(argv)
-    labels_path = a.body_labels or a.out / "body_type_gold.tsv"
+    labels_path = a.body_labels or a.annotations / "body_types.tsv"
     pairs = read_annotations(a.annotations)
     if not pairs:
         ap.error(f"no annotations in {a.annotations}")
@@ -485,8 +502,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     tcv = cv_task(td)
     tparams = L.fit_task(td.dicts, td.labels, td.docs)
     tmeta = {**meta_base, "default": task_default(tcv), "cv": tcv, "n_units": len(td.labels)}
-    outputs = {"task_classifier.json": L.model_json("task", tparams, tmeta),
-               "task_classifier.md": task_card(tcv, td, tparams, tmeta)}
+    models = {"task_classifier.json": L.model_json("task", tparams, tmeta)}
+    cards = {"task_classifier.md": task_card(tcv, td, tparams, tmeta, model_file_line(
+        a.package_dir / "task_classifier.json", models["task_classifier.json"]))}
 
     bd = body_data(records, gold_types)
     if len(set(bd.docs)) >= 2 and len(set(bd.labels)) >= 2:
@@ -495,24 +513,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         mode = body_mode(bcv)
         bmeta = {**meta_base, "default": body_default(bcv, mode), "mode": mode, "cv": bcv, "n_names": len(bd.names),
                  "unlabelled": bd.unlabelled}
-        outputs["body_type.json"] = L.model_json("body", bparams, bmeta)
-        outputs["body_type.md"] = body_card(bcv, bd, bparams, bmeta)
+        models["body_type.json"] = L.model_json("body", bparams, bmeta)
+        cards["body_type.md"] = body_card(bcv, bd, bparams, bmeta, model_file_line(
+            a.package_dir / "body_type.json", models["body_type.json"]))
     else:
         print("body-type classifier: too few labelled names, not trained", file=sys.stderr)
 
-    a.out.mkdir(parents=True, exist_ok=True)
-    for name, text in outputs.items():
-        (a.out / name).write_text(text, encoding="utf-8")
-    if str(a.package_dir):
-        a.package_dir.mkdir(parents=True, exist_ok=True)
-        for name, text in outputs.items():
-            if name.endswith(".json"):
-                (a.package_dir / name).write_text(text, encoding="utf-8")
+    for folder, texts_out in ((a.package_dir, models), (a.out, cards)):  # each file written once
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, text in texts_out.items():
+            (folder / name).write_bytes(text.encode("utf-8"))
     m = tcv["pooled"]
     print(f"task classifier: pooled F1 model {m['model']['f1']:.3f} vs rules {m['rules']['f1']:.3f}; "
           f"mean fold F1 {tcv['mean_fold_f1']['model']:.3f} vs {tcv['mean_fold_f1']['rules']:.3f}; "
           f"default={tmeta['default']}")
-    if "body_type.json" in outputs:
+    if "body_type.json" in models:
         p = bcv["pooled"]
         print(f"body type: pooled acc model {p['model']['accuracy']:.3f}, fallback {p['fallback']['accuracy']:.3f}, "
               f"rules {p['rules']['accuracy']:.3f}; macro-F1 {p['model']['macro_f1']:.3f}, "

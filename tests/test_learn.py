@@ -1,28 +1,21 @@
-"""Learned components (pipeline/learn.py, scripts/train.py): features, safe JSON models, grouped CV."""
+"""Learned components (vntasks.learn, scripts.train): features, safe JSON models, grouped CV, model cards."""
 from __future__ import annotations
 
-import importlib.util
+import hashlib
 import json
 import math
-import sys
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scripts import train as train_script
 from vntasks.learn import model as L
 from vntasks.structure.classify import Features
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def _train_module():
-    spec = importlib.util.spec_from_file_location("train_script", ROOT / "scripts" / "train.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = mod  # dataclasses look their module up
-    spec.loader.exec_module(mod)
-    return mod
 
 
 # --- features ---------------------------------------------------------------------------------
@@ -282,18 +275,24 @@ def _tiny_set(tmp_path: Path) -> tuple[Path, Path, Path]:
 
 def test_train_end_to_end_is_reproducible(tmp_path):
     corpus, ann, labels = _tiny_set(tmp_path)
-    train = _train_module()
     outs = []
     for run in ("one", "two"):
         out, pkg = tmp_path / run, tmp_path / f"pkg_{run}"
-        assert train.main(["--annotations", str(ann), "--corpus", str(corpus), "--out", str(out),
+        assert train_script.main(["--annotations", str(ann), "--corpus", str(corpus), "--out", str(out),
                            "--body-labels", str(labels), "--package-dir", str(pkg)]) == 0
-        names = sorted(p.name for p in out.iterdir())
-        assert names == ["body_type.json", "body_type.md", "task_classifier.json", "task_classifier.md"]
+        # each file written once: the cards to --out, the models to --package-dir
+        assert sorted(p.name for p in out.iterdir()) == ["body_type.md", "task_classifier.md"]
         assert sorted(p.name for p in pkg.iterdir()) == ["body_type.json", "task_classifier.json"]
-        assert (pkg / "task_classifier.json").read_bytes() == (out / "task_classifier.json").read_bytes()
-        outs.append({n: (out / n).read_bytes() for n in names})
-    assert outs[0] == outs[1]  # byte-identical second run
+        outs.append({p.name: p.read_bytes() for d in (out, pkg) for p in d.iterdir()})
+        for name in ("task_classifier", "body_type"):  # each card names its model file and its sha256
+            card = outs[-1][f"{name}.md"].decode()
+            digest = hashlib.sha256(outs[-1][f"{name}.json"]).hexdigest()
+            assert f"Model file: `{(pkg / name).as_posix()}.json`, sha256 `{digest}`" in card
+    assert outs[0].keys() == outs[1].keys()
+    assert {n: b for n, b in outs[0].items() if n.endswith(".json")} == \
+        {n: b for n, b in outs[1].items() if n.endswith(".json")}  # byte-identical second run
+    for name in ("task_classifier.md", "body_type.md"):  # the same but for the folder they name
+        assert outs[0][name].replace(b"pkg_one", b"pkg_two") == outs[1][name]
     task = json.loads(outs[0]["task_classifier.json"])
     assert len(task["meta"]["data_sha256"]) == 64
     assert task["meta"]["n_docs"] == 4
@@ -305,8 +304,29 @@ def test_train_end_to_end_is_reproducible(tmp_path):
 
 
 def test_variants_are_skipped():
-    train = _train_module()
     recs = [{"file": "a_b.txt"}, {"file": "a_b-vni.txt"}, {"file": "a_b-docx.docx"}, {"file": "c-d.txt"}]
-    keep, variants = train.split_variants(recs)
+    keep, variants = train_script.split_variants(recs)
     assert [r["file"] for r in keep] == ["a_b.txt", "c-d.txt"]
     assert variants == ["a_b-docx.docx", "a_b-vni.txt"]
+
+
+# --- the package's models and their cards ---------------------------------------------------------
+
+#: The line of a model card naming its model file (relative to the repository) and the file's sha256.
+CARD_FILE = re.compile(r"^Model file: `(?P<path>[^`]+)`, sha256 `(?P<sha256>[0-9a-f]{64})`$", re.M)
+CARDS = sorted((ROOT / "models").glob("*.md"))
+PACKAGED = sorted((ROOT / "pipeline" / "data" / "models").glob("*.json"))
+
+
+@pytest.mark.parametrize("card", CARDS, ids=lambda p: p.name)
+def test_card_names_the_packaged_model_and_its_sha256(card):
+    found = CARD_FILE.findall(card.read_text(encoding="utf-8"))
+    assert len(found) == 1, "a card names exactly one model file"
+    path, digest = found[0]
+    assert path == f"pipeline/data/models/{card.stem}.json"
+    assert hashlib.sha256((ROOT / path).read_bytes()).hexdigest() == digest
+
+
+def test_every_model_is_stored_once_with_a_card():
+    assert [p.stem for p in PACKAGED] == [p.stem for p in CARDS] == ["body_type", "task_classifier"]
+    assert not list((ROOT / "models").glob("*.json"))  # no second copy beside the cards
