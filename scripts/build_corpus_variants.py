@@ -1,10 +1,9 @@
-#!/usr/bin/env python3
 """Rebuild corpus/variants/: some corpus notices as .docx, .pdf, .html, TCVN3 and VNI files.
 
 Each variant is the same notice in another format or encoding, so its gold is the source's gold
 under the variant's file name; this script writes annotations/gold_variants.jsonl too.
 
-    python scripts/build_corpus_variants.py            # from the repository root
+    python -m scripts.build_corpus_variants            # from the repository root
 """
 from __future__ import annotations
 
@@ -12,14 +11,11 @@ import json
 import sys
 from pathlib import Path
 
+from scripts.build_formats import build
+from vntasks.ingest.encodings import encode_legacy
+from vntasks.ingest.load import load_path
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from build_formats import build  # noqa: E402
-
-from vntasks.ingest.encodings import encode_legacy  # noqa: E402
-from vntasks.ingest.load import load_path  # noqa: E402
 
 # (source notice, variants): one notice per level, different provinces and layouts
 PLAN = {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build .docx, .pdf and .html versions of plain-text notices, as they are found in the wild.
 
-    python scripts/build_formats.py IN.txt... --out DIR [--formats docx,pdf,html]
+    python -m scripts.build_formats IN.txt... --out DIR [--formats docx,pdf,html]
 
 For each input ``NAME.txt`` it writes ``DIR/NAME.docx`` (python-docx: the two-column header
 as a borderless table, title, body paragraphs, a task table where lines hold tab-separated

@@ -6,9 +6,7 @@ its codes to Unicode (no font file needed), so the PDF tests run everywhere.
 """
 from __future__ import annotations
 
-import importlib.util
 import io
-import sys
 import unicodedata
 from pathlib import Path
 
@@ -16,23 +14,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scripts import build_formats as builder
 from vntasks.errors import PipelineError
 from vntasks.ingest.formats import Extracted, docx_to_text, extract_file, html_to_text, pdf_to_text
 
 docx = pytest.importorskip("docx")
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _load_builder():
-    spec = importlib.util.spec_from_file_location("build_formats", ROOT / "scripts" / "build_formats.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_formats", module)  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-builder = _load_builder()
 
 # Every Vietnamese letter: 12 vowels x 6 tones, đ, both cases, composed (NFC).
 _TONES = ["", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323"]
