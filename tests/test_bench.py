@@ -270,3 +270,15 @@ def test_startup_notice_runs_every_stage_without_pos_tagging(monkeypatch):
 def test_fastest_is_the_run_of_least_wall_time(walls, expected):
     runs = [measure.Run(f"r{i}", w, 9.0 - w, 10.0, 0, False) for i, w in enumerate(walls)]
     assert measure.fastest(iter(runs)) is runs[expected]  # any iterable, a generator too
+
+
+def test_profile_subprocess_runs_from_any_folder(tmp_path, monkeypatch):
+    """The profile runs in a fresh ``python -m scripts.bench.profile`` process, which finds the
+    scripts package from another working folder too, and charges time to pipeline modules."""
+    notice = tmp_path / "notice.txt"
+    notice.write_text(measure.STARTUP_NOTICE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    prof = profile.profile_subprocess([str(notice)], None, 120)
+    assert prof["n"] == 1 and prof["wall"] > 0
+    modules = {r["module"] for r in prof["modules"]}
+    assert {"structure.segment", "extractors.bodies"} <= modules

@@ -113,9 +113,9 @@ def profile_subprocess(paths: list[str], warm: str | None, timeout: float) -> di
         json.dump({"paths": paths, "warm": warm}, fh)
         arg = fh.name
     try:
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
-        p = subprocess.run([sys.executable, "-m", "scripts.bench.profile", arg], capture_output=True, text=True,
-                           timeout=timeout or None, env=env)
+        path = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))  # scripts importable
+        p = subprocess.run([sys.executable, "-m", "scripts.bench.profile", arg], capture_output=True,
+                           text=True, timeout=timeout or None, env=dict(os.environ, PYTHONPATH=path))
     except subprocess.TimeoutExpired:
         return None
     finally:
