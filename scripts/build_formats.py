@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Build .docx, .pdf and .html versions of plain-text notices, as they are found in the wild.
 
     python -m scripts.build_formats IN.txt... --out DIR [--formats docx,pdf,html]
@@ -338,7 +337,7 @@ def build(source: Path, out_dir: Path, formats: tuple[str, ...] = FORMATS) -> li
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m scripts.build_formats", description=__doc__.split("\n\n")[0])
     parser.add_argument("inputs", nargs="+", type=Path, metavar="IN.txt")
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--formats", default=",".join(FORMATS))
