@@ -1,0 +1,134 @@
+"""Periods (SPEC "Period"): which expressions of a text state the period it belongs to.
+
+In: a heading's, intro's or task's text, the notice's year and, when known, its meeting or issue
+date. Out: the ``TimeExpr`` that are periods (``first..last``), and the one period a text states.
+"""
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from datetime import date
+
+import regex
+
+from ...text import patterns as P
+from .cues import PeriodRole, period_words
+from .deadlines import is_deadline
+from .expr import Cue, TimeExpr, TimeKind
+from .find import find_times
+from .registry import FLAGS
+from .window import LOOKBACK_CHARS, clause_start, last_tokens_start
+
+_REFERENCE = regex.compile(P.T_REFERENCE_ID, regex.VERSION0)
+_PHRASE_STOP = regex.compile(P.T_PHRASE_STOP)
+_VE = regex.compile(r"(?<![\p{L}\p{N}])về(?![\p{L}\p{N}])", FLAGS)
+_HORIZON_WORD = regex.compile(r"(?:định|tầm|đến)", FLAGS)  # "định hướng đến 2030", "tầm nhìn"
+# What may join two periods stated as one: ", ", "; ", " và ", " cùng ".
+_JOIN = regex.compile(r"\s{0,4}(?:,|;|và|cùng)?\s{0,4}(?:và\s{1,4})?\Z", FLAGS)
+
+# How many tokens the look-backs read (tokens bound the meaning).
+_OBJECT_TOKENS = 18
+_RETRO_TOKENS = 24
+_TITLE_TOKENS = 45
+
+
+def _phrase_window(text: str, t: TimeExpr, tokens: int) -> int:
+    """Start of the look-back window: same phrase, at most ``tokens`` tokens, after a boundary."""
+    lo = max(0, t.start - LOOKBACK_CHARS)
+    for m in _PHRASE_STOP.finditer(text, lo, t.start):
+        lo = m.end()
+    lo = last_tokens_start(text, lo, t.start, tokens)
+    boundary = period_words()[PeriodRole.BOUNDARY]
+    if boundary is not None:
+        for m in boundary.finditer(text, lo, t.start):
+            lo = m.end()
+    return lo
+
+
+def _has(role: PeriodRole, text: str, lo: int, hi: int) -> bool:
+    pat = period_words()[role]
+    return pat is not None and pat.search(text, lo, hi) is not None
+
+
+def _in_reference_title(text: str, t: TimeExpr) -> bool:
+    """A numbered reference earlier in the sentence whose title ("về ...") runs up to ``t``."""
+    lo = clause_start(text, t.start, 600)
+    lo = last_tokens_start(text, lo, t.start, _TITLE_TOKENS)
+    refs = list(_REFERENCE.finditer(text, lo, t.start))
+    if not refs:
+        return False
+    between_lo = refs[-1].end()
+    if _has(PeriodRole.BOUNDARY, text, between_lo, t.start):
+        return False
+    no_comma = "," not in text[between_lo : t.start]
+    return no_comma or _VE.search(text, between_lo, t.start) is not None
+
+
+def _vague_part(text: str, t: TimeExpr) -> bool:
+    pat = period_words()[PeriodRole.VAGUE]
+    if pat is None or t.cue is not Cue.NONE:
+        return False
+    lo = last_tokens_start(text, max(0, t.start - 32), t.start, 3)  # "mùa mưa bão năm 2026"
+    return any(not text[m.end() : t.start].strip() for m in pat.finditer(text, lo, t.start, overlapped=True))
+
+
+def _is_horizon(t: TimeExpr) -> bool:
+    return t.kind is TimeKind.RANGE and t.cue is Cue.NONE and _HORIZON_WORD.match(t.text) is not None
+
+
+def _rejected_as_period(text: str, t: TimeExpr, year: int | None, as_of: date | None) -> bool:
+    if t.kind is TimeKind.DAY or t.cue is Cue.BEFORE or _is_horizon(t):
+        return True
+    if year is not None and t.last.year < year:
+        return True
+    if as_of is not None and t.last < as_of:
+        return True
+    self_object = period_words()[PeriodRole.SELF_OBJECT]
+    if t.cue is not Cue.WITHIN and self_object is not None and self_object.match(t.text) is not None:
+        return True
+    if _has(PeriodRole.RETRO, text, _phrase_window(text, t, _RETRO_TOKENS), t.start):
+        return True
+    if t.cue is not Cue.WITHIN and _has(PeriodRole.OBJECT, text, _phrase_window(text, t, _OBJECT_TOKENS), t.start):
+        return True
+    return _vague_part(text, t) or _in_reference_title(text, t)
+
+
+def find_periods(text: str, year: int | None, as_of: date | None = None) -> list[TimeExpr]:
+    """Expressions that state the period the text belongs to (SPEC "Period").
+
+    Candidates are the spans of ``find_times``; rejected are: days, deadlines, "before"
+    cues, horizons ("định hướng đến năm 2030"), spans that ended before the notice's year
+    (or before ``as_of``, the notice's meeting/issue date when the caller knows it: "trong 9
+    tháng đầu năm" in a notice of October looks back),
+    years of an object (an object noun of ``period_words.tsv`` a few words before, in the
+    same phrase: "Kế hoạch ... năm 2023", "tuyển quân năm 2023"), look-backs ("đánh giá kết
+    quả ... 6 tháng đầu năm"), vague parts ("cuối năm 2022") and years inside a referenced
+    document's title ("Kết luận số 862-KL/TU ... về ... giai đoạn 2022-2025").
+    """
+    return list(_iter_periods(text, year, as_of))
+
+
+def _iter_periods(text: str, year: int | None, as_of: date | None, section: bool = False) -> Iterator[TimeExpr]:
+    """``find_periods`` one at a time (a caller that needs the first ones stops early)."""
+    for t in find_times(text, year):
+        if (not (section and t.cue is Cue.WITHIN) and is_deadline(text, t)) or _rejected_as_period(text, t, year, as_of):
+            continue
+        yield t
+
+
+def period_of(text: str, year: int | None, as_of: date | None = None, section: bool = False) -> TimeExpr | None:
+    """The one period a heading, intro or task states: the first acceptable one, merged with
+    the next when the two are joined by "và" or a comma ("6 tháng cuối năm 2020 và năm 2021").
+    ``section``: the text heads a section or introduces items ("I. Nhiệm vụ trọng tâm trong tháng
+    11 năm 2025"); it names no action of its own, so a "trong" span there is never a deadline."""
+    periods = list(itertools.islice(_iter_periods(text, year, as_of, section), 2))  # only the first two count
+    if not periods:
+        return None
+    p = periods[0]
+    if len(periods) > 1:
+        q = periods[1]
+        if _JOIN.fullmatch(text, p.end, q.start) is not None:
+            start, end = p.start, q.end
+            return TimeExpr(start, end, text[start:end], min(p.first, q.first), max(p.last, q.last),
+                            TimeKind.RANGE, p.cue)
+    return p
