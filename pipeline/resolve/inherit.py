@@ -21,6 +21,7 @@ import regex
 
 from ..text import patterns as P
 from ..extractors.bodies import body_type_of, canonical_name, find_responsible
+from ..extractors.bodies.lexicon import OpenerUse, opener_words
 from ..structure.classify import Decision, decide, unit_categories, unit_features
 from ..ingest.clean import Cleaned
 from ..learn.model import learned_body_type
@@ -29,12 +30,11 @@ from ..extractors.references import find_references
 from ..structure.segment import Segmented, Unit
 from ..extractors.temporal import choose_deadline, find_deadlines, find_times, period_of
 
-# In a table cell of bodies, ";" always separates bodies; "," only before a body's head noun
-# ("Phòng Kinh tế, Hạ tầng và Đô thị" is one body, "Sở Y tế, Sở Tài chính" two).
+# In a table cell of bodies, ";" always separates bodies; "," only before a word that opens a
+# body's name (the body lexicon's cell openers, capitalised) or "Các ": "Phòng Kinh tế, Hạ tầng
+# và Đô thị" is one body, "Sở Y tế, Sở Tài chính" two.
 _CELL_SPLIT = regex.compile(
-    r"\s*;\s*|\s*,\s*(?=(?:UBND|HĐND|MTTQ|Ủy ban|Sở|Phòng|Ban|Công an|Hội|Đoàn|Trung tâm|Chi cục|Cục|Bộ|"
-    r"Văn phòng|Liên đoàn|Đồn|Bộ đội|Kho bạc|Ngân hàng|Công ty|Tổng công ty|Tập đoàn|Viện|Đài|Báo|Trường|"
-    r"Bệnh viện|Đảng ủy|Chi bộ|Thành viên|Các |Chủ tịch|Giám đốc|Cơ quan|Đơn vị)(?!\p{Ll}))")
+    r"\s*;\s*|\s*,\s*(?=(?:" + P.word_set(opener_words(OpenerUse.CELL)) + r"|Các )(?!\p{Ll}))")
 
 
 # A sub-item that is a labelled field of its parent task (plans often write them so):

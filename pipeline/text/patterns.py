@@ -399,14 +399,25 @@ ORDINAL_MARK = (r"(?:(?:Thứ|THỨ)[ \t]+(?:nhất|hai|ba|tư|năm|sáu|bảy|t
                 r"|(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười)[ \t]+là)[ \t]*[,:.]")
 
 # A unit that opens with a directive's subject: an introducer ("Đề nghị", "Giao", "Đối với") or
-# a body's head noun, perhaps after "các"/"từng"/"mỗi" ("Từng thành viên Ban Chỉ đạo ...").
-SUBJECT_START = (
+# a word that opens a body's name, perhaps after "các"/"từng"/"mỗi" ("Từng thành viên Ban Chỉ đạo
+# ..."). {heads}: the body lexicon's subject openers (extractors.bodies.lexicon.opener_words, from
+# body_openers.tsv); SUBJECT_START, the filled-in pattern, is built on first use (__getattr__ below).
+SUBJECT_START_TEMPLATE = (
     r"(?i)^[\"“]?(?:đề nghị|yêu cầu|giao|đối với|riêng đối với|"
-    r"(?:riêng )?(?:các |từng |mỗi |toàn thể )?(?:đồng chí )?(?:ủy ban|ubnd|ban|sở|bộ|phòng|văn phòng|công an|mặt trận|mttq|"
-    r"liên đoàn|hội|đoàn|đảng ủy|huyện ủy|tỉnh ủy|thành ủy|chi bộ|trung tâm|thành viên|cấp ủy|chủ tịch|"
-    r"giám đốc|bộ trưởng|thủ trưởng|trưởng|cơ quan|chính quyền|tổ|ngân hàng|kho bạc|tòa án|viện kiểm sát|"
-    r"cục|chi cục|bch|bchqs|ubmttq|hđnd|lđlđ|chủ đầu tư|doanh nghiệp|người đứng đầu|thường trực))(?![\p{L}])"
+    r"(?:riêng )?(?:các |từng |mỗi |toàn thể )?(?:đồng chí )?{heads})(?![\p{{L}}])"
 )
+
+
+def __getattr__(name: str) -> str:
+    """SUBJECT_START, from the body lexicon on first use (it imports this module: no cycle then)."""
+    if name == "SUBJECT_START":
+        from ..extractors.bodies.lexicon import OpenerUse, opener_words
+
+        words = {w.lower() for w in opener_words(OpenerUse.SUBJECT)}
+        value = globals()["SUBJECT_START"] = SUBJECT_START_TEMPLATE.format(heads=word_set(words))
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # The same opening with a head noun of the body lexicon (body_heads.tsv, filled in by
 # classify): {heads} for heads that are a body as they stand or with a lowercase complement

@@ -1,0 +1,315 @@
+"""Clause roles: where in a task's text a body is a subject (lead) or a partner (support).
+
+In: a :class:`~.scan.Scanner` over one task's text. Out: (role, coordinated units) pairs
+(:func:`find_units`), role "lead" or "support", in the order found. Subjects are looked for only
+at these positions, so objects, report recipients and issuers inside references are never read:
+
+- a body at a clause start followed by its predicate ("UBND huyện xây dựng ..."), unless it is
+  the speaker ("đồng chí Chủ tịch yêu cầu ...") or the notice's closing formula;
+- a body after a subject-introducer ("Đề nghị X ...", "giao X chủ trì ...", "Đối với X ...");
+- a body after a purpose clause and a comma, followed by a subject verb ("Để ..., X cần ...");
+- partners after "phối hợp với", "cùng với", ... and in "X chủ trì, Y phối hợp".
+"""
+from __future__ import annotations
+
+import bisect
+
+from .lexicon import HeadKind
+from .names import Unit
+from .scan import Scanner
+
+__all__ = ["clause_starts", "find_units"]
+
+_CLAUSE_PUNCT = frozenset((".", "!", "?", ";", "…", ":"))
+_SPEAKER_KINDS = (HeadKind.COMPLETE, HeadKind.ORG, HeadKind.ROLE, HeadKind.ROLE_ALONE)
+
+Found = list[tuple[str, list[Unit]]]
+
+
+def clause_starts(sc: Scanner) -> list[int]:
+    """Tokens that open a clause: the first, one after a line break, one after end punctuation
+    and a space (capitalised unless after ";"), a capitalised one after ":"."""
+    n = sc.n
+    if not n:
+        return []
+    toks, text, in_paren = sc.toks, sc.text, sc.in_paren
+    # candidates: after a punctuation token or a line break (every other token is no start)
+    cands = {0}
+    cands.update(k + 1 for k, t in enumerate(sc.low) if t in _CLAUSE_PUNCT)
+    if "\n" in text:
+        tok_starts = [t[1] for t in toks]
+        p = text.find("\n")
+        while p >= 0:
+            cands.add(bisect.bisect_left(tok_starts, p))
+            p = text.find("\n", p + 1)
+    starts = []
+    for i in sorted(cands):
+        if i >= n or in_paren[i]:
+            continue
+        if i == 0:
+            starts.append(i)
+            continue
+        prev, _, prev_end = toks[i - 1]
+        tok, tok_start, _ = toks[i]
+        first = tok[0]
+        if tok_start > prev_end:  # spaced
+            if "\n" in text[prev_end:tok_start]:
+                starts.append(i)
+                continue
+            if prev in (".", "!", "?", ";", "…"):
+                if first.isalnum() and (prev == ";" or first.isupper()):
+                    starts.append(i)
+                continue
+        if prev == ":" and first.isalnum() and first.isupper():
+            starts.append(i)
+    return starts
+
+
+def _skip_connectors(sc: Scanner, i: int) -> int:
+    """Past sentence adverbials before a subject ("Đồng thời, ...", "Riêng ...")."""
+    while True:
+        m = sc.lex.cue("connector", sc.low, i)
+        if not m:
+            return i
+        j = m[0]
+        if j < sc.n and sc.low[j] == ",":
+            j += 1
+        elif sc.lex.cue("introducer_clause", sc.low, j) or sc.lex.cue("introducer", sc.low, j):
+            pass
+        elif m[1] and sc.low[i] != "riêng":
+            return i
+        i = j
+
+
+def _introducer_at(sc: Scanner, i: int, clause_start: bool) -> int | None:
+    """End of a subject-introducer at ``i`` ("Đề nghị", "giao", "Đối với" at a clause start)."""
+    lex, low = sc.lex, sc.low
+    m = lex.cue("introducer", low, i)
+    if m:
+        if i > 0 and not clause_start:
+            p = i - 1
+            b = lex.cue("intro_block", low, p)
+            if b and b[0] == i:
+                return None
+            b = lex.cue("intro_block", low, p - 1) if p > 0 else None
+            if b and b[0] == i:
+                return None
+        return m[0]
+    m = lex.cue("introducer_clause", low, i)
+    if m and (clause_start or (i > 0 and low[i - 1] == ",")):
+        return m[0]
+    return None
+
+
+def _followed_by(sc: Scanner, j: int, role: str) -> bool:
+    """Whether a cue of ``role`` follows at ``j`` (past a gloss)."""
+    if j < sc.n and sc.low[j] == "(" and j in sc.close_of:
+        j = sc.close_of[j] + 1
+    return bool(j < sc.n and sc.lex.cue(role, sc.low, j))
+
+
+def _after_gloss(sc: Scanner, j: int) -> int:
+    if j < sc.n and sc.low[j] == "(" and j in sc.close_of:
+        return sc.close_of[j] + 1
+    return j
+
+
+def _clause_end(sc: Scanner, i: int) -> int:
+    j = i
+    while j < sc.n:
+        if sc.toks[j][0] in (".", "!", "?", ";") and (j + 1 >= sc.n or sc.toks[j + 1][1] > sc.toks[j][2]):
+            return j
+        j += 1
+    return j
+
+
+class _Subjects:
+    """The state of one search: the clause starts, what was found, which clauses have a lead."""
+
+    def __init__(self, sc: Scanner):
+        self.sc = sc
+        self.found: Found = []
+        self.used_intro: set[int] = set()
+        self.starts = clause_starts(sc)
+        self.start_set = set(self.starts)
+        self.lead_clauses: set[int] = set()
+        # where a clause-start subject ends: "X yêu cầu Y" -> Y is an object
+        self.subject_ends: set[int] = set()
+
+    def at_clause_starts(self) -> None:
+        """A body at a clause start, or after an introducer there."""
+        sc, lex, low = self.sc, self.sc.lex, self.sc.low
+        found, lead_clauses = self.found, self.lead_clauses
+        for c in self.starts:
+            i = _skip_connectors(sc, c)
+            intro = _introducer_at(sc, i, True)
+            if intro is not None:
+                self.used_intro.add(i)
+                units, end = sc.parse_chain(intro)
+                if len(units) > 1 and end < sc.n and _introducer_at(sc, end, False) is not None \
+                        and _can_speak(units[-1]):
+                    units = units[:-1]  # "Đối với X, Phó Chủ tịch UBND tỉnh đề nghị ...": the speaker
+                if units:
+                    found.append(("lead", units))
+                    lead_clauses.add(c)
+                continue
+            units, end = sc.parse_chain(i)
+            if not units:
+                continue
+            end = _after_gloss(sc, end)
+            if _followed_by(sc, end, "closing_verb"):
+                continue  # "Văn phòng ... thông báo để ... biết": the notice's closing formula
+            if _followed_by(sc, end, "speaker_verb") and not _followed_by(sc, end, "subject_verb") \
+                    and _can_speak(units[0]):
+                continue  # "đồng chí Chủ tịch yêu cầu ...": the speaker
+            if end >= sc.n or (c == 0 and end + 1 == sc.n and low[end] in (".", ":")):
+                if c == 0 and i == 0:  # the whole text is a body ("1. Sở Nội vụ" over its sub-items)
+                    found.append(("lead", units))
+                    lead_clauses.add(c)
+                continue
+            nxt = low[end]
+            ok = sc.word(end) or (nxt == "," and end + 1 < sc.n and sc.is_verb(end + 1))
+            if c == 0 and nxt == ":":
+                ok = True
+            if ok and (sc.is_verb(end) or not sc.is_stop(end) or lex.cue("adverbial", low, end)):
+                found.append(("lead", units))
+                lead_clauses.add(c)
+                self.subject_ends.add(end)
+
+    def after_introducers(self, intro_at: list[int]) -> None:
+        """Subject-introducers inside a clause ("đồng chí yêu cầu ban soạn thảo ...")."""
+        sc = self.sc
+        for i in intro_at:
+            if i in self.used_intro or sc.in_paren[i] or i in self.start_set or i in self.subject_ends:
+                continue
+            intro = _introducer_at(sc, i, False)
+            if intro is None:
+                continue
+            units, _ = sc.parse_chain(intro)
+            if units:
+                self.found.append(("lead", units))
+                self.lead_clauses.add(_clause_of(self.starts, i))
+
+    def after_commas(self, comma_at: list[int]) -> None:
+        """"Để ..., X cần ...": a body after a comma, followed by a subject verb; "X chủ trì, Y
+        phối hợp": the body after the comma is a partner."""
+        sc, lex, low = self.sc, self.sc.lex, self.sc.low
+        by_end: dict[int, list[int]] = {}
+        covered_to, covered_end = -1, -1
+        for i in comma_at:
+            if sc.in_paren[i]:
+                continue
+            if i < covered_to:  # inside a chain already read: its suffix ends where the chain ends
+                by_end[covered_end].append(i)
+                continue
+            units, end = sc.parse_chain(i + 1)
+            if units:
+                by_end.setdefault(end, []).append(i)
+                covered_to, covered_end = end, end
+        obj_verbs: list[int] | None = None  # positions of object verbs (sorted), computed on demand
+        for end, commas in by_end.items():
+            end2 = _after_gloss(sc, end)
+            if end2 < sc.n and low[end2] == "phối" and not _followed_by(sc, end2, "support_marker"):
+                self.found.append(("support", sc.parse_chain(commas[-1] + 1)[0]))
+                continue
+            if not _followed_by(sc, end, "subject_verb") or _followed_by(sc, end, "object_verb"):
+                continue
+            c0 = commas[0]
+            clause = _clause_of(self.starts, c0)
+            if clause in self.lead_clauses:
+                continue
+            if obj_verbs is None:
+                obj_firsts = lex.cue_firsts("object_verb")
+                obj_verbs = [k for k, t in enumerate(low) if t in obj_firsts and lex.cue("object_verb", low, k)]
+            if bisect.bisect_left(obj_verbs, c0) > bisect.bisect_left(obj_verbs, clause):
+                continue  # an object verb between the clause start and the list: an object
+            # the earliest comma opens the list unless a body ends right before it ("của X, Y, Z
+            # cần"): then only the last conjunct is sure to be the subject
+            ambiguous = _body_ends_at(sc, c0) or "của" in low[max(clause, c0 - 8):c0]
+            first = commas[-1] if ambiguous else c0
+            self.found.append(("lead", sc.parse_chain(first + 1)[0]))
+
+    def after_support_markers(self, support_at: list[int]) -> None:
+        """Support markers anywhere: "phối hợp với X", "cùng với X"."""
+        sc = self.sc
+        for i in support_at:
+            if sc.in_paren[i]:
+                continue
+            m = sc.lex.cue("support_marker", sc.low, i)
+            if not m:
+                continue
+            units, _ = sc.parse_chain(m[0])
+            if not units:
+                brand = sc.brand_at(m[0])
+                units = [brand] if brand is not None else []
+            if units:
+                self.found.append(("support", units))
+
+
+def find_units(sc: Scanner) -> Found:
+    """(role, coordinated units) of every lead and support position of the scanner's text."""
+    lex, low = sc.lex, sc.low
+    search = _Subjects(sc)
+    search.at_clause_starts()
+    # the tokens each search below starts from, found in one pass (a cheap pre-check)
+    intro_firsts = lex.cue_firsts("introducer", "introducer_clause")
+    support_firsts = lex.cue_firsts("support_marker")
+    intro_at: list[int] = []
+    comma_at: list[int] = []
+    support_at: list[int] = []
+    for k, t in enumerate(low):
+        if t == ",":
+            comma_at.append(k)
+        if t in intro_firsts:
+            intro_at.append(k)
+        if t in support_firsts:
+            support_at.append(k)
+    search.after_introducers(intro_at)
+    search.after_commas(comma_at)
+    search.after_support_markers(support_at)
+    found = search.found
+    topics = _topic_spans(sc, search.starts)
+    if topics:
+        found = [(r, [u for u in us if not _inside(topics, u.start)]) for r, us in found]
+    return [(r, us) for r, us in found if us]
+
+
+def _can_speak(u: Unit) -> bool:
+    """Whether a body before "yêu cầu"/"đề nghị" can be the notice's speaker (a person, a leading
+    committee, a generic addressee) rather than an agency that must itself ask a third party
+    ("Ban Quản lý dự án yêu cầu nhà thầu ..." -> the Ban is responsible)."""
+    if u.role or u.head is None or u.head.body_type == "steering":  # "Ban Chỉ đạo yêu cầu ..."
+        return True
+    return u.head.kind in _SPEAKER_KINDS and u.head.body_type in ("party", "state", "role")
+
+
+def _topic_spans(sc: Scanner, starts: list[int]) -> list[tuple[int, int]]:
+    """"Về đề nghị của UBND xã A ...: Giao ...": the request up to its ":" names no responsible body."""
+    spans = []
+    for c in starts:
+        m = sc.lex.cue("topic", sc.low, c)
+        if not m:
+            continue
+        end = _clause_end(sc, c)
+        for k in range(m[0], end):
+            if sc.low[k] == ":" and not sc.in_paren[k]:
+                spans.append((c, k))
+                break
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], k: int) -> bool:
+    return any(a <= k < b for a, b in spans)
+
+
+def _body_ends_at(sc: Scanner, c: int) -> bool:
+    for k in range(max(0, c - 8), c):
+        u = sc.parse_unit(k)
+        if u is not None and u.end == c:
+            return True
+    return False
+
+
+def _clause_of(starts: list[int], i: int) -> int:
+    k = bisect.bisect_right(starts, i) - 1
+    return starts[k] if k >= 0 else 0

@@ -1,0 +1,137 @@
+"""Name scanning: coordinated bodies from a token position.
+
+In: one task's text (:class:`Scanner`) and a token position. Out: the bodies coordinated by ","
+/ ";" / "và" there (:meth:`Scanner.parse_chain`): a list of :class:`~.names.Unit` and the end
+token. The scanner is built up by concern, each layer a class of its own:
+
+- :class:`~.cursor.TokenCursor` -- the tokens, parentheses, and token tests;
+- :class:`~.places.PlaceReader` -- levels, place names, lists of them;
+- :class:`~.names.NameReader` -- the rest of a name after its head noun;
+- :class:`~.units.UnitReader` -- one body (generic, head, title, person);
+- :class:`Scanner` -- coordination: conjuncts, "các Sở: A, B" lists, generic lists merged.
+"""
+from __future__ import annotations
+
+from .canonical import canonical_name
+from .lexicon import TITLE_KINDS, HeadKind
+from .names import Unit
+from .places import MAX_LIST
+from .units import UnitReader
+
+__all__ = ["Scanner", "Unit"]
+
+_MAX_CONJUNCTS = 24  # bodies in one coordination
+_DOMAIN = HeadKind.DOMAIN
+
+
+class Scanner(UnitReader):
+    """The body scanner of one task's text: coordinated bodies at a position."""
+
+    def parse_chain(self, i: int) -> tuple[list[Unit], int]:
+        """Bodies coordinated by "," / "và" from token ``i``; the end token of the chain."""
+        if i >= self.n or self.low[i] not in self.lex.body_firsts:
+            return [], i  # no determiner, head or generic addressee starts here: no body
+        titled = self.title_list(i)
+        if titled:
+            return titled, titled[-1].end
+        first = self.parse_unit(i)
+        if first is None:
+            return [], i
+        units = [first]
+        j = first.end
+        while j < self.n and len(units) < _MAX_CONJUNCTS:
+            k = j
+            if self.low[k] == ")" and self.in_paren[k]:  # a body named inside "(...)": the clause goes on after
+                k += 1
+                j = k
+                if k >= self.n:
+                    break
+            if self.low[k] == "(" and k in self.close_of:  # a gloss after a body
+                k = self.close_of[k] + 1
+            conn = k
+            if conn < self.n and self.low[conn] in (",", ";"):  # ";" right after a body: a list of bodies
+                conn += 1
+                if conn < self.n and self.low[conn] == "và":
+                    conn += 1
+            elif conn < self.n and self.low[conn] == "và":
+                conn += 1
+            else:
+                j = k
+                break
+            parsed = self.parse_unit(conn)
+            nxt = self.sibling(units[-1], conn, parsed)
+            if nxt is None:
+                j = k
+                break
+            units.append(nxt)
+            j = nxt.end
+        return self.merge_generics(units), j
+
+    def sibling(self, prev: Unit, conn: int, nxt: Unit | None) -> Unit | None:
+        """"Ban nhân dân ấp A và ấp B", "Ủy ban nhân dân tỉnh A, tỉnh B": a conjunct that is only
+        another place of the same level (a generic "ấp B", or no body at all: "tỉnh B") names
+        the same kind of body there. ``nxt``: the conjunct parsed as a body, if it is one."""
+        if (nxt is not None and not nxt.generic) or prev.generic or prev.level is None or prev.level[1] != prev.end:
+            return nxt
+        unit_end = self.unit_end(conn)
+        lvl = self.level_end(conn)
+        if unit_end is None or lvl is None or lvl <= unit_end or not self.cap(unit_end):
+            return nxt
+        head_text = self.text[self.toks[prev.start][1]:self.toks[prev.level[0]][1]]
+        name = canonical_name(head_text + self.span_text(conn, lvl)[2])
+        return Unit(conn, lvl, prev.head, False, True, (conn, lvl), name_override=name)
+
+    def title_list(self, i: int) -> list[Unit]:
+        """"Bộ trưởng các Bộ: Y tế, Công an" -> one body per name ("Bộ trưởng Bộ Y tế", ...); the
+        same without a title ("Các Sở: Tài chính, Nội vụ" -> "Sở Tài chính", "Sở Nội vụ")."""
+        low, lex = self.low, self.lex
+        k = self.skip_determiners(i)
+        r = lex.heads.match(low, k)
+        if r and r[1].kind is _DOMAIN and k > i and low[k - 1] == "các":
+            d = r  # no title: "Các Sở: Tài chính, Nội vụ" -> "Sở Tài chính", "Sở Nội vụ"
+            prefix = self.span_text(k, d[0])[2]
+        else:
+            if not r or r[1].kind not in TITLE_KINDS or r[0] >= self.n or low[r[0]] != "các":
+                return []
+            d = lex.heads.match(low, r[0] + 1)
+            if not d or d[1].kind is not _DOMAIN:
+                return []
+            prefix = self.span_text(k, r[0])[2] + " " + self.span_text(r[0] + 1, d[0])[2]
+        if d[0] + 1 >= self.n or low[d[0]] != ":" or not self.cap(d[0] + 1):
+            return []
+        out: list[Unit] = []
+        a = d[0] + 1
+        for _ in range(MAX_LIST):
+            b = self.plain_name(a)
+            if b == a:
+                break
+            name = canonical_name(prefix + " " + self.span_text(a, b)[2])
+            out.append(Unit(k if not out else a, b, d[1], False, True, None, name_override=name))
+            if not (b + 1 < self.n and low[b] == "," and self.cap(b + 1)):
+                break
+            a = b + 1
+        return out
+
+    def merge_generics(self, units: list[Unit]) -> list[Unit]:
+        """Coordinated generic addressees as one body ("các cấp, các ngành")."""
+        out: list[Unit] = []
+        for u in units:
+            if out and u.generic and out[-1].generic and not out[-1].has_level and not u.role:
+                prev = out[-1]  # "các cấp, các ngành"; "Thủ trưởng các cơ quan, đơn vị"
+                out[-1] = Unit(prev.start, u.end, None, True, u.has_level, u.level, role=prev.role)
+                continue
+            out.append(u)
+        return out
+
+    def brand_at(self, k: int) -> Unit | None:
+        """A partner named by its brand, a word that is no Vietnamese syllable ("phối hợp với
+        Viettel Đắk Lắk", "VNPT Gia Lai"), with the place after it: a body with no head noun."""
+        from ...ingest.encodings import is_vietnamese_syllable
+
+        if k >= self.n or self.in_paren[k] or not self.cap(k):
+            return None
+        word = self.toks[k][0]
+        if len(word) < 3 or not word.isalpha() or is_vietnamese_syllable(word):
+            return None
+        end = self.proper_run(k)
+        return Unit(k, max(end, k + 1), None, False, True, None)

@@ -1,0 +1,169 @@
+"""One body at a token position: a head noun and its name, a title and the body it heads, a
+generic addressee ("các sở, ngành"), a person named before a title, a body named in a gloss.
+
+In: a :class:`~.names.NameReader` position. Out: a :class:`~.names.Unit` or None
+(:meth:`UnitReader.parse_unit`).
+"""
+from __future__ import annotations
+
+from ...text.lexicon import load_word_set
+from .canonical import canonical_name
+from .lexicon import TITLE_KINDS, Head, HeadKind
+from .names import NameReader, Unit
+from .places import MAX_NAME
+
+__all__ = ["UnitReader"]
+
+_MAX_PERSON = 4  # syllables of a person's name ("Lò Văn Tuân", "Nguyễn Thị Minh Khai")
+_MAX_TITLES = 3  # titles stacked before one body ("Phó Trưởng ban ...": bounds recursion)
+_ROLE_ALONE = HeadKind.ROLE_ALONE
+
+
+class UnitReader(NameReader):
+    """Reads one body at a position: which reading applies (generic, head, title, person)."""
+
+    def parse_unit(self, i: int) -> Unit | None:
+        """The body starting at token ``i`` (after determiners), or None."""
+        if i >= self.n or self.in_paren[i]:
+            return None
+        lex, low = self.lex, self.low
+        k = self.skip_determiners(i)
+        g_i = lex.generics.match(low, i)
+        g = g_i or (lex.generics.match(low, k) if k != i else None)
+        h = self.head_at(k)
+        g_start = i if g_i else k
+        dg = lex.cue("domain_generic", low, g_start) if g else None
+        if dg and dg[0] == g[0] and self.lower_word(g[0]):
+            d_end = self.lower_domain(g[0])
+            if d_end > g[0]:  # "các sở giáo dục và đào tạo", "ngành y tế"
+                return self.generic(g_start, d_end)
+        if g and (not h or g[0] > h[0] or (g[0] == h[0] and g_start < k)):
+            return self.generic(g_start, g[0])
+        if not h:
+            return self.person_then_title(i, k)
+        end, head = h
+        if head.head == "lãnh đạo" and not (k > 0 and low[k - 1] == "chí"):
+            return None  # a verb, unless it names persons ("các đồng chí lãnh đạo Ban ...")
+        if head.kind in TITLE_KINDS:
+            if self.role_depth >= _MAX_TITLES:
+                return None
+            self.role_depth += 1
+            try:
+                return self.titled(k, end, head)
+            finally:
+                self.role_depth -= 1
+        return self.read_name(k, end, head)
+
+    def person_then_title(self, i: int, k: int) -> Unit | None:
+        """A person named before the title ("đồng chí Lò Văn Tuân, Phó Chủ tịch UBND xã"): the
+        title's body, named as when the name follows it ("Phó Chủ tịch Ủy ban nhân dân xã Lò Văn
+        Tuân"). Only after "đồng chí"/"đ/c", with a family name first and two to four syllables."""
+        if k == i or self.low[k - 1] not in ("chí", "c") or not self.cap(k) or self.toks[k][0] not in load_word_set("surnames.txt"):
+            return None
+        j = k + 1
+        while j < self.n and j < k + _MAX_PERSON and self.cap(j) and not self.starts_body(j):
+            j += 1
+        if j == k + 1 or j + 1 >= self.n or self.low[j] != ",":
+            return None
+        h = self.head_at(j + 1)
+        if h is None or h[1].kind not in TITLE_KINDS:
+            return None
+        title = self.parse_unit(j + 1)
+        if title is None or not title.role:
+            return None
+        person = self.span_text(k, j)[2]
+        written = self.span_text(j + 1, title.end)[2]
+        return Unit(k, title.end, title.head, title.generic, title.has_level, title.level,
+                    name_override=canonical_name(f"{written} {person}"), role=True)
+
+    def titled(self, k: int, end: int, head: Head) -> Unit | None:
+        """A title and the body it heads ("Chủ tịch UBND tỉnh", "Trưởng các ấp")."""
+        lex, low = self.lex, self.low
+        body = self.parse_unit(end)
+        if body is None:  # a shorter title may leave a body after it ("Trưởng" + "Ban Chỉ đạo ...")
+            for end2, head2 in lex.heads.matches(low, k):
+                if end2 < end and head2.kind in TITLE_KINDS:
+                    body = self.parse_unit(end2)
+                    if body is not None:
+                        end, head = end2, head2
+                        break
+        if body is not None and body.generic and body.start == end:
+            lvl = self.level_end(end)
+            if lvl is not None and lvl > body.end:  # "Trưởng các bản Nà Ban, Nà Tiến": the units named
+                return Unit(k, lvl, None, True, True, (end, lvl), role=True)
+        if body is not None:
+            unit = Unit(k, body.end, body.head, body.generic, body.has_level, body.level, role=True)
+            if head.head.startswith("cơ quan") and body.end < self.n and low[body.end] == "(":
+                inner = self.paren_body(body.end)
+                if inner is not None:
+                    return inner
+            return unit
+        if head.head.startswith("cơ quan") and end < self.n and low[end] == "(":
+            inner = self.paren_body(end)  # "Cơ quan thường trực (Sở Y tế)": the body named inside
+            if inner is not None:
+                return inner
+        lvl = self.level_end(end)
+        if lvl is not None:  # "Trưởng các ấp", "Chủ tịch xã"
+            return Unit(k, lvl, None, True, True, (end, lvl), role=True)
+        if head.kind is _ROLE_ALONE:
+            return Unit(k, end, head)
+        return None
+
+    def paren_body(self, open_i: int) -> Unit | None:
+        """The body that fills the parenthesis opened at ``open_i`` exactly, or None."""
+        close = self.close_of.get(open_i)
+        if close is None:
+            return None
+        saved = self.in_paren
+        self.in_paren = [False] * self.n
+        try:
+            inner = self.parse_unit(open_i + 1)
+        finally:
+            self.in_paren = saved
+        if inner is None or inner.end != close:
+            return None
+        return inner
+
+    def generic(self, start: int, end: int) -> Unit:
+        """A generic addressee over tokens [start, end), with its qualifier, condition, level."""
+        end0 = end
+        end = self.suffix(end)
+        if end == end0:
+            end = self.condition(end)
+        lvl = self.level_end(end)
+        unit = Unit(start, end, None, generic=True, has_level="trực" in self.low[end0:end])
+        if lvl is None and end + 1 < self.n and self.low[end] == "của" and self.unit_end(end + 1) == end + 2:
+            lvl = end + 2  # "các cơ quan báo chí của tỉnh"
+        if lvl:
+            unit.end, unit.has_level, unit.level = lvl, True, (end, lvl)
+        return unit
+
+    def lower_domain(self, k: int) -> int:
+        """End of a lower-case domain noun phrase from ``k`` up to the verb ("giáo dục và đào tạo
+        chỉ đạo"): known name words or words the tagger reads as nouns, joined by "và"."""
+        low = self.low
+        start = k
+        while k < self.n and k < start + MAX_NAME and not self.in_paren[k]:
+            if low[k] == "và" and k > start:
+                if not self.lower_word(k + 1) or self.ends_name(k + 1) or self.suffix(k + 1) > k + 1:
+                    break
+                nxt = self.domain_word(k + 1, start - 1)
+                if not nxt:
+                    break
+                k = nxt
+                continue
+            if not self.lower_word(k) or self.ends_name(k) or self.suffix(k) > k:
+                break
+            nxt = self.domain_word(k, start - 1)
+            if not nxt:
+                break
+            k = nxt
+        return k
+
+    def domain_word(self, k: int, head: int) -> int:
+        """End of one domain word at ``k`` (a name word or a noun by the tagger), or 0."""
+        nw = self.lex.name_words.match(self.low, k)
+        if nw:
+            return nw[0]
+        n = self.nominal_here(k, head)
+        return k + n if n else 0
