@@ -281,4 +281,5 @@ def test_profile_subprocess_runs_from_any_folder(tmp_path, monkeypatch):
     prof = profile.profile_subprocess([str(notice)], None, 120)
     assert prof["n"] == 1 and prof["wall"] > 0
     modules = {r["module"] for r in prof["modules"]}
-    assert {"structure.segment", "extractors.bodies"} <= modules
+    assert "structure.segment" in modules
+    assert any(m.startswith("extractors.bodies.") for m in modules)  # the scanner's modules
