@@ -23,6 +23,7 @@ from pathlib import Path
 import regex
 
 from ..text.lexicon import load_table
+from ..text.normalise import strip_accents
 
 DIMENSIONS = ("province", "level", "issuer", "year")
 BODY_TYPE_ORDER = ("party", "state", "front", "security", "steering", "enterprise", "generic", "other", "none")
@@ -112,9 +113,7 @@ def sort_key(label: str) -> tuple:
         return (2, "", label)
     if label in LEVEL_ORDER:
         return (0, f"{LEVEL_ORDER.index(label):02d}", label)
-    folded = unicodedata.normalize("NFD", label.replace("Đ", "D").replace("đ", "d"))
-    folded = "".join(c for c in folded if unicodedata.category(c) != "Mn").casefold()
-    return (1, folded, label)
+    return (1, strip_accents(label), label)
 
 
 def _str_or_unknown(v) -> str:

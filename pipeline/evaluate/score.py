@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..text.lexicon import load_table
+from ..text.normalise import fold, ref_id
 
 SKIP = "?"  # a gold value a careful reader could not decide: not scored
 MEASURES = ("tasks", "responsible", "support", "deadline", "period", "task_refs", "doc_refs")
@@ -36,31 +36,6 @@ UNKNOWN_LEVEL = "unknown"
 
 # ---------------------------------------------------------------------------------------------
 # Folding and normalisation
-
-
-def _old_tone_pairs() -> tuple[tuple[str, str], ...]:
-    """Old tone placement on oa/oe/uy ("oà", "uỷ") -> modern ("òa", "ủy"), both NFC."""
-    marks = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
-    pairs = (("o", "a"), ("o", "e"), ("u", "y"))
-    return tuple((unicodedata.normalize("NFC", a + b + m), unicodedata.normalize("NFC", a + m + b))
-                 for a, b in pairs for m in marks)
-
-
-_OLD_TONES = _old_tone_pairs()
-_DASHES = {cp: "-" for cp in [*range(0x2010, 0x2016), 0x2212]}  # hyphens, dashes, minus sign
-
-
-def _kept(ch: str) -> bool:
-    """A character fold() keeps: a (Unicode) word character, "/" or "-"."""
-    return ch.isalnum() or ch in "_/-"
-
-
-def fold(text: str | None) -> str:
-    """NFC, lower case, modern tone placement, other punctuation as spaces, single spaces."""
-    s = unicodedata.normalize("NFC", text or "").lower()
-    for old, new in _OLD_TONES:
-        s = s.replace(old, new)
-    return " ".join("".join(ch if _kept(ch) else " " for ch in s).split())
 
 
 @cache
@@ -82,12 +57,6 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
     if not a and not b:
         return 1.0
     return 2 * len(a & b) / (len(a) + len(b))
-
-
-def ref_id(value: str | None) -> str:
-    """Reference id as scored: NFC, dashes unified to "-", whitespace removed, upper case."""
-    s = unicodedata.normalize("NFC", value or "").translate(_DASHES)
-    return "".join(s.split()).upper()
 
 
 # ---------------------------------------------------------------------------------------------

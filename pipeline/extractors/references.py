@@ -30,7 +30,6 @@ reference; :func:`doc_number_of` returns it instead.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -39,6 +38,7 @@ import regex
 
 from ..text import patterns as P
 from ..text.lexicon import load_table
+from ..text.normalise import normalise_symbol, ref_id
 
 __all__ = ["RefMatch", "find_references", "doc_number_of", "normalise_symbol", "ref_id",
            "type_of_abbreviation", "issuer_of_abbreviation"]
@@ -59,9 +59,7 @@ class RefMatch:
 
 # --- tables ---------------------------------------------------------------------------------
 
-_DASHES = regex.compile(r"[\u2010-\u2015\u2212]")
 _SPACES = regex.compile(r"\s+")
-_HAS_SPACE = regex.compile(r"\s")
 # Type words that name no type of their own.
 _GENERIC_TYPE_WORDS = frozenset({"văn bản"})
 
@@ -111,20 +109,6 @@ def issuer_of_abbreviation(abbr: str) -> str | None:
         return table[key]
     bare = key.rstrip("0123456789")
     return table.get(bare) if bare and bare != key else None
-
-
-# --- normalisation --------------------------------------------------------------------------
-
-def normalise_symbol(s: str) -> str:
-    """NFC, whitespace removed, dashes unified to "-"; letter case kept."""
-    if not s.isascii():
-        s = _DASHES.sub("-", unicodedata.normalize("NFC", s))
-    return _SPACES.sub("", s) if _HAS_SPACE.search(s) else s
-
-
-def ref_id(s: str) -> str:
-    """The SPEC reference id of a written number+symbol: :func:`normalise_symbol`, upper-cased."""
-    return normalise_symbol(s).upper()
 
 
 # --- patterns -------------------------------------------------------------------------------

@@ -30,7 +30,6 @@ import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -39,7 +38,8 @@ from lxml import html as lxml_html
 
 from ..text import patterns as P
 from ..errors import PipelineError
-from ..text.lexicon import load_words
+from ..text.normalise import fold_label
+from .clean import chrome_lines, tail_headings
 
 Source = str | Path | bytes | bytearray | memoryview
 
@@ -377,20 +377,10 @@ def _layout(root: etree._Element) -> str:
     return out.text()
 
 
-@lru_cache(maxsize=1)
-def _chrome_lines() -> tuple[frozenset[str], frozenset[str]]:
-    fold = lambda words: frozenset(w.casefold() for w in words)  # noqa: E731
-    return fold(load_words("web_chrome.txt")), fold(load_words("web_tail_headings.txt"))
-
-
-def _fold(line: str) -> str:
-    return line.strip().rstrip(":.…").strip().casefold()
-
-
 def _drop_chrome_blocks(text: str) -> str:
     """Drop blocks made only of chrome lines ("Chia sẻ", "Zalo") and related-links blocks:
     a "Tin liên quan" heading block and, when it stands alone, the list block after it."""
-    chrome, tails = _chrome_lines()
+    chrome, tails = chrome_lines(), tail_headings()
     kept: list[str] = []
     skip_next = False
     for block in text.split("\n\n"):
@@ -398,10 +388,10 @@ def _drop_chrome_blocks(text: str) -> str:
         if skip_next:
             skip_next = False
             continue
-        if _fold(lines[0]) in tails:
+        if fold_label(lines[0]) in tails:
             skip_next = len(lines) == 1
             continue
-        if all(_fold(line) in chrome for line in lines):
+        if all(fold_label(line) in chrome for line in lines):
             continue
         kept.append(block)
     return "\n\n".join(kept)

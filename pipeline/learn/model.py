@@ -31,6 +31,7 @@ from typing import Any
 import regex
 
 from ..text.lexicon import PACKAGE
+from ..text.normalise import fold
 
 FEATURE_VERSION = "vntasks-learn/1"  # bump when any feature function below changes
 SCHEMA = "vntasks-model/1"
@@ -64,15 +65,8 @@ class UnitRow:
     position: float  # relative offset in the body, 0..1
 
 
-def _fold(text: str) -> str:
-    from ..evaluate.score import fold
-
-    return fold(text)
-
-
-def fold_name(name: str) -> str:
-    """The key a body name is labelled by: the scorer's fold (NFC, modern tones, lower case)."""
-    return _fold(name)
+#: The key a body name is labelled by: the scorer's fold (NFC, modern tones, lower case).
+fold_name = fold
 
 
 @cache
@@ -157,9 +151,9 @@ def unit_rows(doc: str, text: str) -> list[UnitRow]:
 def label_rows(rows: Sequence[UnitRow], tasks: Sequence[Mapping[str, Any]]) -> tuple[list[int | None], int]:
     """1 when a unit's folded text contains a required gold anchor, None (excluded) when it contains
     only an optional one, else 0; and the number of required anchors no unit contains."""
-    required = [_fold(t["anchor"]) for t in tasks if not t.get("optional")]
-    optional = [_fold(t["anchor"]) for t in tasks if t.get("optional")]
-    folded = [_fold(r.text) for r in rows]
+    required = [fold(t["anchor"]) for t in tasks if not t.get("optional")]
+    optional = [fold(t["anchor"]) for t in tasks if t.get("optional")]
+    folded = [fold(r.text) for r in rows]
     labels: list[int | None] = []
     for ft in folded:
         if any(a and a in ft for a in required):
@@ -179,7 +173,7 @@ def label_rows(rows: Sequence[UnitRow], tasks: Sequence[Mapping[str, Any]]) -> t
 def name_ngrams(name: str) -> list[str]:
     """Character 2..4-grams of each word of the folded name, padded with spaces (as "char_wb"),
     plus the first two words as tokens (the head decides most types)."""
-    words = _fold(name).split()
+    words = fold(name).split()
     out = []
     for w in words:
         p = f" {w} "

@@ -31,7 +31,7 @@ def doc_ids(sources: list[str]) -> list[str]:
 
 
 #: The modules whose lexicons, pattern tables and models :func:`warm` loads.
-WARM_MODULES = ("ingest.load", "ingest.encodings", "ingest.formats", "ingest.clean", "structure.segment",
+WARM_MODULES = ("text.normalise", "ingest.load", "ingest.encodings", "ingest.formats", "ingest.clean", "structure.segment",
                 "structure.header", "structure.classify", "extractors.bodies", "extractors.temporal",
                 "extractors.references", "learn.model", "resolve.inherit")
 
