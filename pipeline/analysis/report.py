@@ -22,11 +22,12 @@ from pathlib import Path
 
 import regex
 
+from ..model import BODY_TYPES
 from ..text.lexicon import load_table
 from ..text.normalise import strip_accents
 
 DIMENSIONS = ("province", "level", "issuer", "year")
-BODY_TYPE_ORDER = ("party", "state", "front", "security", "steering", "enterprise", "generic", "other", "none")
+BODY_TYPE_ORDER = (*BODY_TYPES, "none")
 LEVEL_ORDER = ("xã", "huyện", "tỉnh", "trung ương")
 UNKNOWN = "(không rõ)"
 NO_ACTION = "(không xác định)"

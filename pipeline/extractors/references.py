@@ -8,7 +8,7 @@ Two symbol grammars (GENRE "Two systems, two symbol grammars"):
 
 A number without a symbol ("Đoàn kiểm tra 1068", "Đề án 06") is never a reference.
 
-Fields of a :class:`RefMatch`:
+Fields of the :class:`~..model.Reference` records found:
 
 - ``id``: SPEC normalisation of number + symbol: spaces removed, dashes unified to "-",
   NFC, letters upper-case ("08-QĐi/TW" -> "08-QĐI/TW").
@@ -36,25 +36,13 @@ from functools import lru_cache
 
 import regex
 
+from ..model import Reference
 from ..text import patterns as P
 from ..text.lexicon import load_table
 from ..text.normalise import normalise_symbol, ref_id
 
-__all__ = ["RefMatch", "find_references", "doc_number_of", "normalise_symbol", "ref_id",
+__all__ = ["find_references", "doc_number_of", "normalise_symbol", "ref_id",
            "type_of_abbreviation", "issuer_of_abbreviation"]
-
-
-@dataclass(frozen=True, slots=True)
-class RefMatch:
-    id: str | None
-    type: str | None
-    number: str | None
-    symbol: str | None
-    date: str | None
-    issuer: str | None
-    text: str
-    start: int
-    end: int
 
 
 # --- tables ---------------------------------------------------------------------------------
@@ -362,14 +350,14 @@ def _compatible(a: _Raw, b: _Raw) -> bool:
     return a.derived_issuer is None or b.derived_issuer is None or a.derived_issuer == b.derived_issuer
 
 
-def find_references(text: str, year: int | None = None, *, keep_own: bool = False) -> list[RefMatch]:
+def find_references(text: str, year: int | None = None, *, keep_own: bool = False) -> list[Reference]:
     """Every numbered document reference in ``text``, in order (one per mention).
 
     ``year`` completes a date written without one ("ngày 18/02"). The notice's own number
     line is skipped unless ``keep_own``.
     """
     raws = _raw_matches(text, year, keep_own)
-    out: list[RefMatch] = []
+    out: list[Reference] = []
     n = len(raws)
     i = 0
     while i < n:
@@ -386,9 +374,9 @@ def find_references(text: str, year: int | None = None, *, keep_own: bool = Fals
             # the closing "của" phrase names the issuer of every member whose own symbol
             # does not point to another body ("11306/VPCP-NN, 2345/UBND-VX của UBND tỉnh")
             shared = shared_issuer if _compatible(r, raws[j]) else None
-            out.append(RefMatch(rid, typ, r.number, r.symbol, r.date,
-                                shared or r.derived_issuer,
-                                text[r.start:r.tail_end], r.start, r.tail_end))
+            out.append(Reference(rid, typ, r.number, r.symbol, r.date,
+                                 shared or r.derived_issuer,
+                                 text[r.start:r.tail_end], r.start, r.tail_end))
         i = j + 1
     return out
 

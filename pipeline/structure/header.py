@@ -7,7 +7,6 @@ optional: a field that is not found is None (or [] for recipients).
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
@@ -16,7 +15,7 @@ import regex
 from ..text import patterns as P
 from ..ingest.clean import Cleaned
 from ..text.lexicon import load_table, load_word_set, load_words
-from ..model import Person
+from ..model import DocumentMeta, Person
 from ..structure.segment import Segmented
 
 _LINE = regex.compile(r"[^\n]+")
@@ -64,23 +63,6 @@ _LEADER_TITLE = regex.compile(P.HDR_LEADER_TITLE)
 _RECIPIENTS_LABEL = regex.compile(P.HDR_RECIPIENTS_LABEL)
 _RECIPIENTS_SPLIT = regex.compile(P.HDR_RECIPIENTS_SPLIT)
 _NUMBER_PARTS = regex.compile(P.HDR_NUMBER_PARTS)
-
-
-@dataclass(slots=True)
-class Header:
-    doc_type: str | None = None
-    doc_number: str | None = None
-    title: str | None = None
-    issuer: str | None = None
-    level: str | None = None
-    province: str | None = None
-    district: str | None = None
-    issue_date: str | None = None
-    meeting_date: str | None = None
-    chair: Person | None = None
-    signer: Person | None = None
-    recipients: list[str] | None = None
-    year: int | None = None  # the notice's year, for dates written without one
 
 
 @lru_cache(maxsize=1)
@@ -485,14 +467,16 @@ def _level(issuer: str | None, chair: Person | None, number: str | None, opening
 
 
 def extract_header(cleaned: Cleaned, seg: Segmented, published: str | None = None,
-                   web_title: str | None = None) -> Header:
+                   web_title: str | None = None) -> DocumentMeta:
+    """The header fields of a cleaned, segmented notice; ``published`` and ``web_title`` are
+    what a web page's markup said (its publication date and headline)."""
     text = cleaned.text
     # the header fields stand in the head and the signature area: read only those regions
     head_stop = min(len(text), max(seg.header_end, 0) + 3000)
     tail_start = max(head_stop, min(seg.footer_start, len(text) - 4000) - 2000)
     lines = _lines(text, 0, head_stop) + _lines(text, tail_start)
     head_lines = [ln for ln in lines if ln[0] < seg.header_end] or lines[:3]
-    h = Header()
+    h = DocumentMeta()
     h.doc_type, type_i = _doc_type(head_lines)
     h.doc_number = _doc_number(head_lines)
     if h.doc_type is None:
@@ -510,7 +494,6 @@ def extract_header(cleaned: Cleaned, seg: Segmented, published: str | None = Non
     opening_end = seg.header_end if not seg.prose else min(len(text), seg.body_start + 3000)
     opening_start = head_lines[type_i][0] if type_i >= 0 else 0
     h.meeting_date = _meeting_date(text, opening_start, max(opening_end, min(len(text), 1500)), year)
-    h.year = year or (int(h.meeting_date[:4]) if h.meeting_date else None)
     chair_end = seg.header_end if not seg.prose else seg.footer_start
     h.chair = _chair(text, 0, min(max(chair_end, min(len(text), 1200)), 30000))
     h.signer = _signer(text, lines, seg.footer_start, seg.body_end)
