@@ -83,26 +83,13 @@ def read_tables(out_dir: str | os.PathLike) -> dict:
     """The tables written by ``vntasks extract`` as typed DataFrames (dates datetime64, lists lists)."""
     import pandas as pd
 
-    from .output.tables import COLUMNS, LIST_COLUMNS, type_frame
+    from .output.tables import COLUMNS, type_frame, type_parquet_frame
 
     out_dir = Path(out_dir)
     frames = {}
     for name in COLUMNS:
         if name == "tasks" and (out_dir / "tasks.parquet").exists():
-            df = pd.read_parquet(out_dir / "tasks.parquet")
-            for c in ("deadline", "period_start", "period_end", "meeting_date", "issue_date"):
-                df[c] = pd.to_datetime(df[c])
-            for c in LIST_COLUMNS["tasks"]:
-                df[c] = df[c].map(lambda v: list(v) if v is not None else [])
-            for c in ("start", "end"):
-                df[c] = df[c].astype("Int64")
-            for c in ("responsible_inherited", "period_inherited"):
-                df[c] = df[c].astype("boolean")
-            df["score"] = df["score"].astype("Float64")
-            for c in df.columns:
-                if df[c].dtype == object and c not in LIST_COLUMNS["tasks"]:
-                    df[c] = df[c].astype("string")
-            frames[name] = df
+            frames[name] = type_parquet_frame(name, pd.read_parquet(out_dir / "tasks.parquet"))
             continue
         df = pd.read_csv(out_dir / f"{name}.csv", dtype=str, keep_default_na=False)
         frames[name] = type_frame(name, df)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from enum import Enum
 
 from ..output.xlsx import FORMULA_TRIGGERS, safe_cell
 from ..model import Document
@@ -29,28 +30,50 @@ DOCUMENT_COLUMNS = (
 )
 ERROR_COLUMNS = ("source", "stage", "error")
 
-LIST_COLUMNS = {
-    "tasks": ("responsible", "support", "references", "body_types"),
-    "documents": ("recipients", "errors"),
-    "references": (),
-    "errors": (),
+class ColumnType(Enum):
+    """The type of a column: its pandas dtype when read back (``type_frame``), its Arrow type
+    in tasks.parquet (``output.writers``). A column not listed in ``COLUMN_TYPES`` is TEXT."""
+
+    TEXT = "string"
+    DATE = "datetime64[ns]"
+    INT = "Int64"
+    FLOAT = "Float64"
+    BOOL = "boolean"
+    LIST = "list"  # a list of strings (object dtype in pandas)
+
+
+_T = ColumnType
+#: The column types of the tables, defined once: every column not named here is TEXT.
+COLUMN_TYPES: dict[str, dict[str, ColumnType]] = {
+    "tasks": {"responsible": _T.LIST, "support": _T.LIST, "deadline": _T.DATE, "period_start": _T.DATE,
+              "period_end": _T.DATE, "references": _T.LIST, "start": _T.INT, "end": _T.INT,
+              "meeting_date": _T.DATE, "responsible_inherited": _T.BOOL, "body_types": _T.LIST,
+              "period_inherited": _T.BOOL, "issue_date": _T.DATE, "score": _T.FLOAT},
+    "references": {"date": _T.DATE, "start": _T.INT, "end": _T.INT},
+    "documents": {"issue_date": _T.DATE, "meeting_date": _T.DATE, "n_tasks": _T.INT, "n_references": _T.INT,
+                  "recipients": _T.LIST, "errors": _T.LIST},
+    "errors": {},
 }
-DATE_COLUMNS = {
-    "tasks": ("deadline", "period_start", "period_end", "meeting_date", "issue_date"),
-    "documents": ("issue_date", "meeting_date"),
-    "references": ("date",),
-    "errors": (),
-}
-INT_COLUMNS = {
-    "tasks": ("start", "end"),
-    "documents": ("n_tasks", "n_references"),
-    "references": ("start", "end"),
-    "errors": (),
-}
-BOOL_COLUMNS = {"tasks": ("responsible_inherited", "period_inherited"), "documents": (), "references": (), "errors": ()}
-FLOAT_COLUMNS = {"tasks": ("score",), "documents": (), "references": (), "errors": ()}
+
+
+def column_type(table: str, column: str) -> ColumnType:
+    return COLUMN_TYPES[table].get(column, ColumnType.TEXT)
+
+
 COLUMNS = {"tasks": TASK_COLUMNS, "references": REFERENCE_COLUMNS, "documents": DOCUMENT_COLUMNS,
            "errors": ERROR_COLUMNS}
+
+
+def _columns_of(kind: ColumnType) -> dict[str, tuple[str, ...]]:
+    """Per table, its columns of type ``kind`` in column order."""
+    return {name: tuple(c for c in cols if column_type(name, c) is kind) for name, cols in COLUMNS.items()}
+
+
+LIST_COLUMNS = _columns_of(ColumnType.LIST)
+DATE_COLUMNS = _columns_of(ColumnType.DATE)
+INT_COLUMNS = _columns_of(ColumnType.INT)
+BOOL_COLUMNS = _columns_of(ColumnType.BOOL)
+FLOAT_COLUMNS = _columns_of(ColumnType.FLOAT)
 
 
 def task_rows(doc: Document) -> list[dict]:
@@ -172,6 +195,23 @@ def type_frame(name: str, df):
     for c in df.columns:
         if c not in DATE_COLUMNS[name] + INT_COLUMNS[name] + FLOAT_COLUMNS[name] + BOOL_COLUMNS[name] + LIST_COLUMNS[name]:
             df[c] = df[c].map(unsafe_cell).astype("string")
+    return df
+
+
+def type_parquet_frame(name: str, df):
+    """A table read from Parquet with the same dtypes as :func:`type_frame` gives a CSV."""
+    import pandas as pd
+
+    for c in df.columns:
+        kind = column_type(name, c)
+        if kind is ColumnType.DATE:
+            df[c] = pd.to_datetime(df[c])
+        elif kind is ColumnType.LIST:
+            df[c] = df[c].map(lambda v: list(v) if v is not None else [])
+        elif kind is not ColumnType.TEXT:
+            df[c] = df[c].astype(kind.value)
+        elif df[c].dtype == object:
+            df[c] = df[c].astype("string")
     return df
 
 
