@@ -30,8 +30,13 @@ from typing import Any
 
 import regex
 
+from ..extractors.bodies import body_type_of
+from ..ingest.clean import clean
+from ..structure.classify import rule_score, unit_categories, unit_features
+from ..structure.segment import field_children, segment
 from ..text.lexicon import PACKAGE
 from ..text.normalise import fold
+from .metrics import Counts
 
 FEATURE_VERSION = "vntasks-learn/1"  # bump when any feature function below changes
 SCHEMA = "vntasks-model/1"
@@ -93,8 +98,6 @@ def task_feature_dict(f: Any, text: str, position: float) -> dict[str, float]:
     """The features of one unit: the rule features (kind, section category, intro, length, ending,
     cue words and their summed weight, the rule score itself), its position in the body, and the
     underthesea words of its head (first word and bag of head words)."""
-    from ..structure.classify import rule_score
-
     rs = rule_score(f)
     out: dict[str, float] = {
         "bias_rule": max(-1.0, min(1.0, rs / 5.0)),
@@ -127,12 +130,7 @@ def task_feature_dict(f: Any, text: str, position: float) -> dict[str, float]:
 def unit_rows(doc: str, text: str) -> list[UnitRow]:
     """The units of a document's text that the pipeline decides on, with the features it
     computes for them: headings and labelled-field sub-items excluded, section categories from
-    :func:`pipeline.classify.unit_categories` as in ``resolve.resolve``."""
-    from ..structure.classify import unit_categories, unit_features
-    from ..ingest.clean import clean
-    from ..resolve.inherit import field_children
-    from ..structure.segment import segment
-
+    :func:`..structure.classify.unit_categories` as in ``resolve.resolve``."""
     seg = segment(clean(text).text)
     units = seg.units
     _, fields = field_children(seg.text, units)
@@ -258,8 +256,6 @@ class BodyModel:
 
     def _body_type(self, name: str) -> str:
         if self.mode == "fallback":
-            from ..extractors.bodies import body_type_of
-
             rule = body_type_of(name)
             if rule != "other":
                 return rule
@@ -349,9 +345,7 @@ def learned_body_type(name: str, force: bool = False) -> str | None:
 
 
 def prf(gold: Sequence[int], pred: Sequence[int], extra_fn: int = 0):
-    """P/R/F1 counts (:class:`pipeline.evaluate.Counts`) of binary predictions."""
-    from ..evaluate.score import Counts
-
+    """P/R/F1 counts (:class:`.metrics.Counts`) of binary predictions."""
     tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
     fp = sum(1 for g, p in zip(gold, pred, strict=True) if p and not g)
     fn = sum(1 for g, p in zip(gold, pred, strict=True) if g and not p)

@@ -26,7 +26,7 @@ from ..ingest.clean import Cleaned
 from ..learn.model import learned_body_type
 from ..model import Body, Deadline, Period, Task
 from ..extractors.references import find_references
-from ..structure.segment import Segmented, Unit
+from ..structure.segment import Segmented, field_children
 from ..extractors.temporal import choose_deadline, find_deadlines, find_times, period_of
 
 # In a table cell of bodies, ";" always separates bodies; "," only before a body's head noun
@@ -37,25 +37,7 @@ _CELL_SPLIT = regex.compile(
     r"Bệnh viện|Đảng ủy|Chi bộ|Thành viên|Các |Chủ tịch|Giám đốc|Cơ quan|Đơn vị)(?!\p{Ll}))")
 
 
-# A sub-item that is a labelled field of its parent task (plans often write them so):
-# "- Cơ quan chủ trì: Công an huyện.", "- Cơ quan phối hợp: ...", "- Thời gian hoàn thành: ...".
-_FIELD = regex.compile(P.FIELD_LABEL)
 _LETTER = regex.compile(P.LETTER)
-
-
-def field_children(text: str, units: list[Unit]) -> tuple[dict[int, dict[str, tuple[int, int]]], set[int]]:
-    """Fields of a parent unit from its labelled sub-items, and the set of those sub-items."""
-    fields: dict[int, dict[str, tuple[int, int]]] = {}
-    members: set[int] = set()
-    for i, u in enumerate(units):
-        if u.parent is None or u.kind == "heading":
-            continue
-        m = _FIELD.match(text, u.start, u.end)
-        if m is None:
-            continue
-        members.add(i)
-        fields.setdefault(u.parent, {}).setdefault(m.lastgroup, (m.end(), u.end))
-    return fields, members
 
 
 _ADDRESS_CUE = regex.compile(r"(?i)(?<!\p{L})(?:đề nghị|yêu cầu|giao)(?!\p{L})")
