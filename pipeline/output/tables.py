@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from enum import Enum
 
 from ..output.xlsx import FORMULA_TRIGGERS, safe_cell
-from ..model import Document
+from ..model import Document, Stage, Status
 
 TASK_COLUMNS = (
     "doc_id", "task_id", "parent_id", "label", "section", "text", "responsible", "support", "deadline",
@@ -127,6 +129,36 @@ def error_rows(doc: Document) -> list[dict]:
     return [{"source": doc.source, "stage": doc.error_stage or "extract", "error": e} for e in doc.errors]
 
 
+@dataclass(slots=True)
+class Encoded:
+    """One notice as the writers take it: its documents.jsonl line and the rows of every table
+    (plus the source text to save when it is not the file itself). It is also what the refresh
+    cache stores, so a cached notice is written without being extracted again."""
+
+    doc_id: str
+    source: str
+    status: Status
+    error_stage: Stage | None
+    errors: list[str]
+    json_line: str
+    tasks: list[dict]
+    references: list[dict]
+    document: dict
+    error_rows: list[dict]
+    text_path: str | None = None
+    text: str | None = None
+    cached: bool = field(default=False)
+    # made by the worker so that the main process only writes (not stored in the cache):
+    csv: dict[str, str] | None = None  # table -> its CSV lines for this notice (``tables.csv_lines``)
+    cache_json: str | None = None  # the cache entry, serialised
+
+def encode(doc: Document, text: str | None) -> Encoded:
+    """The rows of ``doc``; ``text`` is its source text, kept when the Document has a text_path."""
+    return Encoded(doc.doc_id, doc.source, doc.status, doc.error_stage, list(doc.errors),
+                   json.dumps(doc.to_dict(), ensure_ascii=False), task_rows(doc), reference_rows(doc),
+                   document_row(doc), error_rows(doc), doc.text_path, text if doc.text_path else None)
+
+
 def cell(value) -> str:
     """A CSV cell: lists joined with "; ", None empty, booleans as true/false, and text that a
     spreadsheet would run as a formula ("=", "+", "-", "@", tab, CR first) neutralised with "'"."""
@@ -154,8 +186,8 @@ def csv_lines(name: str, rows: Iterable[dict]) -> str:
     return buf.getvalue()
 
 
-def csv_tables(enc) -> dict[str, str]:
-    """The CSV lines of every table for one encoded notice (:class:`pipeline.engines.Encoded`)."""
+def csv_tables(enc: Encoded) -> dict[str, str]:
+    """The CSV lines of every table for one encoded notice."""
     return {"tasks": csv_lines("tasks", enc.tasks), "references": csv_lines("references", enc.references),
             "documents": csv_lines("documents", [enc.document]), "errors": csv_lines("errors", enc.error_rows)}
 

@@ -18,7 +18,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from ..model import Document
-from ..output.tables import COLUMNS, ColumnType, column_type, csv_tables
+from .tables import COLUMNS, ColumnType, Encoded, column_type, csv_tables, encode
 
 TABLE_FILES = ("documents.jsonl", "tasks.csv", "tasks.parquet", "references.csv", "documents.csv", "errors.csv")
 
@@ -121,12 +121,10 @@ class TableWriter:
         self.n_failed = 0
 
     def add(self, doc: Document, source_text: str | None = None) -> None:
-        from ..run.engines import encode
-
         self.add_encoded(encode(doc, source_text))
 
-    def add_encoded(self, enc) -> None:
-        """Append one document's encoded rows (see :class:`pipeline.engines.Encoded`)."""
+    def add_encoded(self, enc: Encoded) -> None:
+        """Append one document's encoded rows."""
         if enc.text is not None and enc.text_path:
             p = self.tmp / enc.text_path
             p.parent.mkdir(parents=True, exist_ok=True)
