@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pandas as pd
-
 import vntasks as pipeline
 from vntasks.cli import main
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from vntasks.structure.classify import cue_score
 
 

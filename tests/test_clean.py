@@ -7,7 +7,6 @@ import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from vntasks.ingest.clean import clean
 
 
@@ -154,7 +153,6 @@ def test_news_tail(source, expected):
 def test_tone_map_read_from_the_rules_file_equals_underthesea_import():
     """The fast path (the rules file read directly) gives exactly underthesea's own map."""
     from underthesea.pipeline.text_normalize.text_normalizer import token_map
-
     from vntasks.text.normalise import _underthesea_token_map
 
     assert _underthesea_token_map() == token_map

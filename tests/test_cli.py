@@ -10,7 +10,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-
 from vntasks.cli import main
 
 BIN = Path(sys.executable).parent / "vntasks"

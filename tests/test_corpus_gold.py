@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from vntasks.cli import main
 from vntasks.evaluate.score import load_gold, report_dict, score
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from vntasks.cli import main
 from vntasks.evaluate.score import (
     AnchorMatch,

@@ -3,7 +3,6 @@ import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from vntasks.structure.fields import column_kind, field_label
 from vntasks.structure.segment import field_children, segment
 

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from vntasks.errors import PipelineError
 from vntasks.ingest.formats import Extracted, docx_to_text, extract_file, html_to_text, pdf_to_text
 

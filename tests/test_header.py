@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from vntasks.api import extract
 
 NEWS = """Trang chủ > Tin tức > Chính trị

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from vntasks.learn import model as L
 from vntasks.structure.classify import Features
 

@@ -2,7 +2,6 @@
 import dataclasses
 
 import pytest
-
 from vntasks.errors import PipelineError
 from vntasks.model import BODY_TYPES, ROLES, STAGES, STATUSES, Document, DocumentMeta, Person
 

@@ -2,7 +2,6 @@
 import unicodedata
 
 import pytest
-
 from vntasks.text.normalise import (
     collapse_lower,
     fold,

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from vntasks.extractors.references import doc_number_of, find_references
 from vntasks.model import Reference
 

@@ -5,7 +5,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from vntasks.cli import main
 
 TABLES = ("documents.jsonl", "tasks.csv", "tasks.parquet", "references.csv", "documents.csv", "errors.csv")
@@ -172,8 +171,8 @@ def test_a_database_of_the_former_layout_is_replaced(tmp_path, huyen_notice, cap
 def _cached_loaders():
     import importlib
 
-    from vntasks.text import lexicon
     from vntasks.run.process import WARM_MODULES
+    from vntasks.text import lexicon
 
     fns = [lexicon.load_table]
     for name in WARM_MODULES:
@@ -189,10 +188,10 @@ def _tables_loaded(_job) -> int:
 
 
 def test_after_warm_extraction_reads_no_lexicon_or_model_file(monkeypatch, huyen_notice):
-    from vntasks.learn import model as learn
-    from vntasks.text import lexicon
     from vntasks.api import extract
+    from vntasks.learn import model as learn
     from vntasks.run.process import warm
+    from vntasks.text import lexicon
 
     for f in _cached_loaders():
         f.cache_clear()

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from vntasks.ingest.clean import clean
 from vntasks.structure.segment import parse_marker, segment, split_sentences
 

@@ -11,7 +11,6 @@ import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from vntasks.output.tables import COLUMNS, DATE_COLUMNS
 from vntasks.output.writers import TableWriter, _arrow_table, _parquet_schema, _string_array
 

@@ -25,6 +25,9 @@ import regex
 from ..model import BODY_TYPES
 from ..text.lexicon import load_table
 from ..text.normalise import strip_accents
+from .links import build_links, chains, most_cited, write_links
+
+# pandas and matplotlib are imported inside the functions that use them (start-up of every command).
 
 DIMENSIONS = ("province", "level", "issuer", "year")
 BODY_TYPE_ORDER = (*BODY_TYPES, "none")
@@ -271,8 +274,7 @@ class Inputs:
 
 
 def load_inputs(out_dir: str | os.PathLike) -> Inputs:
-    from ..api import read_tables
-    from ..analysis.links import build_links
+    from ..api import read_tables  # lazily: the whole pipeline; the CLI imports this module for every command
 
     out_dir = Path(out_dir)
     frames = read_tables(out_dir)
@@ -470,8 +472,6 @@ def _citations(refs, groups: list[Group], rdir: Path, by: str) -> str:
 
 
 def _links_section(links, gmap: dict[str, str], docs) -> str:
-    from ..analysis.links import chains, most_cited
-
     numbers = dict(zip(docs["doc_id"], docs["doc_number"], strict=True))
     if links is None or len(links) == 0:
         return ('<section id="links"><h2>Citation links</h2><p>No reference of the corpus names a notice of '
@@ -513,8 +513,6 @@ section {{ margin-top: 2em; }}
 # ---------------------------------------------------------------- CLI
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from ..analysis.links import write_links
-
     out_dir = Path(args.out_dir)
     if not (out_dir / "documents.csv").exists():
         print(f"vntasks: {out_dir} has no tables; run `vntasks extract ... --out {out_dir}` first", file=sys.stderr)

@@ -23,8 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..text.lexicon import load_table
 from ..learn.metrics import Accuracy, Counts
+from ..text.lexicon import load_table
 from ..text.normalise import fold, ref_id
 
 SKIP = "?"  # a gold value a careful reader could not decide: not scored

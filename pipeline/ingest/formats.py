@@ -36,10 +36,12 @@ import regex
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..text import patterns as P
 from ..errors import PipelineError
+from ..text import patterns as P
 from ..text.normalise import fold_label
 from .clean import chrome_lines, tail_headings
+
+# trafilatura, python-docx and pypdfium2 are imported by the reader that needs them (start-up).
 
 Source = str | Path | bytes | bytearray | memoryview
 

@@ -38,6 +38,9 @@ from ..text.lexicon import PACKAGE
 from ..text.normalise import fold
 from .metrics import Counts
 
+# underthesea (word segmentation, rarely needed) and scikit-learn (training only) are imported
+# inside the functions that use them: inference needs neither.
+
 FEATURE_VERSION = "vntasks-learn/1"  # bump when any feature function below changes
 SCHEMA = "vntasks-model/1"
 SEED = 20240601

@@ -12,8 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ..output.xlsx import FORMULA_TRIGGERS, safe_cell
 from ..model import Document, Stage, Status
+from ..output.xlsx import FORMULA_TRIGGERS, safe_cell
+
+# pandas is imported inside the functions that make frames: extraction and the CSV rows never load it.
 
 TASK_COLUMNS = (
     "doc_id", "task_id", "parent_id", "label", "section", "text", "responsible", "support", "deadline",

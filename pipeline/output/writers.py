@@ -20,6 +20,9 @@ from pathlib import Path
 from ..model import Document
 from .tables import COLUMNS, ColumnType, Encoded, column_type, csv_tables, encode
 
+# pyarrow (and numpy) are imported inside the functions that use them, so that importing the
+# writers stays cheap; they load on the first Parquet batch.
+
 TABLE_FILES = ("documents.jsonl", "tasks.csv", "tasks.parquet", "references.csv", "documents.csv", "errors.csv")
 
 

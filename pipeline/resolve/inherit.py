@@ -19,15 +19,15 @@ from datetime import date
 
 import regex
 
-from ..text import patterns as P
 from ..extractors.bodies import body_type_of, canonical_name, find_responsible
-from ..structure.classify import Decision, decide, unit_categories, unit_features
+from ..extractors.references import find_references
+from ..extractors.temporal import choose_deadline, find_deadlines, find_times, period_of
 from ..ingest.clean import Cleaned
 from ..learn.model import learned_body_type
 from ..model import Body, Deadline, Period, Task
-from ..extractors.references import find_references
+from ..structure.classify import Decision, decide, unit_categories, unit_features
 from ..structure.segment import Segmented, field_children
-from ..extractors.temporal import choose_deadline, find_deadlines, find_times, period_of
+from ..text import patterns as P
 
 # In a table cell of bodies, ";" always separates bodies; "," only before a body's head noun
 # ("Phòng Kinh tế, Hạ tầng và Đô thị" is one body, "Sở Y tế, Sở Tài chính" two).

@@ -22,7 +22,7 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -32,9 +32,11 @@ from .. import __version__
 from ..errors import PipelineError
 from ..ingest.load import input_format, load_bytes, read_bytes
 from ..model import Document
-from ..text.lexicon import PACKAGE
 from ..output.tables import Encoded, csv_tables, encode
+from ..text.lexicon import PACKAGE
 from .process import failed, process, warm
+
+# distributed (the Dask engine) and the process pool are imported only when used (start-up).
 
 R = TypeVar("R")
 

@@ -12,11 +12,13 @@ from functools import lru_cache
 
 import regex
 
-from ..text import patterns as P
+from ..extractors.references import doc_number_of, find_references
+from ..extractors.temporal import iter_times
 from ..ingest.clean import Cleaned
-from ..text.lexicon import load_table, load_word_set, load_words
 from ..model import DocumentMeta, Person
 from ..structure.segment import Segmented
+from ..text import patterns as P
+from ..text.lexicon import load_table, load_word_set, load_words
 
 _LINE = regex.compile(r"[^\n]+")
 _SO_LINE = regex.compile(r"^\s*(?:Số|SỐ|So)\s*[:.]?\s*\S")
@@ -182,8 +184,6 @@ def _doc_type(lines: list[tuple[int, int, str]]) -> tuple[str | None, int]:
 
 
 def _doc_number(lines: list[tuple[int, int, str]]) -> str | None:
-    from ..extractors.references import doc_number_of
-
     for _, _, s in lines[:25]:
         if _SO_LINE.match(s):
             found = doc_number_of(s)
@@ -195,8 +195,6 @@ def _doc_number(lines: list[tuple[int, int, str]]) -> str | None:
 def _type_from_number(number: str | None) -> str | None:
     if not number:
         return None
-    from ..extractors.references import find_references
-
     refs = find_references(number)
     if refs and refs[0].type:
         return refs[0].type
@@ -279,8 +277,6 @@ _MEETING = regex.compile(r"(?i)(?<!\p{L})(?:họp|hội nghị|làm việc|chủ
 
 
 def _meeting_date(text: str, start: int, end: int, year: int | None) -> str | None:
-    from ..extractors.temporal import iter_times
-
     window = text[start:end]
     if not _MEETING.search(window):
         return None  # a meeting date stands in a sentence that names the meeting
