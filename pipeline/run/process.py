@@ -38,9 +38,10 @@ def doc_ids(sources: list[str]) -> list[str]:
 
 
 #: The modules whose lexicons, pattern tables and models :func:`warm` loads.
-WARM_MODULES = ("text.normalise", "ingest.load", "ingest.encodings", "ingest.formats", "ingest.clean", "structure.fields", "structure.segment",
-                "structure.header", "structure.classify", "extractors.bodies", "extractors.temporal",
-                "extractors.references", "learn.model", "resolve.inherit")
+WARM_MODULES = ("text.normalise", "ingest.load", "ingest.encodings", "ingest.formats", "ingest.clean",
+                "structure.fields", "structure.segment", "structure.header", "structure.classify",
+                "extractors.bodies", "extractors.temporal", "extractors.references", "learn.model",
+                "resolve.inherit")
 
 
 def warm() -> int:
