@@ -77,7 +77,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 _COMMAND_MODULES: tuple[str, ...] = (
     "vntasks.analysis.report",
     "vntasks.analysis.show",
-    "vntasks.evaluate.score",
+    "vntasks.evaluate.command",
 )
 
 
