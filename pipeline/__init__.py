@@ -14,6 +14,8 @@ them). Names are imported lazily so that ``import vntasks.extractors.temporal`` 
 """
 from __future__ import annotations
 
+import importlib
+
 __version__ = "0.1.0"
 
 _LAZY = {
@@ -29,6 +31,4 @@ def __getattr__(name: str):
     mod = _LAZY.get(name)
     if mod is None:
         raise AttributeError(f"module 'vntasks' has no attribute {name!r}")
-    import importlib
-
     return getattr(importlib.import_module(f".{mod}", __name__), name)

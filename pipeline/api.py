@@ -8,6 +8,8 @@ from pathlib import Path
 from .errors import PipelineError
 from .ingest.load import MAX_BYTES, SUFFIXES, load_path, load_string
 from .model import Document
+from .output.tables import COLUMNS, frames_from_rows, rows_of, type_frame, type_parquet_frame
+from .run.engines import Job, document_of, map_ordered
 from .run.process import doc_ids, failed, process
 
 
@@ -58,8 +60,6 @@ def expand_inputs(inputs: Iterable[str | os.PathLike]) -> list[str]:
 def run_corpus(inputs: Iterable[str | os.PathLike], jobs: int = 1,
                max_bytes: int = MAX_BYTES) -> Iterator[tuple[Document, str | None]]:
     """(Document, source text when it must be written) for each input, in input order."""
-    from .run.engines import Job, document_of, map_ordered
-
     sources = expand_inputs(inputs)
     work = [Job(s, d, max_bytes, None, "") for s, d in zip(sources, doc_ids(sources), strict=True)]
     yield from map_ordered(document_of, work, jobs)
@@ -74,35 +74,18 @@ def extract_corpus(inputs: Iterable[str | os.PathLike], *, jobs: int = 1,
 
 def to_frames(results: Iterable[Document]) -> dict:
     """{"tasks", "references", "documents", "errors"} -> typed pandas DataFrames."""
-    from .output.tables import frames_from_rows, rows_of
-
     return frames_from_rows(rows_of(results))
 
 
 def read_tables(out_dir: str | os.PathLike) -> dict:
     """The tables written by ``vntasks extract`` as typed DataFrames (dates datetime64, lists lists)."""
-    import pandas as pd
-
-    from .output.tables import COLUMNS, LIST_COLUMNS, type_frame
+    import pandas as pd  # lazily: pandas is needed for frames only
 
     out_dir = Path(out_dir)
     frames = {}
     for name in COLUMNS:
         if name == "tasks" and (out_dir / "tasks.parquet").exists():
-            df = pd.read_parquet(out_dir / "tasks.parquet")
-            for c in ("deadline", "period_start", "period_end", "meeting_date", "issue_date"):
-                df[c] = pd.to_datetime(df[c])
-            for c in LIST_COLUMNS["tasks"]:
-                df[c] = df[c].map(lambda v: list(v) if v is not None else [])
-            for c in ("start", "end"):
-                df[c] = df[c].astype("Int64")
-            for c in ("responsible_inherited", "period_inherited"):
-                df[c] = df[c].astype("boolean")
-            df["score"] = df["score"].astype("Float64")
-            for c in df.columns:
-                if df[c].dtype == object and c not in LIST_COLUMNS["tasks"]:
-                    df[c] = df[c].astype("string")
-            frames[name] = df
+            frames[name] = type_parquet_frame(name, pd.read_parquet(out_dir / "tasks.parquet"))
             continue
         df = pd.read_csv(out_dir / f"{name}.csv", dtype=str, keep_default_na=False)
         frames[name] = type_frame(name, df)

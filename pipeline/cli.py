@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 
@@ -21,44 +22,28 @@ def _progress(i: int, n: int, name: str) -> None:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    # lazily: the pipeline is loaded for `extract` only (`--help`, `eval` and `report` start faster)
     from .api import expand_inputs
-    from .run.engines import Cache, Job, close_readers, fingerprint, job_key, run_jobs, store
-    from .run.process import doc_ids
-    from .output.writers import TABLE_FILES, TableWriter
+    from .run.refresh import refresh
 
     sources = expand_inputs(args.inputs)
     if not sources:
         print("vntasks: no input files found (accepted: .txt .md .html .docx .pdf)", file=sys.stderr)
-    cache_dir = None if args.no_cache else os.path.join(args.out, ".cache")
-    fp = fingerprint()
-    jobs = [Job(s, d, args.max_bytes, cache_dir, fp) for s, d in zip(sources, doc_ids(sources), strict=True)]
     show = not args.quiet and sys.stderr.isatty() and len(sources) > 1
-    if cache_dir and "xlsx" not in args.format and _unchanged(Cache(cache_dir), jobs, args.out, TABLE_FILES, job_key):
-        if not args.quiet:
-            print(f"vntasks: {len(sources)} input(s) unchanged since the last run; tables are current -> {args.out}",
-                  file=sys.stderr)
-        return 0
-    n_bad = n_cached = 0
-    keys: set[str] = set()
-    order: list[str | None] = []
-    cache = Cache(cache_dir).open() if cache_dir else None
+
+    def report(i: int, enc) -> None:
+        if enc.status != "ok":
+            if show:
+                sys.stderr.write("\r\033[K")
+            for e in enc.errors:
+                print(f"vntasks: {enc.source}: {enc.error_stage}: {e}", file=sys.stderr)
+        if show:
+            _progress(i, len(sources), enc.source)
+
     try:
-        with TableWriter(args.out) as writer:
-            for i, (enc, key) in enumerate(run_jobs(jobs, args.jobs, args.engine, args.scheduler), 1):
-                store(cache, enc, key)
-                writer.add_encoded(enc)
-                n_cached += enc.cached
-                order.append(key)
-                if key:
-                    keys.add(key)
-                if enc.status != "ok":
-                    n_bad += 1
-                    if show:
-                        sys.stderr.write("\r\033[K")
-                    for e in enc.errors:
-                        print(f"vntasks: {enc.source}: {enc.error_stage}: {e}", file=sys.stderr)
-                if show:
-                    _progress(i, len(sources), enc.source)
+        summary = refresh(sources, args.out, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+                          max_bytes=args.max_bytes, use_cache=not args.no_cache,
+                          reuse_tables="xlsx" not in args.format, on_result=report)
     except KeyboardInterrupt:
         print("\nvntasks: interrupted; the previous tables are unchanged", file=sys.stderr)
         return 130
@@ -68,38 +53,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"vntasks: cannot write to {args.out}: {exc}", file=sys.stderr)
         return 1
-    finally:
-        close_readers()
-        if cache is not None:
-            cache.close()  # what was extracted is kept, even when the run stopped early
-    if cache is not None:
-        with cache:
-            cache.prune(keys)
-            if n_bad == 0 and all(order):
-                cache.write_manifest(order)  # the tables are now current for exactly these inputs
-            else:
-                cache.clear_manifest()
+    if summary.current:
+        if not args.quiet:
+            print(f"vntasks: {len(sources)} input(s) unchanged since the last run; tables are current -> {args.out}",
+                  file=sys.stderr)
+        return 0
     if show:
         sys.stderr.write("\n")
     if "xlsx" in args.format:
         from .api import read_tables
-        from .output.xlsx import write_xlsx
+        from .output.xlsx import write_xlsx  # lazily: openpyxl
 
         write_xlsx(read_tables(args.out), os.path.join(args.out, "tables.xlsx"))
+    n_bad = summary.n_bad
     if not args.quiet:
         print(f"vntasks: {len(sources)} input(s), {len(sources) - n_bad} ok, {n_bad} with errors, "
-              f"{n_cached} unchanged (cached) -> {args.out}", file=sys.stderr)
+              f"{summary.n_cached} unchanged (cached) -> {args.out}", file=sys.stderr)
     return 1 if n_bad else 0
-
-
-def _unchanged(cache, jobs, out: str, table_files, job_key) -> bool:
-    """True when the last completed run wrote the tables for exactly these inputs, unchanged."""
-    last = cache.manifest()
-    if last is None or len(last) != len(jobs):
-        return False
-    if not all(os.path.exists(os.path.join(out, name)) for name in table_files):
-        return False
-    return all(job_key(j) == k for j, k in zip(jobs, last, strict=True))
 
 
 # Modules that add a subcommand: each has ``register(subparsers)`` which adds its parser and
@@ -107,7 +77,7 @@ def _unchanged(cache, jobs, out: str, table_files, job_key) -> bool:
 _COMMAND_MODULES: tuple[str, ...] = (
     "vntasks.analysis.report",
     "vntasks.analysis.show",
-    "vntasks.evaluate.score",
+    "vntasks.evaluate.command",
 )
 
 
@@ -128,8 +98,6 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("csv", "xlsx"), action="append", default=[],
                     help="xlsx: also write DIR/tables.xlsx (one sheet per table); csv and parquet are always written")
     ex.set_defaults(func=cmd_extract)
-    import importlib
-
     for mod in _COMMAND_MODULES:
         try:
             importlib.import_module(mod).register(sub)

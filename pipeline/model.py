@@ -1,14 +1,36 @@
 """Typed results: one return shape for every document, whatever was or was not found.
 
-A field that was not found is ``None`` (scalars) or ``[]`` (lists), never missing.
-``to_dict`` gives the documents.jsonl record of the SPEC ("vntasks/1").
+In: what the stages find. Out: :class:`Document` (its header fields are a :class:`DocumentMeta`,
+the header stage's result), holding :class:`Task`, :class:`Body`, :class:`Deadline`,
+:class:`Period`, :class:`Reference` and :class:`Person` records. A field that was not found is
+``None`` (scalars) or ``[]`` (lists), never missing. ``to_dict`` gives the documents.jsonl
+record of the SPEC ("vntasks/1").
+
+The closed vocabularies (roles, statuses, stages, body types) are ``Literal`` types, each with
+the tuple of its values: the records stay plain strings in JSON, CSV and Parquet.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from functools import cache
+from typing import Literal, get_args
 
 SCHEMA = "vntasks/1"
+
+#: The role of a responsible body in a task.
+Role = Literal["lead", "support"]
+ROLES: tuple[str, ...] = get_args(Role)
+#: How far a document got: every stage ran, a later stage failed, or it could not be loaded.
+Status = Literal["ok", "partial", "failed"]
+STATUSES: tuple[str, ...] = get_args(Status)
+#: The stage a :class:`~.errors.PipelineError` (and a document's ``error_stage``) names.
+Stage = Literal["load", "decode", "clean", "header", "segment", "extract", "resolve", "write", "usage"]
+STAGES: tuple[str, ...] = get_args(Stage)
+#: The type of a responsible body (SPEC "Bodies"), in the order reports list them.
+BodyType = Literal["party", "state", "front", "security", "steering", "enterprise", "generic", "other"]
+BODY_TYPES: tuple[str, ...] = get_args(BodyType)
+#: The kind of file a notice came from.
+InputFormat = Literal["txt", "md", "html", "docx", "pdf"]
 
 
 @cache
@@ -27,12 +49,12 @@ class Body:
     """A responsible body of a task: canonical ``name``, ``role`` lead|support, the mention."""
 
     name: str
-    role: str  # "lead" | "support"
+    role: Role
     text: str
     start: int | None
     end: int | None
     inherited: bool = False
-    body_type: str | None = None
+    body_type: BodyType | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +77,9 @@ class Period:
 
 @dataclass(frozen=True, slots=True)
 class Reference:
+    """A numbered document reference (see :mod:`.extractors.references` for its fields); its
+    ``task_id`` is set when it lies in a task's text."""
+
     id: str | None
     type: str | None
     number: str | None
@@ -105,13 +130,11 @@ class Task:
         }
 
 
-@dataclass(slots=True)
-class Document:
-    doc_id: str
-    source: str
-    sha256: str | None
-    status: str = "ok"  # ok | partial | failed
-    errors: list[str] = field(default_factory=list)
+@dataclass(slots=True, kw_only=True)
+class DocumentMeta:
+    """The header fields of a notice: what the header stage reads (type, number, title, issuer,
+    level, place, dates, chair, signer, recipients). A :class:`Document` is one."""
+
     doc_type: str | None = None
     doc_number: str | None = None
     title: str | None = None
@@ -119,19 +142,42 @@ class Document:
     level: str | None = None
     province: str | None = None
     district: str | None = None
-    issue_date: str | None = None
-    meeting_date: str | None = None
+    issue_date: str | None = None  # ISO
+    meeting_date: str | None = None  # ISO
     chair: Person | None = None
     signer: Person | None = None
     recipients: list[str] = field(default_factory=list)
+
+    @property
+    def year(self) -> int | None:
+        """The notice's year (of the issue date, else of the meeting), for dates written without one."""
+        date = self.issue_date or self.meeting_date
+        return int(date[:4]) if date else None
+
+    def set_meta(self, meta: DocumentMeta) -> None:
+        """Take every header field of ``meta`` (lists copied)."""
+        for f in fields(DocumentMeta):
+            value = getattr(meta, f.name)
+            setattr(self, f.name, list(value) if isinstance(value, list) else value)
+
+
+@dataclass(slots=True)
+class Document(DocumentMeta):
+    """One notice: where it came from, how far it got, its header fields, tasks and references."""
+
+    doc_id: str
+    source: str
+    sha256: str | None
+    status: Status = "ok"
+    errors: list[str] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
     tasks: list[Task] = field(default_factory=list)
     # provenance of the text the offsets refer to
-    input_format: str | None = None  # txt | md | html | docx | pdf
+    input_format: InputFormat | None = None
     encoding: str | None = None
     text_path: str | None = None  # OUT/text/<doc_id>.txt when the source text is not the file itself
     pages: list[int] = field(default_factory=list)  # start offset of each page (pdf)
-    error_stage: str | None = None
+    error_stage: Stage | None = None
 
     def to_dict(self) -> dict:
         return {

@@ -61,3 +61,27 @@ def test_read_tables_round_trip(tmp_path, huyen_notice):
     docs = frames["documents"]
     assert pd.api.types.is_datetime64_any_dtype(docs["issue_date"])
     assert docs["n_tasks"].iloc[0] == len(t)
+
+
+def test_read_tables_types_parquet_and_csv_alike(tmp_path, huyen_notice):
+    """The tasks table has the dtypes of output.tables.COLUMN_TYPES whether read from Parquet or CSV."""
+    from vntasks.output.tables import ColumnType, column_type
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "tb.txt").write_text(huyen_notice, encoding="utf-8")
+    assert main(["extract", str(tmp_path / "c"), "--out", str(tmp_path / "out"), "--quiet"]) == 0
+    from_parquet = pipeline.read_tables(tmp_path / "out")["tasks"]
+    (tmp_path / "out" / "tasks.parquet").unlink()
+    from_csv = pipeline.read_tables(tmp_path / "out")["tasks"]
+    assert list(from_parquet.columns) == list(from_csv.columns)
+    for df in (from_parquet, from_csv):
+        for c in df.columns:
+            kind = column_type("tasks", c)
+            if kind is ColumnType.LIST:
+                assert df[c].map(type).eq(list).all(), c
+            elif kind is ColumnType.DATE:
+                assert pd.api.types.is_datetime64_any_dtype(df[c]), c
+            elif kind is ColumnType.TEXT:
+                assert isinstance(df[c].dtype, pd.StringDtype), c
+            else:
+                assert str(df[c].dtype) == kind.value, c

@@ -155,12 +155,12 @@ def test_tone_map_read_from_the_rules_file_equals_underthesea_import():
     """The fast path (the rules file read directly) gives exactly underthesea's own map."""
     from underthesea.pipeline.text_normalize.text_normalizer import token_map
 
-    from vntasks.ingest.clean import _underthesea_token_map
+    from vntasks.text.normalise import _underthesea_token_map
 
     assert _underthesea_token_map() == token_map
 
 
-_TONE_WORDS = sorted(__import__("vntasks.ingest.clean", fromlist=["_tone_table"])._tone_table())
+_TONE_WORDS = sorted(__import__("vntasks.text.normalise", fromlist=["tone_table"]).tone_table())
 
 
 @settings(max_examples=300, deadline=None)
@@ -171,11 +171,11 @@ _TONE_WORDS = sorted(__import__("vntasks.ingest.clean", fromlist=["_tone_table"]
 def test_old_tone_words_found_from_endings_as_by_the_whole_word_pattern(parts, sep):
     """The endings search finds exactly the words the reference pattern (any word with a vowel
     before a toned vowel, looked up in the table) would replace."""
-    from vntasks.ingest.clean import _OLD_TONE_WORD, _tone_table, old_tone_words
+    from vntasks.text.normalise import OLD_TONE_WORD, old_tone_words, tone_table
 
     text = sep.join(parts)
-    table = _tone_table()
-    expected = [(m.start(), m.end(), table[m.group()]) for m in _OLD_TONE_WORD.finditer(text) if m.group() in table]
+    table = tone_table()
+    expected = [(m.start(), m.end(), table[m.group()]) for m in OLD_TONE_WORD.finditer(text) if m.group() in table]
     assert old_tone_words(text) == expected
 
 

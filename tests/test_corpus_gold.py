@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from vntasks.cli import main
-from vntasks.evaluate.score import load_gold, report_dict, score
+from vntasks.evaluate.command import load_gold
+from vntasks.evaluate.score import report_dict, score
 
 ROOT = Path(__file__).resolve().parent.parent
 

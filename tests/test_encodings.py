@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vntasks.errors import PipelineError
 from vntasks.ingest.encodings import (
     VIETNAMESE_LETTERS,
     Decoded,
@@ -20,7 +21,6 @@ from vntasks.ingest.encodings import (
     encode_legacy,
     is_vietnamese_syllable,
 )
-from vntasks.errors import PipelineError
 from vntasks.text.lexicon import LexiconError
 
 # Sentences written for these tests in the register of official notices. Accented capitals

@@ -438,9 +438,9 @@ def test_html_publication_date_from_metadata(meta, expected):
 
 
 def test_html_lxml_fallback_when_trafilatura_finds_nothing(monkeypatch):
-    import vntasks.ingest.formats as formats
+    import vntasks.ingest.html_reader as html_reader
 
-    monkeypatch.setattr(formats, "_trafilatura", lambda tree: ("", None, None))
+    monkeypatch.setattr(html_reader, "_trafilatura", lambda tree: ("", None, None))
     got = html_to_text(_portal())
     _assert_article(got.text)
     assert got.published == "2024-03-13"

@@ -2,8 +2,9 @@
 pyproject.toml (setuptools cannot find them by itself under the mapped name)."""
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
+
+import tomllib
 
 import vntasks
 

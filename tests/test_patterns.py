@@ -172,8 +172,8 @@ _REF_PIECES = ["Quyết định", "số", "25-TB/BCĐ", "123/QĐ-UBND", "ngày 1
 @given(st.lists(st.sampled_from(_REF_PIECES), max_size=40))
 def test_latin_fast_patterns_match_as_their_originals(pieces):
     """The references and province patterns: on Latin-script text, re's matches are regex's."""
-    from vntasks.structure.header import _province_rx
     from vntasks.extractors.references import _ref_re
+    from vntasks.structure.header import _province_rx
     text = " ".join(pieces)
     for lf in (_ref_re(), _province_rx()):
         assert lf.for_text(text) is lf.fast

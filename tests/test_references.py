@@ -10,12 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vntasks.extractors.references import RefMatch, doc_number_of, find_references
+from vntasks.extractors.references import doc_number_of, find_references
+from vntasks.model import Reference
 
 SHARED = Path("/work/shared")
 
 
-def refs(text: str, **kw) -> list[RefMatch]:
+def refs(text: str, **kw) -> list[Reference]:
     out = find_references(text, **kw)
     for r in out:  # every mention must sit exactly where it says
         assert text[r.start:r.end] == r.text

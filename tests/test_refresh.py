@@ -77,9 +77,9 @@ def test_a_changed_pipeline_misses_the_cache(tmp_path, huyen_notice, capsys, mon
     c, out = tmp_path / "c", tmp_path / "out"
     notices(c, huyen_notice, 2)
     run(capsys, str(c), "--out", str(out), "--jobs", "1")
-    import vntasks.run.engines as engines
+    import vntasks.run.refresh as refresh
 
-    monkeypatch.setattr(engines, "fingerprint", lambda: "another-version")
+    monkeypatch.setattr(refresh, "fingerprint", lambda: "another-version")
     rc, err = run(capsys, str(c), "--out", str(out), "--jobs", "1")
     assert "0 unchanged" in err
 
@@ -172,8 +172,8 @@ def test_a_database_of_the_former_layout_is_replaced(tmp_path, huyen_notice, cap
 def _cached_loaders():
     import importlib
 
-    from vntasks.text import lexicon
     from vntasks.run.process import WARM_MODULES
+    from vntasks.text import lexicon
 
     fns = [lexicon.load_table]
     for name in WARM_MODULES:
@@ -189,10 +189,10 @@ def _tables_loaded(_job) -> int:
 
 
 def test_after_warm_extraction_reads_no_lexicon_or_model_file(monkeypatch, huyen_notice):
-    from vntasks.learn import model as learn
-    from vntasks.text import lexicon
     from vntasks.api import extract
+    from vntasks.learn import model as learn
     from vntasks.run.process import warm
+    from vntasks.text import lexicon
 
     for f in _cached_loaders():
         f.cache_clear()
@@ -212,3 +212,18 @@ def test_pool_workers_start_with_the_lexicons_loaded():
         f.cache_clear()
     got = list(map_ordered(_tables_loaded, [1, 2, 3, 4], 2))
     assert len(got) == 4 and min(got) > 0
+
+
+def test_refresh_is_callable_without_the_command_line(tmp_path, huyen_notice):
+    from vntasks.api import expand_inputs
+    from vntasks.run.refresh import refresh
+
+    c, out = tmp_path / "c", tmp_path / "out"
+    notices(c, huyen_notice, 2)
+    sources = expand_inputs([c])
+    seen: list[int] = []
+    first = refresh(sources, out, on_result=lambda i, enc: seen.append(i))
+    assert (first.n_inputs, first.n_bad, first.n_cached, first.current) == (2, 0, 0, False) and seen == [1, 2]
+    assert refresh(sources, out).current
+    again = refresh(sources, out, reuse_tables=False)
+    assert (again.n_cached, again.current) == (2, False)

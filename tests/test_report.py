@@ -11,9 +11,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from vntasks.cli import main
 from vntasks.analysis.links import LINK_COLUMNS, build_links, chains, find_links, most_cited, norm_number
 from vntasks.analysis.report import NO_ACTION, UNKNOWN, action_of, doc_groups, period_label, sort_key
+from vntasks.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from vntasks import extract
+from vntasks.analysis.show import Mark, render_text
 from vntasks.cli import main
 from vntasks.ingest.load import load_path
-from vntasks.analysis.show import Mark, render_text
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -17,6 +17,10 @@ from pathlib import Path
 
 import regex
 
+from ..output.xlsx import safe_cell
+
+# pandas is imported where it is used: the links of a corpus need it, importing this module not.
+
 LINK_COLUMNS = ("doc_id", "task_id", "ref_id", "target_doc_id", "match")
 
 # every dash-like code point (hyphen, en/em dash, minus, ...) -> "-"
@@ -107,8 +111,6 @@ def build_links(frames: dict):
 
 def write_links(links, path: str | os.PathLike) -> Path:
     """links.csv (atomic replace), text cells neutralised against spreadsheet formulas."""
-    from ..output.xlsx import safe_cell
-
     path = Path(path)
     tmp = path.with_name(f".{path.name}.tmp")
     with open(tmp, "w", encoding="utf-8", newline="") as fh:

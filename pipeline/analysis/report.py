@@ -22,10 +22,15 @@ from pathlib import Path
 
 import regex
 
+from ..model import BODY_TYPES
 from ..text.lexicon import load_table
+from ..text.normalise import strip_accents
+from .links import build_links, chains, most_cited, write_links
+
+# pandas and matplotlib are imported inside the functions that use them (start-up of every command).
 
 DIMENSIONS = ("province", "level", "issuer", "year")
-BODY_TYPE_ORDER = ("party", "state", "front", "security", "steering", "enterprise", "generic", "other", "none")
+BODY_TYPE_ORDER = (*BODY_TYPES, "none")
 LEVEL_ORDER = ("xã", "huyện", "tỉnh", "trung ương")
 UNKNOWN = "(không rõ)"
 NO_ACTION = "(không xác định)"
@@ -112,9 +117,7 @@ def sort_key(label: str) -> tuple:
         return (2, "", label)
     if label in LEVEL_ORDER:
         return (0, f"{LEVEL_ORDER.index(label):02d}", label)
-    folded = unicodedata.normalize("NFD", label.replace("Đ", "D").replace("đ", "d"))
-    folded = "".join(c for c in folded if unicodedata.category(c) != "Mn").casefold()
-    return (1, folded, label)
+    return (1, strip_accents(label), label)
 
 
 def _str_or_unknown(v) -> str:
@@ -271,8 +274,7 @@ class Inputs:
 
 
 def load_inputs(out_dir: str | os.PathLike) -> Inputs:
-    from ..api import read_tables
-    from ..analysis.links import build_links
+    from ..api import read_tables  # lazily: the whole pipeline; the CLI imports this module for every command
 
     out_dir = Path(out_dir)
     frames = read_tables(out_dir)
@@ -470,8 +472,6 @@ def _citations(refs, groups: list[Group], rdir: Path, by: str) -> str:
 
 
 def _links_section(links, gmap: dict[str, str], docs) -> str:
-    from ..analysis.links import chains, most_cited
-
     numbers = dict(zip(docs["doc_id"], docs["doc_number"], strict=True))
     if links is None or len(links) == 0:
         return ('<section id="links"><h2>Citation links</h2><p>No reference of the corpus names a notice of '
@@ -513,8 +513,6 @@ section {{ margin-top: 2em; }}
 # ---------------------------------------------------------------- CLI
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from ..analysis.links import write_links
-
     out_dir = Path(args.out_dir)
     if not (out_dir / "documents.csv").exists():
         print(f"vntasks: {out_dir} has no tables; run `vntasks extract ... --out {out_dir}` first", file=sys.stderr)

@@ -15,6 +15,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import PipelineError
+from ..ingest.load import load_path
 from ..model import Document
 
 KIND_RANK = {"task": 0, "period": 1, "lead": 2, "support": 3, "reference": 4, "deadline": 5}
@@ -169,9 +171,7 @@ def render_page(doc: Document, text: str) -> str:
 
 def show(path: str | os.PathLike, html_out: str | os.PathLike) -> Path:
     """Extract ``path`` and write its review page to ``html_out``."""
-    from ..api import extract
-    from ..errors import PipelineError
-    from ..ingest.load import load_path
+    from ..api import extract  # lazily: the whole pipeline; the CLI imports this module for every command
 
     doc = extract(path)
     try:

@@ -1,6 +1,8 @@
-"""``vntasks eval``: score a documents.jsonl against gold annotations.
+"""Scoring predicted documents against gold annotations (the figures of ``vntasks eval``).
 
-    vntasks eval --gold GOLD.jsonl [MORE.jsonl | FOLDER ...] --pred OUT[/documents.jsonl] [--json] [--verbose]
+In: gold records and predicted documents.jsonl records (dicts). Out: a :class:`Report`, as a
+dict (:func:`report_dict`) or text (:func:`render_text`); the command that reads the files is
+:mod:`.command`.
 
 The rules are SPEC "How extraction is scored"; the figures are the ones
 ``../shared/eval/score.py`` gives on the same inputs (same matching, same tie-breaking, same
@@ -13,10 +15,6 @@ altogether are in the figures (as misses) but are listed only once, as the misse
 """
 from __future__ import annotations
 
-import argparse
-import json
-import sys
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -24,7 +22,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from ..learn.metrics import Accuracy, Counts
 from ..text.lexicon import load_table
+from ..text.normalise import fold, ref_id
 
 SKIP = "?"  # a gold value a careful reader could not decide: not scored
 MEASURES = ("tasks", "responsible", "support", "deadline", "period", "task_refs", "doc_refs")
@@ -36,31 +36,6 @@ UNKNOWN_LEVEL = "unknown"
 
 # ---------------------------------------------------------------------------------------------
 # Folding and normalisation
-
-
-def _old_tone_pairs() -> tuple[tuple[str, str], ...]:
-    """Old tone placement on oa/oe/uy ("oà", "uỷ") -> modern ("òa", "ủy"), both NFC."""
-    marks = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
-    pairs = (("o", "a"), ("o", "e"), ("u", "y"))
-    return tuple((unicodedata.normalize("NFC", a + b + m), unicodedata.normalize("NFC", a + m + b))
-                 for a, b in pairs for m in marks)
-
-
-_OLD_TONES = _old_tone_pairs()
-_DASHES = {cp: "-" for cp in [*range(0x2010, 0x2016), 0x2212]}  # hyphens, dashes, minus sign
-
-
-def _kept(ch: str) -> bool:
-    """A character fold() keeps: a (Unicode) word character, "/" or "-"."""
-    return ch.isalnum() or ch in "_/-"
-
-
-def fold(text: str | None) -> str:
-    """NFC, lower case, modern tone placement, other punctuation as spaces, single spaces."""
-    s = unicodedata.normalize("NFC", text or "").lower()
-    for old, new in _OLD_TONES:
-        s = s.replace(old, new)
-    return " ".join("".join(ch if _kept(ch) else " " for ch in s).split())
 
 
 @cache
@@ -84,59 +59,8 @@ def dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b))
 
 
-def ref_id(value: str | None) -> str:
-    """Reference id as scored: NFC, dashes unified to "-", whitespace removed, upper case."""
-    s = unicodedata.normalize("NFC", value or "").translate(_DASHES)
-    return "".join(s.split()).upper()
-
-
 # ---------------------------------------------------------------------------------------------
 # Counting
-
-
-@dataclass(frozen=True)
-class Counts:
-    """True positives, false positives, false negatives; P/R are 1.0 when undefined."""
-
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(self.tp + other.tp, self.fp + other.fp, self.fn + other.fn)
-
-    @property
-    def p(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def r(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.p, self.r
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def row(self) -> dict[str, Any]:
-        return {"p": round(self.p, 4), "r": round(self.r, 4), "f1": round(self.f1, 4),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
-
-
-@dataclass(frozen=True)
-class Accuracy:
-    ok: int = 0
-    n: int = 0
-
-    def __add__(self, other: Accuracy) -> Accuracy:
-        return Accuracy(self.ok + other.ok, self.n + other.n)
-
-    @property
-    def acc(self) -> float:
-        return self.ok / self.n if self.n else 1.0
-
-    def row(self) -> dict[str, Any]:
-        return {"acc": round(self.acc, 4), "ok": self.ok, "n": self.n}
 
 
 def set_counts(gold: Iterable[str], pred: Iterable[str]) -> Counts:
@@ -558,96 +482,3 @@ def render_text(report: Report, verbose: bool = False) -> str:
     lines += ["", "confusion summary (error kinds, most frequent first; fields of missed tasks count as the missed task):"]
     lines += [f"{n:6}  {kind}" for kind, n in report.confusion] or ["     0  no errors"]
     return "\n".join(lines)
-
-
-# ---------------------------------------------------------------------------------------------
-# Input files and the command
-
-
-class EvalInputError(ValueError):
-    """A missing or unreadable gold/prediction file: a usage error (exit status 2)."""
-
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalInputError(f"cannot read {path}: {exc}") from exc
-    records = []
-    for lineno, line in enumerate(raw.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            rec = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EvalInputError(f"{path}:{lineno}: not valid JSON ({exc.msg})") from exc
-        if not isinstance(rec, dict):
-            raise EvalInputError(f"{path}:{lineno}: a record must be a JSON object")
-        records.append(rec)
-    return records
-
-
-def gold_paths(args: Sequence[str | Path]) -> list[Path]:
-    """Gold files as given, a folder standing for its ``*.jsonl`` files (sorted by name)."""
-    out: list[Path] = []
-    for a in args:
-        p = Path(a)
-        if p.is_dir():
-            found = sorted(p.glob("*.jsonl"))
-            if not found:
-                raise EvalInputError(f"no *.jsonl gold file in folder {p}")
-            out += found
-        elif p.is_file():
-            out.append(p)
-        else:
-            raise EvalInputError(f"gold file not found: {p}")
-    return out
-
-
-def load_gold(args: Sequence[str | Path]) -> list[dict[str, Any]]:
-    records = []
-    for path in gold_paths(args):
-        for i, rec in enumerate(read_jsonl(path), 1):
-            if not isinstance(rec.get("file"), str) or not isinstance(rec.get("tasks", []), list) or any(
-                    not isinstance(t, dict) or "anchor" not in t for t in rec.get("tasks", [])):
-                raise EvalInputError(f"{path}: record {i} is not in the gold format (file, doc, references, tasks)")
-            records.append(rec)
-    return records
-
-
-def pred_path(arg: str | Path) -> Path:
-    """A documents.jsonl, or the output folder that holds one."""
-    p = Path(arg)
-    if p.is_dir():
-        p = p / "documents.jsonl"
-    if not p.is_file():
-        raise EvalInputError(f"prediction file not found: {p}")
-    return p
-
-
-def cmd_eval(args: argparse.Namespace) -> int:
-    try:
-        gold = load_gold(args.gold)
-        pred = read_jsonl(pred_path(args.pred))
-    except EvalInputError as exc:
-        print(f"vntasks eval: {exc}", file=sys.stderr)
-        return 2
-    report = score(gold, pred)
-    if args.json:
-        print(json.dumps(report_dict(report), ensure_ascii=False, indent=1))
-    else:
-        print(render_text(report, verbose=args.verbose))
-    return 0
-
-
-def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("eval", help="score a documents.jsonl against gold annotations (SPEC scoring)",
-                              description="Score predicted documents against gold annotations (SPEC "
-                                          "'How extraction is scored').")
-    p.add_argument("--gold", required=True, nargs="+", metavar="GOLD",
-                   help="gold .jsonl file(s) or folder(s) of *.jsonl, concatenated")
-    p.add_argument("--pred", required=True, metavar="PRED", help="a documents.jsonl or the extract output folder")
-    p.add_argument("--json", action="store_true", help="print one JSON object")
-    p.add_argument("--verbose", action="store_true", help="list every error, document by document")
-    # ``jobs``: cli.main reads args.jobs for every subcommand.
-    p.set_defaults(func=cmd_eval)

@@ -8,7 +8,7 @@ Two symbol grammars (GENRE "Two systems, two symbol grammars"):
 
 A number without a symbol ("Đoàn kiểm tra 1068", "Đề án 06") is never a reference.
 
-Fields of a :class:`RefMatch`:
+Fields of the :class:`~..model.Reference` records found:
 
 - ``id``: SPEC normalisation of number + symbol: spaces removed, dashes unified to "-",
   NFC, letters upper-case ("08-QĐi/TW" -> "08-QĐI/TW").
@@ -30,38 +30,24 @@ reference; :func:`doc_number_of` returns it instead.
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 import regex
 
+from ..model import Reference
 from ..text import patterns as P
 from ..text.lexicon import load_table
+from ..text.normalise import normalise_symbol, ref_id
 
-__all__ = ["RefMatch", "find_references", "doc_number_of", "normalise_symbol", "ref_id",
+__all__ = ["find_references", "doc_number_of", "normalise_symbol", "ref_id",
            "type_of_abbreviation", "issuer_of_abbreviation"]
-
-
-@dataclass(frozen=True, slots=True)
-class RefMatch:
-    id: str | None
-    type: str | None
-    number: str | None
-    symbol: str | None
-    date: str | None
-    issuer: str | None
-    text: str
-    start: int
-    end: int
 
 
 # --- tables ---------------------------------------------------------------------------------
 
-_DASHES = regex.compile(r"[\u2010-\u2015\u2212]")
 _SPACES = regex.compile(r"\s+")
-_HAS_SPACE = regex.compile(r"\s")
 # Type words that name no type of their own.
 _GENERIC_TYPE_WORDS = frozenset({"văn bản"})
 
@@ -111,20 +97,6 @@ def issuer_of_abbreviation(abbr: str) -> str | None:
         return table[key]
     bare = key.rstrip("0123456789")
     return table.get(bare) if bare and bare != key else None
-
-
-# --- normalisation --------------------------------------------------------------------------
-
-def normalise_symbol(s: str) -> str:
-    """NFC, whitespace removed, dashes unified to "-"; letter case kept."""
-    if not s.isascii():
-        s = _DASHES.sub("-", unicodedata.normalize("NFC", s))
-    return _SPACES.sub("", s) if _HAS_SPACE.search(s) else s
-
-
-def ref_id(s: str) -> str:
-    """The SPEC reference id of a written number+symbol: :func:`normalise_symbol`, upper-cased."""
-    return normalise_symbol(s).upper()
 
 
 # --- patterns -------------------------------------------------------------------------------
@@ -378,14 +350,14 @@ def _compatible(a: _Raw, b: _Raw) -> bool:
     return a.derived_issuer is None or b.derived_issuer is None or a.derived_issuer == b.derived_issuer
 
 
-def find_references(text: str, year: int | None = None, *, keep_own: bool = False) -> list[RefMatch]:
+def find_references(text: str, year: int | None = None, *, keep_own: bool = False) -> list[Reference]:
     """Every numbered document reference in ``text``, in order (one per mention).
 
     ``year`` completes a date written without one ("ngày 18/02"). The notice's own number
     line is skipped unless ``keep_own``.
     """
     raws = _raw_matches(text, year, keep_own)
-    out: list[RefMatch] = []
+    out: list[Reference] = []
     n = len(raws)
     i = 0
     while i < n:
@@ -402,9 +374,9 @@ def find_references(text: str, year: int | None = None, *, keep_own: bool = Fals
             # the closing "của" phrase names the issuer of every member whose own symbol
             # does not point to another body ("11306/VPCP-NN, 2345/UBND-VX của UBND tỉnh")
             shared = shared_issuer if _compatible(r, raws[j]) else None
-            out.append(RefMatch(rid, typ, r.number, r.symbol, r.date,
-                                shared or r.derived_issuer,
-                                text[r.start:r.tail_end], r.start, r.tail_end))
+            out.append(Reference(rid, typ, r.number, r.symbol, r.date,
+                                 shared or r.derived_issuer,
+                                 text[r.start:r.tail_end], r.start, r.tail_end))
         i = j + 1
     return out
 

@@ -9,7 +9,7 @@ Three passes, each a :class:`~pipeline.spans.Rewriter` whose map is composed wit
    headings are removed; repeated adjacent lines (captions, summaries) dropped; old tone
    placement modernised per syllable ("uỷ" -> "ủy", "hoà" -> "hòa": underthesea's token
    table, applied to whole syllables only so "quý", "hoàng" and symbols such as
-   "25-TB/BCĐ" are untouched);
+   "25-TB/BCĐ" are untouched; :func:`~..text.normalise.old_tone_words`);
 3. page breaks: a sentence cut by blank lines (and perhaps a page number) is rejoined with
    one space when the first part ends mid-sentence and the second starts in lower case.
 
@@ -21,12 +21,12 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import regex
 
 from ..text import patterns as P
 from ..text.lexicon import load_words
+from ..text.normalise import old_tone_words
 from ..text.spans import OffsetMap, Rewriter, Span
 
 _INVISIBLE = regex.compile(P.INVISIBLE)
@@ -50,18 +50,6 @@ _WORD = regex.compile(r"\p{L}+")
 _ANY_DATE = regex.compile(P.ANY_DATE)
 _LINE_OR_EMPTY = regex.compile(P.SEG_LINE_OR_EMPTY)
 
-def _toned_vowels() -> str:
-    out = []
-    for v in "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY":
-        for mark in "\u0300\u0301\u0309\u0303\u0323":
-            out.append(unicodedata.normalize("NFC", v + mark))
-    return "".join(out)
-
-
-# only a word with a vowel before a toned vowel can have its tone misplaced ("hoà", "uỷ", "baì")
-# old placement puts the tone on the second vowel of a pair ("hoà", "uỷ", "khoẻ"): only such words
-# are looked up in the table (the table's other entries correct spelling, which is not our job)
-_OLD_TONE_WORD = regex.compile(r"(?<!\p{L})\p{L}*[aăâeêioôơuưyAĂÂEÊIOÔƠUƯY][" + _toned_vowels() + r"]\p{L}*")
 _BYLINE = regex.compile(P.BYLINE)
 _CHROME_CANDIDATE = regex.compile(P.CHROME_CANDIDATE)
 _FOOTNOTE_FIRST = frozenset("\u207d\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u2070[")
@@ -93,88 +81,15 @@ class Cleaned:
         return self.map.to_source(start, end)
 
 
-def _underthesea_token_map() -> dict[str, str]:
-    """underthesea's token normalisation map. Read straight from the rules file its normaliser
-    loads (a plain pickle of dicts), which spares importing the whole underthesea package (about
-    0.4 s per process); through that import when the file cannot be found or read so."""
-    import importlib.util
-    import pickle
-
-    try:
-        spec = importlib.util.find_spec("underthesea")
-        folder = Path(spec.submodule_search_locations[0]) / "pipeline" / "text_normalize"
-        m = _RULE_FILE.search((folder / "text_normalizer.py").read_text(encoding="utf-8"))
-        with open(folder / m.group(1), "rb") as fh:
-            token_map = pickle.load(fh)["token"]
-        if isinstance(token_map, dict) and token_map:
-            return token_map
-    except Exception:  # noqa: BLE001 - any surprise: the documented import below
-        pass
-    from underthesea.pipeline.text_normalize.text_normalizer import token_map
-
-    return token_map
-
-
-#: The rules file that underthesea's text_normalizer.py loads (its uncommented assignment).
-_RULE_FILE = regex.compile(r'(?m)^rule_file\s*=\s*"([\w.\-]+\.bin)"')
-
-
 @lru_cache(maxsize=1)
-def _tone_table() -> dict[str, str]:
-    """Old -> modern tone placement for whole syllables, from underthesea's normaliser table.
-
-    Only entries that keep the length and differ just in where the tone mark sits are used, so
-    offsets stay one-to-one and no spelling is "corrected" beyond tone placement.
-    """
-    token_map = _underthesea_token_map()
-
-    def base(s: str) -> str:
-        return "".join(c for c in unicodedata.normalize("NFD", s) if not unicodedata.combining(c))
-
-    table = {}
-    for old, new in token_map.items():
-        old_n, new_n = unicodedata.normalize("NFC", old), unicodedata.normalize("NFC", new)
-        if old_n != new_n and len(old_n) == len(new_n) and base(old_n) == base(new_n):
-            table[old_n] = new_n
-    return table
-
-
-@lru_cache(maxsize=1)
-def _old_tone_ends() -> P.BoundedWords:
-    """The endings of the tone table's words from their first vowel + toned vowel ("hoà" ->
-    "oà"), at a word's end. Searching these (a trie, see ``patterns.word_set``) finds every word
-    of the table that ``_OLD_TONE_WORD`` would, without visiting the many modern words."""
-    toned = frozenset(_toned_vowels())
-    vowels = frozenset("aăâeêioôơuưyAĂÂEÊIOÔƠUƯY")
-    ends = set()
-    for word in _tone_table():
-        k = next((i for i in range(len(word) - 1) if word[i] in vowels and word[i + 1] in toned), None)
-        if k is not None:  # an entry without a toned vowel is never matched by _OLD_TONE_WORD
-            ends.add(word[k:])
-    return P.BoundedWords(P.word_set(sorted(ends)), before=False)
-
-
-def old_tone_words(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, modern form) of each word of ``text`` with its tone on the old place: the
-    words ``_OLD_TONE_WORD`` finds that the table knows, found from the table's endings."""
-    table = _tone_table()
-    out = []
-    for a, end in _old_tone_ends().spans(text):
-        while a > 0 and text[a - 1].isalpha():  # back to the word's start (str.isalpha is \p{L})
-            a -= 1
-        new = table.get(text[a:end])
-        if new:
-            out.append((a, end, new))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _chrome_lines() -> frozenset[str]:
+def chrome_lines() -> frozenset[str]:
+    """The case-folded lines of web chrome ("Chia sẻ", "Zalo"), from data/web_chrome.txt."""
     return frozenset(w.casefold() for w in load_words("web_chrome.txt"))
 
 
 @lru_cache(maxsize=1)
-def _tail_headings() -> frozenset[str]:
+def tail_headings() -> frozenset[str]:
+    """The case-folded headings that start a page's related-links tail ("Tin liên quan")."""
     return frozenset(w.casefold() for w in load_words("web_tail_headings.txt"))
 
 
@@ -211,7 +126,7 @@ def _line_kind(body: str, prev: str | None) -> str | None:
     counter = _WEB_COUNTER.search(stripped)
     if counter and len(stripped) <= 80:
         return "dateline" if _ANY_DATE.search(stripped) else "counter"
-    if stripped.rstrip(":.").casefold() in _chrome_lines():
+    if stripped.rstrip(":.").casefold() in chrome_lines():
         return "chrome"
     if _BYLINE.match(stripped):
         return "byline"
@@ -233,7 +148,7 @@ def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], 
     gone: list[tuple[int, int]] = []  # removed line ranges (with their newline), in order
     s = 0
     n = len(text)
-    tail_headings = _tail_headings()
+    tails = tail_headings()
     kept = 0  # characters of the lines kept so far
     while s < n:
         e = text.find("\n", s)
@@ -249,7 +164,7 @@ def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], 
                 gone.append((s, e))
                 s = e
                 continue
-            if head in tail_headings or share:
+            if head in tails or share:
                 removed.append((s, n, "chrome"))
                 gone.append((s, n))
                 break

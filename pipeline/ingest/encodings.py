@@ -42,6 +42,7 @@ import regex
 
 from ..errors import PipelineError
 from ..text.lexicon import LexiconError, load_table, load_words
+from ..text.normalise import BASE_VOWELS, TONE_MARKS, strip_tones
 
 ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "cp1258", "tcvn3", "vni")
 LEGACY_ENCODINGS = ("tcvn3", "vni")
@@ -57,16 +58,13 @@ class Decoded:
 
 # --- the Vietnamese alphabet ---------------------------------------------------------------
 
-# Tone marks as combining characters: huyền, hỏi, ngã, sắc, nặng.
-TONE_MARKS = "\u0300\u0309\u0303\u0301\u0323"
-_BASE_LOWER = "aăâeêioôơuưy"
 
 
 def _all_letters() -> tuple[str, ...]:
     """Every Vietnamese letter outside ASCII (each vowel with each tone, đ), NFC, both cases."""
     out = []
     for case in (str.lower, str.upper):
-        for base in _BASE_LOWER:
+        for base in BASE_VOWELS:
             for tone in ("",) + tuple(TONE_MARKS):
                 ch = unicodedata.normalize("NFC", base + tone)
                 if not ch.isascii():
@@ -371,18 +369,6 @@ def _syllables() -> frozenset[str]:
 
 
 @cache
-def _toneless_map() -> dict[int, str]:
-    """Lowercase letter with a tone -> the letter without it."""
-    out = {}
-    for ch in _LOWER_LETTERS:
-        nfd = unicodedata.normalize("NFD", ch)
-        bare = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in TONE_MARKS))
-        if bare != ch:
-            out[ord(ch)] = bare
-    return out
-
-
-@cache
 def _common_words() -> frozenset[str]:
     return frozenset(load_words("vi_common_words.txt"))
 
@@ -391,7 +377,7 @@ def _common_words() -> frozenset[str]:
 def is_vietnamese_syllable(word: str) -> bool:
     """True when ``word`` (NFC, any case) spells a Vietnamese syllable with at most one tone."""
     low = word.lower()
-    bare = low.translate(_toneless_map())
+    bare = strip_tones(low)
     if sum(a != b for a, b in zip(low, bare, strict=True)) > 1:
         return False
     return bare in _syllables()

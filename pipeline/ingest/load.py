@@ -72,12 +72,14 @@ def load_bytes(data: bytes, fmt: str) -> Loaded:
     if not data:
         raise PipelineError("load", "empty file")
     if fmt in ("txt", "md"):
-        from ..ingest.encodings import decode_bytes
+        # lazily: the decoder's tables and patterns (~25 ms), which every CLI command would pay
+        # through vntasks.analysis.show
+        from .encodings import decode_bytes
 
         decoded = decode_bytes(data)
         derived = decoded.encoding != "utf-8"
         return Loaded(decoded.text, sha, fmt, decoded.encoding, derived=derived)
-    from ..ingest import formats
+    from . import formats  # lazily: lxml and the html/docx/pdf readers, for those inputs only
 
     if fmt == "html":
         ex = formats.html_to_text(data)

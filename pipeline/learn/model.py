@@ -30,7 +30,16 @@ from typing import Any
 
 import regex
 
+from ..extractors.bodies import body_type_of
+from ..ingest.clean import clean
+from ..structure.classify import rule_score, unit_categories, unit_features
+from ..structure.segment import field_children, segment
 from ..text.lexicon import PACKAGE
+from ..text.normalise import fold
+from .metrics import Counts
+
+# underthesea (word segmentation, rarely needed) and scikit-learn (training only) are imported
+# inside the functions that use them: inference needs neither.
 
 FEATURE_VERSION = "vntasks-learn/1"  # bump when any feature function below changes
 SCHEMA = "vntasks-model/1"
@@ -64,15 +73,8 @@ class UnitRow:
     position: float  # relative offset in the body, 0..1
 
 
-def _fold(text: str) -> str:
-    from ..evaluate.score import fold
-
-    return fold(text)
-
-
-def fold_name(name: str) -> str:
-    """The key a body name is labelled by: the scorer's fold (NFC, modern tones, lower case)."""
-    return _fold(name)
+#: The key a body name is labelled by: the scorer's fold (NFC, modern tones, lower case).
+fold_name = fold
 
 
 @cache
@@ -99,8 +101,6 @@ def task_feature_dict(f: Any, text: str, position: float) -> dict[str, float]:
     """The features of one unit: the rule features (kind, section category, intro, length, ending,
     cue words and their summed weight, the rule score itself), its position in the body, and the
     underthesea words of its head (first word and bag of head words)."""
-    from ..structure.classify import rule_score
-
     rs = rule_score(f)
     out: dict[str, float] = {
         "bias_rule": max(-1.0, min(1.0, rs / 5.0)),
@@ -133,12 +133,7 @@ def task_feature_dict(f: Any, text: str, position: float) -> dict[str, float]:
 def unit_rows(doc: str, text: str) -> list[UnitRow]:
     """The units of a document's text that the pipeline decides on, with the features it
     computes for them: headings and labelled-field sub-items excluded, section categories from
-    :func:`pipeline.classify.unit_categories` as in ``resolve.resolve``."""
-    from ..structure.classify import unit_categories, unit_features
-    from ..ingest.clean import clean
-    from ..resolve.inherit import field_children
-    from ..structure.segment import segment
-
+    :func:`..structure.classify.unit_categories` as in ``resolve.resolve``."""
     seg = segment(clean(text).text)
     units = seg.units
     _, fields = field_children(seg.text, units)
@@ -157,9 +152,9 @@ def unit_rows(doc: str, text: str) -> list[UnitRow]:
 def label_rows(rows: Sequence[UnitRow], tasks: Sequence[Mapping[str, Any]]) -> tuple[list[int | None], int]:
     """1 when a unit's folded text contains a required gold anchor, None (excluded) when it contains
     only an optional one, else 0; and the number of required anchors no unit contains."""
-    required = [_fold(t["anchor"]) for t in tasks if not t.get("optional")]
-    optional = [_fold(t["anchor"]) for t in tasks if t.get("optional")]
-    folded = [_fold(r.text) for r in rows]
+    required = [fold(t["anchor"]) for t in tasks if not t.get("optional")]
+    optional = [fold(t["anchor"]) for t in tasks if t.get("optional")]
+    folded = [fold(r.text) for r in rows]
     labels: list[int | None] = []
     for ft in folded:
         if any(a and a in ft for a in required):
@@ -179,7 +174,7 @@ def label_rows(rows: Sequence[UnitRow], tasks: Sequence[Mapping[str, Any]]) -> t
 def name_ngrams(name: str) -> list[str]:
     """Character 2..4-grams of each word of the folded name, padded with spaces (as "char_wb"),
     plus the first two words as tokens (the head decides most types)."""
-    words = _fold(name).split()
+    words = fold(name).split()
     out = []
     for w in words:
         p = f" {w} "
@@ -264,8 +259,6 @@ class BodyModel:
 
     def _body_type(self, name: str) -> str:
         if self.mode == "fallback":
-            from ..extractors.bodies import body_type_of
-
             rule = body_type_of(name)
             if rule != "other":
                 return rule
@@ -355,9 +348,7 @@ def learned_body_type(name: str, force: bool = False) -> str | None:
 
 
 def prf(gold: Sequence[int], pred: Sequence[int], extra_fn: int = 0):
-    """P/R/F1 counts (:class:`pipeline.evaluate.Counts`) of binary predictions."""
-    from ..evaluate.score import Counts
-
+    """P/R/F1 counts (:class:`.metrics.Counts`) of binary predictions."""
     tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
     fp = sum(1 for g, p in zip(gold, pred, strict=True) if p and not g)
     fn = sum(1 for g, p in zip(gold, pred, strict=True) if g and not p)

@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import Enum
 
+from ..model import Document, Stage, Status
 from ..output.xlsx import FORMULA_TRIGGERS, safe_cell
-from ..model import Document
+
+# pandas is imported inside the functions that make frames: extraction and the CSV rows never load it.
 
 TASK_COLUMNS = (
     "doc_id", "task_id", "parent_id", "label", "section", "text", "responsible", "support", "deadline",
@@ -29,28 +34,50 @@ DOCUMENT_COLUMNS = (
 )
 ERROR_COLUMNS = ("source", "stage", "error")
 
-LIST_COLUMNS = {
-    "tasks": ("responsible", "support", "references", "body_types"),
-    "documents": ("recipients", "errors"),
-    "references": (),
-    "errors": (),
+class ColumnType(Enum):
+    """The type of a column: its pandas dtype when read back (``type_frame``), its Arrow type
+    in tasks.parquet (``output.writers``). A column not listed in ``COLUMN_TYPES`` is TEXT."""
+
+    TEXT = "string"
+    DATE = "datetime64[ns]"
+    INT = "Int64"
+    FLOAT = "Float64"
+    BOOL = "boolean"
+    LIST = "list"  # a list of strings (object dtype in pandas)
+
+
+_T = ColumnType
+#: The column types of the tables, defined once: every column not named here is TEXT.
+COLUMN_TYPES: dict[str, dict[str, ColumnType]] = {
+    "tasks": {"responsible": _T.LIST, "support": _T.LIST, "deadline": _T.DATE, "period_start": _T.DATE,
+              "period_end": _T.DATE, "references": _T.LIST, "start": _T.INT, "end": _T.INT,
+              "meeting_date": _T.DATE, "responsible_inherited": _T.BOOL, "body_types": _T.LIST,
+              "period_inherited": _T.BOOL, "issue_date": _T.DATE, "score": _T.FLOAT},
+    "references": {"date": _T.DATE, "start": _T.INT, "end": _T.INT},
+    "documents": {"issue_date": _T.DATE, "meeting_date": _T.DATE, "n_tasks": _T.INT, "n_references": _T.INT,
+                  "recipients": _T.LIST, "errors": _T.LIST},
+    "errors": {},
 }
-DATE_COLUMNS = {
-    "tasks": ("deadline", "period_start", "period_end", "meeting_date", "issue_date"),
-    "documents": ("issue_date", "meeting_date"),
-    "references": ("date",),
-    "errors": (),
-}
-INT_COLUMNS = {
-    "tasks": ("start", "end"),
-    "documents": ("n_tasks", "n_references"),
-    "references": ("start", "end"),
-    "errors": (),
-}
-BOOL_COLUMNS = {"tasks": ("responsible_inherited", "period_inherited"), "documents": (), "references": (), "errors": ()}
-FLOAT_COLUMNS = {"tasks": ("score",), "documents": (), "references": (), "errors": ()}
+
+
+def column_type(table: str, column: str) -> ColumnType:
+    return COLUMN_TYPES[table].get(column, ColumnType.TEXT)
+
+
 COLUMNS = {"tasks": TASK_COLUMNS, "references": REFERENCE_COLUMNS, "documents": DOCUMENT_COLUMNS,
            "errors": ERROR_COLUMNS}
+
+
+def _columns_of(kind: ColumnType) -> dict[str, tuple[str, ...]]:
+    """Per table, its columns of type ``kind`` in column order."""
+    return {name: tuple(c for c in cols if column_type(name, c) is kind) for name, cols in COLUMNS.items()}
+
+
+LIST_COLUMNS = _columns_of(ColumnType.LIST)
+DATE_COLUMNS = _columns_of(ColumnType.DATE)
+INT_COLUMNS = _columns_of(ColumnType.INT)
+BOOL_COLUMNS = _columns_of(ColumnType.BOOL)
+FLOAT_COLUMNS = _columns_of(ColumnType.FLOAT)
 
 
 def task_rows(doc: Document) -> list[dict]:
@@ -104,6 +131,36 @@ def error_rows(doc: Document) -> list[dict]:
     return [{"source": doc.source, "stage": doc.error_stage or "extract", "error": e} for e in doc.errors]
 
 
+@dataclass(slots=True)
+class Encoded:
+    """One notice as the writers take it: its documents.jsonl line and the rows of every table
+    (plus the source text to save when it is not the file itself). It is also what the refresh
+    cache stores, so a cached notice is written without being extracted again."""
+
+    doc_id: str
+    source: str
+    status: Status
+    error_stage: Stage | None
+    errors: list[str]
+    json_line: str
+    tasks: list[dict]
+    references: list[dict]
+    document: dict
+    error_rows: list[dict]
+    text_path: str | None = None
+    text: str | None = None
+    cached: bool = field(default=False)
+    # made by the worker so that the main process only writes (not stored in the cache):
+    csv: dict[str, str] | None = None  # table -> its CSV lines for this notice (``tables.csv_lines``)
+    cache_json: str | None = None  # the cache entry, serialised
+
+def encode(doc: Document, text: str | None) -> Encoded:
+    """The rows of ``doc``; ``text`` is its source text, kept when the Document has a text_path."""
+    return Encoded(doc.doc_id, doc.source, doc.status, doc.error_stage, list(doc.errors),
+                   json.dumps(doc.to_dict(), ensure_ascii=False), task_rows(doc), reference_rows(doc),
+                   document_row(doc), error_rows(doc), doc.text_path, text if doc.text_path else None)
+
+
 def cell(value) -> str:
     """A CSV cell: lists joined with "; ", None empty, booleans as true/false, and text that a
     spreadsheet would run as a formula ("=", "+", "-", "@", tab, CR first) neutralised with "'"."""
@@ -131,8 +188,8 @@ def csv_lines(name: str, rows: Iterable[dict]) -> str:
     return buf.getvalue()
 
 
-def csv_tables(enc) -> dict[str, str]:
-    """The CSV lines of every table for one encoded notice (:class:`pipeline.engines.Encoded`)."""
+def csv_tables(enc: Encoded) -> dict[str, str]:
+    """The CSV lines of every table for one encoded notice."""
     return {"tasks": csv_lines("tasks", enc.tasks), "references": csv_lines("references", enc.references),
             "documents": csv_lines("documents", [enc.document]), "errors": csv_lines("errors", enc.error_rows)}
 
@@ -172,6 +229,23 @@ def type_frame(name: str, df):
     for c in df.columns:
         if c not in DATE_COLUMNS[name] + INT_COLUMNS[name] + FLOAT_COLUMNS[name] + BOOL_COLUMNS[name] + LIST_COLUMNS[name]:
             df[c] = df[c].map(unsafe_cell).astype("string")
+    return df
+
+
+def type_parquet_frame(name: str, df):
+    """A table read from Parquet with the same dtypes as :func:`type_frame` gives a CSV."""
+    import pandas as pd
+
+    for c in df.columns:
+        kind = column_type(name, c)
+        if kind is ColumnType.DATE:
+            df[c] = pd.to_datetime(df[c])
+        elif kind is ColumnType.LIST:
+            df[c] = df[c].map(lambda v: list(v) if v is not None else [])
+        elif kind is not ColumnType.TEXT:
+            df[c] = df[c].astype(kind.value)
+        elif df[c].dtype == object:
+            df[c] = df[c].astype("string")
     return df
 
 

@@ -18,11 +18,10 @@ from operator import itemgetter
 from pathlib import Path
 
 from ..model import Document
-from ..output.tables import (
-    COLUMNS,
-    DATE_COLUMNS,
-    csv_tables,
-)
+from .tables import COLUMNS, ColumnType, Encoded, column_type, csv_tables, encode
+
+# pyarrow (and numpy) are imported inside the functions that use them, so that importing the
+# writers stays cheap; they load on the first Parquet batch.
 
 TABLE_FILES = ("documents.jsonl", "tasks.csv", "tasks.parquet", "references.csv", "documents.csv", "errors.csv")
 
@@ -31,22 +30,9 @@ TABLE_FILES = ("documents.jsonl", "tasks.csv", "tasks.parquet", "references.csv"
 def _parquet_schema():  # the same for every batch of a run
     import pyarrow as pa
 
-    fields = []
-    for c in COLUMNS["tasks"]:
-        if c in DATE_COLUMNS["tasks"]:
-            t = pa.date32()
-        elif c in ("start", "end"):
-            t = pa.int64()
-        elif c in ("responsible", "support", "references", "body_types"):
-            t = pa.list_(pa.string())
-        elif c in ("responsible_inherited", "period_inherited"):
-            t = pa.bool_()
-        elif c == "score":
-            t = pa.float64()
-        else:
-            t = pa.string()
-        fields.append(pa.field(c, t))
-    return pa.schema(fields)
+    arrow = {ColumnType.TEXT: pa.string(), ColumnType.DATE: pa.date32(), ColumnType.INT: pa.int64(),
+             ColumnType.FLOAT: pa.float64(), ColumnType.BOOL: pa.bool_(), ColumnType.LIST: pa.list_(pa.string())}
+    return pa.schema([pa.field(c, arrow[column_type("tasks", c)]) for c in COLUMNS["tasks"]])
 
 
 def _validity(values: list, nulls: int):
@@ -138,12 +124,10 @@ class TableWriter:
         self.n_failed = 0
 
     def add(self, doc: Document, source_text: str | None = None) -> None:
-        from ..run.engines import encode
-
         self.add_encoded(encode(doc, source_text))
 
-    def add_encoded(self, enc) -> None:
-        """Append one document's encoded rows (see :class:`pipeline.engines.Encoded`)."""
+    def add_encoded(self, enc: Encoded) -> None:
+        """Append one document's encoded rows."""
         if enc.text is not None and enc.text_path:
             p = self.tmp / enc.text_path
             p.parent.mkdir(parents=True, exist_ok=True)

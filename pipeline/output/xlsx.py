@@ -11,6 +11,8 @@ import datetime as dt
 import os
 from pathlib import Path
 
+# pandas and openpyxl are imported inside the functions that use them (--format xlsx only).
+
 #: first characters that make a spreadsheet treat a cell as a formula (or hide one)
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 

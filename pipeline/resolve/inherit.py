@@ -19,16 +19,16 @@ from datetime import date
 
 import regex
 
-from ..text import patterns as P
 from ..extractors.bodies import body_type_of, canonical_name, find_responsible
 from ..extractors.bodies.lexicon import OpenerUse, opener_words
-from ..structure.classify import Decision, decide, unit_categories, unit_features
+from ..extractors.references import find_references
+from ..extractors.temporal import choose_deadline, find_deadlines, find_times, period_of
 from ..ingest.clean import Cleaned
 from ..learn.model import learned_body_type
 from ..model import Body, Deadline, Period, Task
-from ..extractors.references import find_references
-from ..structure.segment import Segmented, Unit
-from ..extractors.temporal import choose_deadline, find_deadlines, find_times, period_of
+from ..structure.classify import Decision, decide, unit_categories, unit_features
+from ..structure.segment import Segmented, field_children
+from ..text import patterns as P
 
 # In a table cell of bodies, ";" always separates bodies; "," only before a word that opens a
 # body's name (the body lexicon's cell openers, capitalised) or "Các ": "Phòng Kinh tế, Hạ tầng
@@ -37,25 +37,7 @@ _CELL_SPLIT = regex.compile(
     r"\s*;\s*|\s*,\s*(?=(?:" + P.word_set(opener_words(OpenerUse.CELL)) + r"|Các )(?!\p{Ll}))")
 
 
-# A sub-item that is a labelled field of its parent task (plans often write them so):
-# "- Cơ quan chủ trì: Công an huyện.", "- Cơ quan phối hợp: ...", "- Thời gian hoàn thành: ...".
-_FIELD = regex.compile(P.FIELD_LABEL)
 _LETTER = regex.compile(P.LETTER)
-
-
-def field_children(text: str, units: list[Unit]) -> tuple[dict[int, dict[str, tuple[int, int]]], set[int]]:
-    """Fields of a parent unit from its labelled sub-items, and the set of those sub-items."""
-    fields: dict[int, dict[str, tuple[int, int]]] = {}
-    members: set[int] = set()
-    for i, u in enumerate(units):
-        if u.parent is None or u.kind == "heading":
-            continue
-        m = _FIELD.match(text, u.start, u.end)
-        if m is None:
-            continue
-        members.add(i)
-        fields.setdefault(u.parent, {}).setdefault(m.lastgroup, (m.end(), u.end))
-    return fields, members
 
 
 _ADDRESS_CUE = regex.compile(r"(?i)(?<!\p{L})(?:đề nghị|yêu cầu|giao)(?!\p{L})")

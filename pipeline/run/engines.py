@@ -1,6 +1,6 @@
 """Running a corpus: the refresh cache and the engines (one process, a process pool, Dask).
 
-Each input becomes an :class:`Encoded` record: everything the writers need (the JSONL line and
+Each input becomes an :class:`~..output.tables.Encoded` record: everything the writers need (the JSONL line and
 the rows of every table, plus the source text to save when it is not the file itself). The
 encoding is what the cache stores, so a cached notice is written without being extracted again.
 
@@ -22,7 +22,7 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -32,31 +32,13 @@ from .. import __version__
 from ..errors import PipelineError
 from ..ingest.load import input_format, load_bytes, read_bytes
 from ..model import Document
+from ..output.tables import Encoded, csv_tables, encode
 from ..text.lexicon import PACKAGE
-from ..run.process import failed, process
-from ..output.tables import csv_tables, document_row, error_rows, reference_rows, task_rows
+from .process import failed, process, warm
+
+# distributed (the Dask engine) and the process pool are imported only when used (start-up).
 
 R = TypeVar("R")
-
-
-@dataclass(slots=True)
-class Encoded:
-    doc_id: str
-    source: str
-    status: str
-    error_stage: str | None
-    errors: list[str]
-    json_line: str
-    tasks: list[dict]
-    references: list[dict]
-    document: dict
-    error_rows: list[dict]
-    text_path: str | None = None
-    text: str | None = None
-    cached: bool = field(default=False)
-    # made by the worker so that the main process only writes (not stored in the cache):
-    csv: dict[str, str] | None = None  # table -> its CSV lines for this notice (``tables.csv_lines``)
-    cache_json: str | None = None  # the cache entry, serialised
 
 
 #: Fields of :class:`Encoded` that the cache does not store in an entry's ``data`` (the JSON line
@@ -77,12 +59,6 @@ def prepare(enc: Encoded, cache_entry: bool) -> Encoded:
     if cache_entry:
         enc.cache_json = cache_payload(enc)
     return enc
-
-
-def encode(doc: Document, text: str | None) -> Encoded:
-    return Encoded(doc.doc_id, doc.source, doc.status, doc.error_stage, list(doc.errors),
-                   json.dumps(doc.to_dict(), ensure_ascii=False), task_rows(doc), reference_rows(doc),
-                   document_row(doc), error_rows(doc), doc.text_path, text if doc.text_path else None)
 
 
 @lru_cache(maxsize=1)
@@ -327,9 +303,8 @@ def map_ordered(fn: Callable[[Job], R], jobs: list[Job], workers: int = 1) -> It
         finally:
             gc.set_threshold(*old)  # the caller's process is left as it was
         return
+    # lazily: multiprocessing is imported only for a pool (a one-process run starts faster)
     from concurrent.futures import ProcessPoolExecutor
-
-    from ..run.process import warm
 
     warm()  # lexicons and patterns loaded once, before the fork, and shared by the workers
     with ProcessPoolExecutor(max_workers=workers, initializer=_tune_gc) as ex:

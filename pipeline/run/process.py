@@ -8,13 +8,20 @@ from __future__ import annotations
 import hashlib
 import importlib
 import inspect
+from dataclasses import replace
 from pathlib import Path
 
-from ..ingest.clean import clean
 from ..errors import PipelineError
+from ..extractors.references import find_references
+from ..ingest.clean import Cleaned, clean
 from ..ingest.load import Loaded
 from ..model import Document, Reference
+from ..resolve.inherit import resolve
+from ..structure.header import extract_header
+from ..structure.segment import Segmented, segment
 from ..text.lexicon import PACKAGE
+from ..text.normalise import ref_id
+from ..text.spans import Span
 
 #: A notice cites a handful of documents; more than this is not a notice.
 MAX_REFERENCES = 3000
@@ -31,9 +38,10 @@ def doc_ids(sources: list[str]) -> list[str]:
 
 
 #: The modules whose lexicons, pattern tables and models :func:`warm` loads.
-WARM_MODULES = ("ingest.load", "ingest.encodings", "ingest.formats", "ingest.clean", "structure.segment",
-                "structure.header", "structure.classify", "extractors.bodies", "extractors.temporal.cues",
-                "extractors.references", "learn.model", "resolve.inherit")
+WARM_MODULES = ("text.normalise", "ingest.load", "ingest.encodings", "ingest.formats", "ingest.clean",
+                "structure.fields", "structure.segment", "structure.header", "structure.classify",
+                "extractors.bodies", "extractors.temporal.cues", "extractors.references", "learn.model",
+                "resolve.inherit")
 
 
 def warm() -> int:
@@ -67,25 +75,15 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
     try:
         cleaned = clean(loaded.text, soft_wraps=loaded.input_format == "pdf")
         stage = "segment"
-        from ..structure.segment import segment
-
         seg = segment(cleaned.text)
         if seg.truncated:
             doc.status, doc.error_stage = "partial", "segment"
             doc.errors.append("too many lines or items for one notice (several pasted together?): "
                               f"only the first {len(seg.units)} items were processed")
         stage = "header"
-        from ..structure.header import extract_header
-
-        h = extract_header(cleaned, seg, loaded.published, loaded.title)
-        for f in ("doc_type", "doc_number", "title", "issuer", "level", "province", "district", "issue_date",
-                  "meeting_date", "chair", "signer"):
-            setattr(doc, f, getattr(h, f))
-        doc.recipients = list(h.recipients or [])
+        doc.set_meta(extract_header(cleaned, seg, loaded.published, loaded.title))
         stage = "resolve"
-        from ..resolve.inherit import resolve
-
-        doc.tasks = resolve(cleaned, seg, h.year, h.meeting_date, h.level)
+        doc.tasks = resolve(cleaned, seg, doc.year, doc.meeting_date, doc.level)
         stage = "extract"
         doc.references = document_references(cleaned, seg, doc)
         if len(doc.references) > MAX_REFERENCES:
@@ -104,25 +102,22 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
     return doc
 
 
-def document_references(cleaned, seg, doc: Document) -> list[Reference]:
+def document_references(cleaned: Cleaned, seg: Segmented, doc: Document) -> list[Reference]:
     """Every numbered reference in the text and its footnotes, except the notice's own number."""
-    from ..extractors.references import find_references, ref_id
-    from ..text.spans import Span
-
-    year = int(doc.issue_date[:4]) if doc.issue_date else (int(doc.meeting_date[:4]) if doc.meeting_date else None)
+    year = doc.year
     own = ref_id(doc.doc_number) if doc.doc_number else None
     task_ranges = [(t.start, t.end, t.task_id) for t in doc.tasks]
     out: list[Reference] = []
     seen_spans = set()
 
-    def add(r, s: int, e: int, text: str) -> None:
+    def add(r: Reference, s: int, e: int, text: str) -> None:
         if r.id and own and ref_id(r.id) == own:
             return
         if (s, e) in seen_spans:
             return
         seen_spans.add((s, e))
         tid = next((t for a, b, t in task_ranges if a <= s and e <= b), None)
-        out.append(Reference(r.id, r.type, r.number, r.symbol, r.date, r.issuer, text, s, e, tid))
+        out.append(replace(r, text=text, start=s, end=e, task_id=tid))
 
     text = cleaned.text
     for a, b in _chunks(text, 50_000):  # one chunk for any real notice; junk stops at the cap

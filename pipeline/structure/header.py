@@ -7,17 +7,18 @@ optional: a field that is not found is None (or [] for recipients).
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 import regex
 
-from ..text import patterns as P
+from ..extractors.references import doc_number_of, find_references
+from ..extractors.temporal import iter_times
 from ..ingest.clean import Cleaned
-from ..text.lexicon import load_table, load_word_set, load_words
-from ..model import Person
+from ..model import DocumentMeta, Person
 from ..structure.segment import Segmented
+from ..text import patterns as P
+from ..text.lexicon import load_table, load_word_set, load_words
 
 _LINE = regex.compile(r"[^\n]+")
 _SO_LINE = regex.compile(r"^\s*(?:Số|SỐ|So)\s*[:.]?\s*\S")
@@ -64,23 +65,6 @@ _LEADER_TITLE = regex.compile(P.HDR_LEADER_TITLE)
 _RECIPIENTS_LABEL = regex.compile(P.HDR_RECIPIENTS_LABEL)
 _RECIPIENTS_SPLIT = regex.compile(P.HDR_RECIPIENTS_SPLIT)
 _NUMBER_PARTS = regex.compile(P.HDR_NUMBER_PARTS)
-
-
-@dataclass(slots=True)
-class Header:
-    doc_type: str | None = None
-    doc_number: str | None = None
-    title: str | None = None
-    issuer: str | None = None
-    level: str | None = None
-    province: str | None = None
-    district: str | None = None
-    issue_date: str | None = None
-    meeting_date: str | None = None
-    chair: Person | None = None
-    signer: Person | None = None
-    recipients: list[str] | None = None
-    year: int | None = None  # the notice's year, for dates written without one
 
 
 @lru_cache(maxsize=1)
@@ -200,8 +184,6 @@ def _doc_type(lines: list[tuple[int, int, str]]) -> tuple[str | None, int]:
 
 
 def _doc_number(lines: list[tuple[int, int, str]]) -> str | None:
-    from ..extractors.references import doc_number_of
-
     for _, _, s in lines[:25]:
         if _SO_LINE.match(s):
             found = doc_number_of(s)
@@ -213,8 +195,6 @@ def _doc_number(lines: list[tuple[int, int, str]]) -> str | None:
 def _type_from_number(number: str | None) -> str | None:
     if not number:
         return None
-    from ..extractors.references import find_references
-
     refs = find_references(number)
     if refs and refs[0].type:
         return refs[0].type
@@ -297,8 +277,6 @@ _MEETING = regex.compile(r"(?i)(?<!\p{L})(?:họp|hội nghị|làm việc|chủ
 
 
 def _meeting_date(text: str, start: int, end: int, year: int | None) -> str | None:
-    from ..extractors.temporal import iter_times
-
     window = text[start:end]
     if not _MEETING.search(window):
         return None  # a meeting date stands in a sentence that names the meeting
@@ -485,14 +463,16 @@ def _level(issuer: str | None, chair: Person | None, number: str | None, opening
 
 
 def extract_header(cleaned: Cleaned, seg: Segmented, published: str | None = None,
-                   web_title: str | None = None) -> Header:
+                   web_title: str | None = None) -> DocumentMeta:
+    """The header fields of a cleaned, segmented notice; ``published`` and ``web_title`` are
+    what a web page's markup said (its publication date and headline)."""
     text = cleaned.text
     # the header fields stand in the head and the signature area: read only those regions
     head_stop = min(len(text), max(seg.header_end, 0) + 3000)
     tail_start = max(head_stop, min(seg.footer_start, len(text) - 4000) - 2000)
     lines = _lines(text, 0, head_stop) + _lines(text, tail_start)
     head_lines = [ln for ln in lines if ln[0] < seg.header_end] or lines[:3]
-    h = Header()
+    h = DocumentMeta()
     h.doc_type, type_i = _doc_type(head_lines)
     h.doc_number = _doc_number(head_lines)
     if h.doc_type is None:
@@ -510,7 +490,6 @@ def extract_header(cleaned: Cleaned, seg: Segmented, published: str | None = Non
     opening_end = seg.header_end if not seg.prose else min(len(text), seg.body_start + 3000)
     opening_start = head_lines[type_i][0] if type_i >= 0 else 0
     h.meeting_date = _meeting_date(text, opening_start, max(opening_end, min(len(text), 1500)), year)
-    h.year = year or (int(h.meeting_date[:4]) if h.meeting_date else None)
     chair_end = seg.header_end if not seg.prose else seg.footer_start
     h.chair = _chair(text, 0, min(max(chair_end, min(len(text), 1200)), 30000))
     h.signer = _signer(text, lines, seg.footer_start, seg.body_end)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..text import patterns as P
+from .fields import column_kind, field_label
 
 _LINE = regex.compile(r"[^\n]+")
 _PART = regex.compile(P.PART_MARK)
@@ -290,9 +291,6 @@ def _prose_units(text: str, lines: list[Line], units: list[Unit], closing: list)
         units.append(Unit("sentence", None, None, s, e, s))
 
 
-_FIELD_LABEL = regex.compile(P.FIELD_LABEL)
-
-
 def _is_heading(text: str, ln: Line, style: str, label_end: int, next_deeper: bool,
                 next_text: str = "") -> bool:
     own = text[ln.start + label_end:ln.end]
@@ -302,7 +300,7 @@ def _is_heading(text: str, ln: Line, style: str, label_end: int, next_deeper: bo
         return False
     if next_text:
         pm = parse_marker(next_text)
-        if _FIELD_LABEL.match(next_text, pm[2] if pm else 0):
+        if field_label().match(next_text, pm[2] if pm else 0):
             return False  # an item whose sub-items are its fields ("- Cơ quan chủ trì: ...")
     n = _words(own)
     low = own.lower()
@@ -397,13 +395,6 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
 
 
 _HEAD_FIRST = regex.compile(r"(?i)^(?:tt|stt|số tt|số thứ tự)$")
-_COLUMN_KINDS: tuple[tuple[str, regex.Pattern], ...] = (
-    ("support", regex.compile(r"(?i)phối hợp")),
-    ("lead", regex.compile(r"(?i)chủ trì|thực hiện|phụ trách|đầu mối|cơ quan|đơn vị")),
-    ("time", regex.compile(r"(?i)thời gian|thời hạn|tiến độ|hoàn thành|thời điểm")),
-    ("task", regex.compile(r"(?i)nội dung|nhiệm vụ|công việc|hoạt động|giải pháp")),
-    ("other", regex.compile(r"(?i)sản phẩm|ghi chú|kinh phí|kết quả|nguồn")),
-)
 _ROW_NUMBER = regex.compile(r"^\d{1,3}\.?$")
 
 
@@ -417,7 +408,7 @@ def _table_header(text: str, entries: list, k: int) -> list[str] | None:
         cell = text[entries[j][0].start:entries[j][0].end].strip()
         if _ROW_NUMBER.match(cell) or _words(cell) > 8:
             break
-        kind = next((name for name, rx in _COLUMN_KINDS if rx.search(cell)), None)
+        kind = column_kind(cell)
         if kind is None:
             break
         kinds.append(kind if kind not in kinds or kind == "other" else "other")
@@ -490,3 +481,21 @@ _DIRECTIVE_START = regex.compile(P.SUBJECT_START)
 
 def _starts_directive(s: str) -> bool:
     return bool(_DIRECTIVE_START.match(s.lstrip()))
+
+
+def field_children(text: str, units: list[Unit]) -> tuple[dict[int, dict[str, tuple[int, int]]], set[int]]:
+    """The labelled sub-items of units ("- Cơ quan chủ trì: Công an huyện.", "- Thời gian hoàn
+    thành: ..."; plans often write a task's fields so): per parent unit, field kind -> the
+    (start, end) of its value, and the set of those sub-items."""
+    fields: dict[int, dict[str, tuple[int, int]]] = {}
+    members: set[int] = set()
+    label = field_label()
+    for i, u in enumerate(units):
+        if u.parent is None or u.kind == "heading":
+            continue
+        m = label.match(text, u.start, u.end)
+        if m is None:
+            continue
+        members.add(i)
+        fields.setdefault(u.parent, {}).setdefault(m.lastgroup, (m.end(), u.end))
+    return fields, members

@@ -428,15 +428,6 @@ SUBJECT_HEAD_START = (
     r"(?:(?:{heads})(?![\p{{L}}])|(?:{domains})[ \t]+(?-i:\p{{Lu}}))"
 )
 
-# A labelled field of a task, written as its sub-item in plans: "Cơ quan chủ trì: ...",
-# "Cơ quan phối hợp: ...", "Thời gian hoàn thành: ...", "Sản phẩm: ..." (group = the field).
-FIELD_LABEL = (
-    r"(?i)[ \t]*(?:(?P<lead>(?:(?:cơ quan|đơn vị)[ \t]+)?(?:chủ trì|thực hiện|phụ trách|đầu mối))"
-    r"|(?P<support>(?:(?:cơ quan|đơn vị)[ \t]+)?phối hợp)"
-    r"|(?P<time>thời gian(?:[ \t]+(?:hoàn thành|thực hiện))?|thời hạn(?:[ \t]+hoàn thành)?|tiến độ(?:[ \t]+hoàn thành)?)"
-    r"|(?P<other>sản phẩm|kinh phí|nguồn kinh phí|kết quả đầu ra))[ \t]*:[ \t]*"
-)
-
 # The line that opens the recipients list and the signature area.
 RECIPIENTS_LINE = r"(?i)^[ \t*_]*nơi[ \t]+nhận[ \t*_]*:?"
 

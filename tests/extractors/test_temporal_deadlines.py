@@ -11,7 +11,6 @@ import pytest
 
 from vntasks.extractors.temporal import choose_deadline, find_deadlines
 
-
 # --- deadlines ------------------------------------------------------------------------------
 
 DEADLINES = [

@@ -12,7 +12,6 @@ import pytest
 
 from vntasks.extractors.temporal import find_periods, period_of
 
-
 # --- periods --------------------------------------------------------------------------------
 
 PERIODS = [

@@ -1,0 +1,93 @@
+"""A refresh run: inputs -> an output folder's tables, extracting again only what changed.
+
+In: the input files, an output folder and how to run them (workers, engine). Out: the tables
+written atomically by :class:`~..output.writers.TableWriter`, the folder's refresh cache
+(:class:`~.engines.Cache`, ``OUT/.cache``) brought up to date, and a :class:`RunSummary`.
+
+When the cache's manifest says the tables were written for exactly these inputs, unchanged, by
+this pipeline, nothing runs (``RunSummary.current``). Otherwise every input is encoded (from the
+cache when it is there), written, and new results are stored; entries no input used are pruned
+and the manifest is written when every input succeeded. Errors of the run itself
+(``KeyboardInterrupt``, ``PipelineError`` of the engine, ``OSError`` of the output folder) reach
+the caller, after the cache has kept what was extracted.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..ingest.load import MAX_BYTES
+from ..output.tables import Encoded
+from ..output.writers import TABLE_FILES, TableWriter
+from .engines import Cache, Job, close_readers, fingerprint, job_key, run_jobs, store
+from .process import doc_ids
+
+CACHE_FOLDER = ".cache"
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a refresh run did: inputs, how many had errors, how many came from the cache, and
+    whether the tables were already current (then nothing ran)."""
+
+    n_inputs: int
+    n_bad: int = 0
+    n_cached: int = 0
+    current: bool = False
+
+
+def tables_current(cache: Cache, jobs: Sequence[Job], out: str | os.PathLike) -> bool:
+    """True when the last completed run wrote the tables for exactly these inputs, unchanged."""
+    last = cache.manifest()
+    if last is None or len(last) != len(jobs):
+        return False
+    if not all(os.path.exists(os.path.join(out, name)) for name in TABLE_FILES):
+        return False
+    return all(job_key(j) == k for j, k in zip(jobs, last, strict=True))
+
+
+def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, engine: str = "local",
+            scheduler: str | None = None, max_bytes: int = MAX_BYTES, use_cache: bool = True,
+            reuse_tables: bool = True, on_result: Callable[[int, Encoded], None] | None = None) -> RunSummary:
+    """Extract ``sources`` (files, in order) into the tables of ``out``.
+
+    ``use_cache``: read and update ``out/.cache`` (else extract every input). ``reuse_tables``:
+    return at once when the tables are current. ``on_result(i, encoded)`` is called for the i-th
+    result (1-based), in input order, after it was written.
+    """
+    out = os.fspath(out)
+    cache_dir = os.path.join(out, CACHE_FOLDER) if use_cache else None
+    fp = fingerprint()
+    work = [Job(s, d, max_bytes, cache_dir, fp) for s, d in zip(sources, doc_ids(list(sources)), strict=True)]
+    summary = RunSummary(len(work))
+    if cache_dir and reuse_tables and tables_current(Cache(cache_dir), work, out):
+        summary.current = True
+        return summary
+    keys: set[str] = set()
+    order: list[str | None] = []
+    cache = Cache(cache_dir).open() if cache_dir else None
+    try:
+        with TableWriter(out) as writer:
+            for i, (enc, key) in enumerate(run_jobs(work, jobs, engine, scheduler), 1):
+                store(cache, enc, key)
+                writer.add_encoded(enc)
+                summary.n_cached += enc.cached
+                order.append(key)
+                if key:
+                    keys.add(key)
+                summary.n_bad += enc.status != "ok"
+                if on_result is not None:
+                    on_result(i, enc)
+    finally:
+        close_readers()
+        if cache is not None:
+            cache.close()  # what was extracted is kept, even when the run stopped early
+    if cache is not None:
+        with cache:
+            cache.prune(keys)
+            if summary.n_bad == 0 and all(order):
+                cache.write_manifest(order)  # the tables are now current for exactly these inputs
+            else:
+                cache.clear_manifest()
+    return summary

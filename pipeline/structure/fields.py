@@ -1,0 +1,61 @@
+"""Field labels: the words that name a field of a task, from ``data/field_labels.tsv``.
+
+In: a sub-item's text or a table header cell. Out: the field kind it names (lead, support, time,
+task, other). Two uses of one vocabulary:
+
+- a *labelled sub-item* of a task, "- Cơ quan chủ trì: Công an huyện.": :data:`field_label`
+  matches the label and its colon (the named group is the kind);
+- a *table header cell*, "Cơ quan phối hợp": :func:`column_kind` gives the kind of the column.
+"""
+from __future__ import annotations
+
+from functools import cache
+from typing import Literal, get_args
+
+import regex
+
+from ..text.lexicon import LexiconError, load_table
+
+#: The fields a task's sub-items and table columns name.
+FieldKind = Literal["lead", "support", "time", "task", "other"]
+FIELD_KINDS: tuple[str, ...] = get_args(FieldKind)
+_USES = ("label", "column")
+_FILE = "field_labels.tsv"
+
+
+@cache
+def _phrases() -> dict[str, dict[str, tuple[str, ...]]]:
+    """use -> kind -> phrases, kinds in the order of their first row; validated."""
+    out: dict[str, dict[str, list[str]]] = {use: {} for use in _USES}
+    for row in load_table(_FILE, ("kind", "use", "phrase")):
+        if row["kind"] not in FIELD_KINDS:
+            raise LexiconError(f"{_FILE}: unknown kind {row['kind']!r}")
+        if row["use"] not in _USES:
+            raise LexiconError(f"{_FILE}: unknown use {row['use']!r}")
+        out[row["use"]].setdefault(row["kind"], []).append(row["phrase"])
+    return {use: {k: tuple(v) for k, v in kinds.items()} for use, kinds in out.items()}
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    """The phrases as an alternation, longest first, words separated by spaces or tabs."""
+    return "|".join(r"[ \t]+".join(regex.escape(w) for w in p.lower().split())
+                    for p in sorted(phrases, key=lambda p: (-len(p), p)))
+
+
+@cache
+def field_label() -> regex.Pattern:
+    """A sub-item's field label at the match position: optional spaces, the label, a colon and
+    the spaces after it; ``lastgroup`` is the field kind."""
+    groups = "|".join(f"(?P<{kind}>{_alternation(phrases)})" for kind, phrases in _phrases()["label"].items())
+    return regex.compile(r"(?i)[ \t]*(?:" + groups + r")[ \t]*:[ \t]*")
+
+
+@cache
+def _column_kinds() -> tuple[tuple[str, regex.Pattern], ...]:
+    return tuple((kind, regex.compile("(?i)" + _alternation(phrases)))
+                 for kind, phrases in _phrases()["column"].items())
+
+
+def column_kind(cell: str) -> str | None:
+    """The field kind a table header cell names (the first kind whose words it contains), or None."""
+    return next((kind for kind, rx in _column_kinds() if rx.search(cell)), None)

@@ -1,0 +1,73 @@
+"""Field labels (data/field_labels.tsv): labelled sub-items and table header cells."""
+import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vntasks.structure.fields import column_kind, field_label
+from vntasks.structure.segment import field_children, segment
+
+
+@pytest.mark.parametrize("text, kind, value", [
+    ("- Cơ quan chủ trì: Công an huyện.", "lead", "Công an huyện."),
+    ("Đơn vị thực hiện : Phòng Nội vụ", "lead", "Phòng Nội vụ"),
+    ("Chủ trì: Sở Y tế", "lead", "Sở Y tế"),
+    ("Cơ quan phối hợp: các xã", "support", "các xã"),
+    ("Thời gian hoàn thành: quý II/2025", "time", "quý II/2025"),
+    ("THỜI HẠN: 30/6/2025", "time", "30/6/2025"),
+    ("Tiến độ hoàn thành: tháng 9", "time", "tháng 9"),
+    ("Nguồn kinh phí: ngân sách huyện", "other", "ngân sách huyện"),
+    ("Kết quả đầu ra: báo cáo", "other", "báo cáo"),
+    ("Cơ quan chủ trì xây dựng kế hoạch.", None, None),  # no colon: a sentence, not a label
+    ("Thời gian qua: đã làm", None, None),
+    ("Nội dung: tuyên truyền", None, None),  # a column name, not a sub-item label
+])
+def test_field_label(text, kind, value):
+    start = text.index(" ") + 1 if text.startswith("- ") else 0
+    m = field_label().match(text, start)
+    assert (m.lastgroup, text[m.end():]) == (kind, value) if kind else m is None
+
+
+@pytest.mark.parametrize("cell, kind", [
+    ("Cơ quan phối hợp", "support"),
+    ("Cơ quan chủ trì", "lead"),
+    ("Đơn vị thực hiện", "lead"),
+    ("Thời gian hoàn thành", "time"),
+    ("Nội dung công việc", "task"),
+    ("Ghi chú", "other"),
+    ("Kết quả", "other"),
+    ("Địa bàn", None),
+])
+def test_column_kind(cell, kind):
+    assert column_kind(cell) == kind
+
+
+# The labels as first written (one regex in text/patterns.py): the reference the data file matches.
+_REFERENCE = regex.compile(
+    r"(?i)[ \t]*(?:(?P<lead>(?:(?:cơ quan|đơn vị)[ \t]+)?(?:chủ trì|thực hiện|phụ trách|đầu mối))"
+    r"|(?P<support>(?:(?:cơ quan|đơn vị)[ \t]+)?phối hợp)"
+    r"|(?P<time>thời gian(?:[ \t]+(?:hoàn thành|thực hiện))?|thời hạn(?:[ \t]+hoàn thành)?|tiến độ(?:[ \t]+hoàn thành)?)"
+    r"|(?P<other>sản phẩm|kinh phí|nguồn kinh phí|kết quả đầu ra))[ \t]*:[ \t]*")
+_WORDS = ["cơ quan", "Đơn vị", "chủ trì", "THỰC HIỆN", "phụ trách", "đầu mối", "phối hợp", "thời gian", "hoàn thành",
+          "thời hạn", "tiến độ", "sản phẩm", "nguồn", "kinh phí", "kết quả đầu ra", "nội dung", "Sở Y tế", "xã"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=4),
+       st.sampled_from([" ", "  ", "\t"]), st.sampled_from(["", " ", "\t"]), st.sampled_from([":", " :", ": ", ""]))
+def test_field_label_agrees_with_the_reference(words, gap, lead, colon):
+    text = lead + gap.join(words) + colon + " x"
+    got, want = field_label().match(text), _REFERENCE.match(text)
+    assert (got and (got.end(), got.lastgroup)) == (want and (want.end(), want.lastgroup))
+
+
+def test_field_children_of_a_plan_item():
+    text = ("1. Tổ chức tuyên truyền về phòng chống dịch bệnh.\n"
+            "- Cơ quan chủ trì: Phòng Y tế.\n"
+            "- Thời gian hoàn thành: tháng 6/2025.\n"
+            "2. Kiểm tra việc thực hiện.\n")
+    seg = segment(text)
+    fields, members = field_children(seg.text, seg.units)
+    (parent, got), = fields.items()
+    assert {k: seg.text[a:b] for k, (a, b) in got.items()} == {"lead": "Phòng Y tế.", "time": "tháng 6/2025."}
+    assert members and all(seg.units[i].parent == parent for i in members)
