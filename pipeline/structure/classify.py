@@ -13,11 +13,12 @@ from functools import lru_cache
 
 import regex
 
+from ..extractors.bodies.lexicon import subject_start_pattern
 from ..text import patterns as P
 from ..text.lexicon import load_table
 
 _PAREN = regex.compile(r"\([^()\n]{0,400}\)")
-_SUBJECT_START = regex.compile(P.SUBJECT_START)
+_SUBJECT_START = regex.compile(subject_start_pattern())
 _TOPIC_HEADING = regex.compile(P.SEG_TOPIC_HEADING)
 
 _LEADING_CONNECTIVE = regex.compile(

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..extractors.bodies.lexicon import subject_start_pattern
 from ..text import patterns as P
 from .fields import column_kind, field_label
 
@@ -476,7 +477,7 @@ def _inline_sequence(matches: list) -> list:
     return best
 
 
-_DIRECTIVE_START = regex.compile(P.SUBJECT_START)
+_DIRECTIVE_START = regex.compile(subject_start_pattern())
 
 
 def _starts_directive(s: str) -> bool:

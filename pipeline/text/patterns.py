@@ -401,22 +401,11 @@ ORDINAL_MARK = (r"(?:(?:Thứ|THỨ)[ \t]+(?:nhất|hai|ba|tư|năm|sáu|bảy|t
 # A unit that opens with a directive's subject: an introducer ("Đề nghị", "Giao", "Đối với") or
 # a word that opens a body's name, perhaps after "các"/"từng"/"mỗi" ("Từng thành viên Ban Chỉ đạo
 # ..."). {heads}: the body lexicon's subject openers (extractors.bodies.lexicon.opener_words, from
-# body_openers.tsv); SUBJECT_START, the filled-in pattern, is built on first use (__getattr__ below).
+# body_openers.tsv); the filled-in pattern is extractors.bodies.lexicon.subject_start_pattern().
 SUBJECT_START_TEMPLATE = (
     r"(?i)^[\"“]?(?:đề nghị|yêu cầu|giao|đối với|riêng đối với|"
     r"(?:riêng )?(?:các |từng |mỗi |toàn thể )?(?:đồng chí )?{heads})(?![\p{{L}}])"
 )
-
-
-def __getattr__(name: str) -> str:
-    """SUBJECT_START, from the body lexicon on first use (it imports this module: no cycle then)."""
-    if name == "SUBJECT_START":
-        from ..extractors.bodies.lexicon import OpenerUse, opener_words
-
-        words = {w.lower() for w in opener_words(OpenerUse.SUBJECT)}
-        value = globals()["SUBJECT_START"] = SUBJECT_START_TEMPLATE.format(heads=word_set(words))
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # The same opening with a head noun of the body lexicon (body_heads.tsv, filled in by

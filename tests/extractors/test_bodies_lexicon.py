@@ -149,13 +149,13 @@ SUBJECT_STARTS = [
 
 @pytest.mark.parametrize(("text", "expected"), SUBJECT_STARTS)
 def test_subject_start_takes_its_heads_from_the_lexicon(text, expected):
-    assert bool(regex.match(P.SUBJECT_START, text)) is expected
+    assert bool(regex.match(lexicon.subject_start_pattern(), text)) is expected
 
 
 def test_every_opener_opens_a_subject_or_splits_a_cell():
     from vntasks.resolve.inherit import _CELL_SPLIT
 
-    subject = regex.compile(P.SUBJECT_START)
+    subject = regex.compile(lexicon.subject_start_pattern())
     for word in opener_words(OpenerUse.SUBJECT):
         assert subject.match(f"{word} xã rà soát."), word
         assert subject.match(f"Các {word.upper()} rà soát."), word

@@ -5,7 +5,7 @@ In: the data files ``body_heads.tsv``, ``generic_addressees.tsv``, ``directive_c
 :class:`Lexicon` of longest-match phrase tables over lower-case tokens (:class:`Phrases`), each
 head a :class:`Head` whose kind is a :class:`HeadKind` and whose scope a :class:`Scope`, parsed
 and validated on load (a bad cell raises :class:`LexiconError`). Adding a body head is one data
-row. The regex pre-checks outside the scanner (``text.patterns.SUBJECT_START``,
+row. The regex pre-checks outside the scanner (``subject_start_pattern()``,
 ``resolve.inherit``'s cell split) take their head words from here (:func:`opener_words`).
 
 Also here: the token pattern and the token key (:func:`low`: lower case, dashes unified, modern
@@ -276,7 +276,7 @@ def level_of_word() -> dict[str, str]:
 class OpenerUse(Enum):
     """Where a word of ``body_openers.tsv`` serves (its ``use`` column, space-separated)."""
 
-    SUBJECT = "subject"  # a unit opens with a directive's subject (text.patterns.SUBJECT_START)
+    SUBJECT = "subject"  # a unit opens with a directive's subject (subject_start_pattern)
     CELL = "cell"  # a "," in a table cell of bodies splits before it (resolve.inherit)
 
 
@@ -297,3 +297,11 @@ def opener_words(use: OpenerUse) -> tuple[str, ...]:
         if use in uses:
             out.append(r["opener"])
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def subject_start_pattern() -> str:
+    """``text.patterns.SUBJECT_START_TEMPLATE`` filled in with the subject openers: a unit that
+    opens with a directive's subject (the segmenter's and the task decision's pre-check)."""
+    words = {w.lower() for w in opener_words(OpenerUse.SUBJECT)}
+    return P.SUBJECT_START_TEMPLATE.format(heads=P.word_set(words))
