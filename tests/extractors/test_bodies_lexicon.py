@@ -21,7 +21,6 @@ from vntasks.extractors.bodies.lexicon import (
     parse_heads,
 )
 from vntasks.text import lexicon as tables
-from vntasks.text import patterns as P
 
 
 def _clear_caches() -> None:

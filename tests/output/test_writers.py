@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from vntasks.output.tables import COLUMNS, DATE_COLUMNS
 from vntasks.output.writers import TableWriter, _arrow_table, _parquet_schema, _string_array
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _oracle(rows: list[dict]) -> pa.Table:

@@ -15,7 +15,7 @@ from scripts import train as train_script
 from vntasks.learn import model as L
 from vntasks.structure.classify import Features
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # --- features ---------------------------------------------------------------------------------

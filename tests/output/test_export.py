@@ -14,7 +14,7 @@ openpyxl = pytest.importorskip("openpyxl")
 from vntasks.cli import main  # noqa: E402
 from vntasks.output.xlsx import FORMULA_TRIGGERS, safe_cell, write_xlsx, xlsx_value  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HYPERLINK = '=HYPERLINK("http://example.invalid","bấm vào đây")'
 
 

@@ -27,7 +27,7 @@ from vntasks.evaluate.score import (
     value_error,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # --------------------------------------------------------------------------------------------
 # fold, tokens, ids

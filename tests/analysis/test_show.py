@@ -12,7 +12,7 @@ from vntasks.analysis.show import Mark, render_text
 from vntasks.cli import main
 from vntasks.ingest.load import load_path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 
 

@@ -15,7 +15,7 @@ from vntasks.analysis.links import LINK_COLUMNS, build_links, chains, find_links
 from vntasks.analysis.report import NO_ACTION, UNKNOWN, action_of, doc_groups, period_label, sort_key
 from vntasks.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 

@@ -1,0 +1,49 @@
+"""Resolve (resolve.inherit): what a task takes from its parent and its section when it states
+nothing itself. One table of composed notices: each row is a notice and, per task in order,
+(lead bodies, inherited?, period) as the resolver must give them."""
+from __future__ import annotations
+
+import pytest
+
+import vntasks
+
+_HEAD = ("ỦY BAN NHÂN DÂN\nHUYỆN SƠN ĐÔNG\n\nSố: 77/TB-UBND\n\nSơn Đông, ngày 10 tháng 3 năm 2024\n\n"
+         "THÔNG BÁO\nKết luận của Chủ tịch UBND huyện tại cuộc họp giao ban\n\n")
+
+CASES = [
+    # a sub-item naming no body takes its parent's, marked inherited
+    ("1. Phòng Nông nghiệp và Phát triển nông thôn chủ trì các nội dung sau:\n"
+     "- Rà soát diện tích lúa bị ảnh hưởng do hạn hán.\n"
+     "- Tổng hợp nhu cầu hỗ trợ giống cây trồng.\n",
+     [(["Phòng Nông nghiệp và Phát triển nông thôn"], False, None),
+      (["Phòng Nông nghiệp và Phát triển nông thôn"], True, None),
+      (["Phòng Nông nghiệp và Phát triển nông thôn"], True, None)]),
+    # a sub-item naming its own body keeps it, not the parent's
+    ("1. Phòng Tài chính - Kế hoạch tham mưu các nội dung sau:\n"
+     "- Bố trí kinh phí sửa chữa trường học.\n"
+     "- Ủy ban nhân dân xã Tuấn Đạo lập hồ sơ đề nghị hỗ trợ.\n",
+     [(["Phòng Tài chính - Kế hoạch"], False, None),
+      (["Phòng Tài chính - Kế hoạch"], True, None),
+      (["Ủy ban nhân dân xã Tuấn Đạo"], False, None)]),
+    # the section heading's period reaches every item under it; an item's own period wins
+    ("II. Nhiệm vụ trọng tâm quý II năm 2024\n"
+     "1. Công an huyện tăng cường tuần tra kiểm soát trên các tuyến đường.\n"
+     "2. Phòng Văn hóa và Thông tin tổ chức các hoạt động văn hóa trong tháng 5/2024.\n",
+     [(["Công an huyện"], False, ("2024-04-01", "2024-06-30")),
+      (["Phòng Văn hóa và Thông tin"], False, ("2024-05-01", "2024-05-31"))]),
+]
+
+
+def _row(t):
+    lead = [b.name for b in t.responsible if b.role == "lead"]
+    inherited = any(b.inherited for b in t.responsible if b.role == "lead")
+    period = (t.period.start, t.period.end) if t.period else None
+    return lead, inherited, period
+
+
+@pytest.mark.parametrize("body, expected", CASES)
+def test_inheritance(body, expected):
+    doc = vntasks.extract(_HEAD + body + "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    got = [_row(t) for t in doc.tasks]
+    got = [(lead, inh, tuple(str(d) for d in p) if p else None) for lead, inh, p in got]
+    assert got == expected
