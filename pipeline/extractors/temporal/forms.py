@@ -173,6 +173,14 @@ def _h_from_month(m: regex.Match, year: int | None) -> Parsed | None:
     return Parsed(a[0], b[1])
 
 
+def _h_quarter_range(m: regex.Match, year: int | None) -> Parsed | None:
+    """Groups q1, y1, q2, y2: from the first day of quarter q1 of y1 to the last of q2 of y2."""
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    q1, q2 = _quarter(m.group("q1")), _quarter(m.group("q2"))
+    first, last = date(y1, 3 * q1 - 2, 1), _month_span(y2, 3 * q2)[1]
+    return None if first > last else Parsed(first, last)
+
+
 def _h_from_day(m: regex.Match, year: int | None) -> Parsed | None:
     y2 = _int(m.group("y2")) or _int(m.group("y2w")) or year
     m2 = _int(m.group("m2")) or _int(m.group("m2w"))
@@ -220,6 +228,24 @@ FORMS: tuple[DateForm, ...] = build(
         pattern=(
             rf"(?<![\p{{L}}\p{{N}}])từ{T_WS}năm{T_WS}(?P<y1>{T_YEAR}){T_OWS}{T_RANGE_TO}{T_OWS}(?:hết{T_WS})?"
             rf"(?:năm{T_WS})?(?P<y2>{T_YEAR})"
+        ),
+    ),
+    # "tháng 11-12/2025", "tháng 10 - tháng 12 năm 2025", "tháng 10/2025 - tháng 6/2026": months
+    # joined by a dash or "đến" with no "từ" (a table's time cell, a span in prose).
+    DateForm(
+        "month_range", TimeKind.RANGE, handler=_h_from_month, needs=Needs(("tháng",)),
+        pattern=(
+            rf"(?<!\d\s{{0,4}})tháng{T_WS}(?P<m1>{T_NUM2})(?:\s?[/.]\s?(?P<y1>{T_YEAR})|{T_WS}năm{T_WS}"
+            rf"(?P<y1w>{T_YEAR}))?{T_OWS}{T_RANGE_TO}{T_OWS}(?:hết{T_WS})?(?:tháng{T_WS})?(?<!\d)(?P<m2>{T_NUM2})"
+            rf"(?:\s?[/.\-]\s?(?P<y2>{T_YEAR})|{T_WS}năm{T_WS}(?P<y2w>{T_YEAR}))?(?![\d/])"
+        ),
+    ),
+    # "quý IV/2025 - quý II/2026", "quý IV năm 2025 đến quý I năm 2026": quarters of two years.
+    DateForm(
+        "quarter_range", TimeKind.RANGE, handler=_h_quarter_range, needs=Needs(("quý",)),
+        pattern=(
+            rf"quý{T_WS}(?P<q1>{T_QUARTER_NUM}){T_OWS}(?:/|năm){T_OWS}(?P<y1>{T_YEAR}){T_OWS}{T_RANGE_TO}{T_OWS}"
+            rf"(?:hết{T_WS})?quý{T_WS}(?P<q2>{T_QUARTER_NUM}){T_OWS}(?:/|[\-\u2013]|năm){T_OWS}(?P<y2>{T_YEAR})"
         ),
     ),
     # "ngày 25/10/2022", "17 giờ ngày 27/11/2025", "25-10-2022" (same separator twice).
