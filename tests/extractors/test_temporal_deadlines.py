@@ -67,6 +67,18 @@ DEADLINES = [
     ("rà soát các văn bản đã ban hành trước ngày 01/7/2025", 2025, []),
     ("tổ chức các hoạt động từ ngày 01/12 đến 15/12/2025", 2025, []),
     ("trình phương án chậm nhất ngày 10/5", None, []),
+    # recurring dates (a date without a year, a recurrence marker in its clause): no deadline
+    ("các xã lập kế hoạch năm và định kỳ gửi báo cáo tổng hợp trước ngày 25/6 về Sở Nội vụ", 2026, []),
+    ("Định kỳ hằng quý (trước ngày 05 tháng đầu quý sau) gửi số liệu về Cục Thống kê", 2026, []),
+    ("Phòng Văn hóa gửi báo cáo trước ngày 10 tháng 12 hằng năm để theo dõi", 2026, []),
+    ("các trường báo cáo sĩ số chậm nhất ngày 05 hàng tháng", 2026, []),
+    ("tổ chức Ngày hội đại đoàn kết trong tháng 11 hằng năm", 2026, []),
+    # a written year keeps one date; a recurrence in another clause does not reach it
+    ("nộp báo cáo trước ngày 15/9/2026 và sau đó hằng tháng", 2026, [("trước ngày 15/9/2026", "2026-09-15")]),
+    ("Định kỳ hằng tháng báo cáo tiến độ. Hoàn thành việc rà soát trước ngày 30/8.", 2026,
+     [("trước ngày 30/8", "2026-08-30")]),
+    ("Trong tháng 10, tổ chức Hội nghị sơ kết và định kỳ hằng tuần cập nhật tiến độ", 2026,
+     [("Trong tháng 10", "2026-10-31")]),
 ]
 
 

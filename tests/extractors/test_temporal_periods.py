@@ -29,6 +29,10 @@ PERIODS = [
     ("Tháng 4/2025, tập trung cao điểm chống khai thác hải sản trái phép", 2025, [("Tháng 4/2025", "2025-04-01", "2025-04-30")]),
     ("ra quân làm thủy lợi từ tháng 10 đến tháng 12 năm 2025", 2025,
      [("từ tháng 10 đến tháng 12 năm 2025", "2025-10-01", "2025-12-31")]),
+    # a recurring month is no period; a finer recurrence inside a span leaves it one
+    ("tổ chức Ngày hội đại đoàn kết toàn dân tộc trong tháng 11 hằng năm", 2026, []),
+    ("Trong quý IV, các phường định kỳ hằng tháng báo cáo tiến độ", 2026,
+     [("Trong quý IV", "2026-10-01", "2026-12-31")]),
     # objects' years
     ("xây dựng Kế hoạch phát triển kinh tế - xã hội năm 2026", 2025, []),
     ("chuẩn bị tốt công tác tuyển quân năm 2023", 2022, []),

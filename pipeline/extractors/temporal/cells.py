@@ -24,6 +24,7 @@ from datetime import date
 import regex
 
 from .cues import PeriodRole, period_words
+from .deadlines import recurs
 from .expr import Cue, TimeExpr, TimeKind
 from .find import find_times
 from .forms import T_RANGE_TO, T_YEAR
@@ -37,8 +38,6 @@ _BARE_YEAR_SPAN = regex.compile(
 _BARE_YEAR = regex.compile(rf"(?<![\p{{L}}\p{{N}}/.,\-])(?P<y>{T_YEAR})(?![\p{{L}}\p{{N}}/\-]|[.,]\d)", FLAGS)
 # "từ" right before an expression that has no end ("Từ 01/7/2025", "Từ năm 2026").
 _FROM = regex.compile(r"(?<![\p{L}\p{N}])(?:kể\s{1,3})?từ\s{1,3}(?:ngày\s{1,3})?\Z", FLAGS)
-# A year written in an expression.
-_HAS_YEAR = regex.compile(T_YEAR)
 # What stands between an expression and an open-end phrase after it: "và", "," and spaces.
 _OPEN_GAP = regex.compile(r"[\s,]{0,4}(?:(?:và|cho\s{1,3}đến|đến)\s{1,3})?\Z", FLAGS)
 # The head of a horizon ("đến năm 2030", "định hướng đến năm 2030"): one end only.
@@ -86,12 +85,6 @@ def _open_end(text: str, t: TimeExpr) -> bool:
     return m is not None and _OPEN_GAP.fullmatch(text, t.end, m.start()) is not None
 
 
-def _recurring(text: str, t: TimeExpr) -> bool:
-    """A date written without a year in a cell that names a recurrence ("trước 15/12 hằng năm")."""
-    pat = period_words()[PeriodRole.RECURRING]
-    return pat is not None and _HAS_YEAR.search(t.text) is None and pat.search(text) is not None
-
-
 def is_span(t: TimeExpr) -> bool:
     """Whether ``t`` has two ends written: a range (not a horizon "đến năm 2030", not a "before"
     cue), or quarters or months joined ("Quý II - Quý IV/2026")."""
@@ -108,7 +101,7 @@ def time_of_cell(text: str, year: int | None) -> CellTime:
     """The deadline or the period a time cell or time field states (see the module's doc)."""
     times = find_times(text, year)
     times = sorted(times + _bare_years(text, times), key=lambda t: t.start)
-    times = [t for t in times if not _open_end(text, t) and not _recurring(text, t)]
+    times = [t for t in times if not _open_end(text, t) and not recurs(text, t)]
     spans = [t for t in times if is_span(t)]
     singles = [t for t in times if not is_span(t)]
     deadline = max(singles, key=lambda t: (t.last, t.start)) if singles else None

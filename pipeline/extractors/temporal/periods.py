@@ -13,7 +13,7 @@ import regex
 
 from ...text import patterns as P
 from .cues import PeriodRole, period_words
-from .deadlines import is_deadline
+from .deadlines import is_deadline, recurs
 from .expr import Cue, TimeExpr, TimeKind
 from .find import find_times
 from .registry import FLAGS
@@ -77,7 +77,7 @@ def _is_horizon(t: TimeExpr) -> bool:
 
 
 def _rejected_as_period(text: str, t: TimeExpr, year: int | None, as_of: date | None) -> bool:
-    if t.kind is TimeKind.DAY or t.cue is Cue.BEFORE or _is_horizon(t):
+    if t.kind is TimeKind.DAY or t.cue is Cue.BEFORE or _is_horizon(t) or recurs(text, t):
         return True
     if year is not None and t.last.year < year:
         return True
