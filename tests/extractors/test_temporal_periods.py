@@ -102,6 +102,19 @@ PERIOD_OF = [
     ("Phương hướng, nhiệm vụ trong quý IV/2025", True, ("trong quý IV/2025", "2025-10-01", "2025-12-31")),
     # the same span after an action in a task bounds it: a deadline, so no period
     ("Hội Nông dân xã mở 02 lớp tập huấn trong tháng 11 năm 2025", False, None),
+    # a heading's plan being carried out: its span of years is the section's period
+    ("3. Giải pháp tổ chức thực hiện Kế hoạch phát triển nhà ở 05 năm 2026 - 2030", True,
+     ("năm 2026 - 2030", "2026-01-01", "2030-12-31")),
+    ("II. NHIỆM VỤ TRIỂN KHAI CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2026-2030", True,
+     ("GIAI ĐOẠN 2026-2030", "2026-01-01", "2030-12-31")),
+    # ... but not in a task, not a single year, not when the plan is being drawn up
+    ("Sở Xây dựng thực hiện Kế hoạch phát triển nhà ở 05 năm 2026 - 2030", False, None),
+    ("2. Giải pháp thực hiện Kế hoạch phát triển nhà ở năm 2026", True, None),
+    ("1. Xây dựng Kế hoạch phát triển nhà ở giai đoạn 2026 - 2030", True, None),
+    # "giai đoạn N năm Y1-Y2"; a look-back word followed by a forward one does not reject it
+    ("Trên cơ sở đánh giá kết quả năm 2025 và dự kiến cho giai đoạn 05 năm 2026 - 2030, cần thực "
+     "hiện các nhóm giải pháp sau:", True, ("giai đoạn 05 năm 2026 - 2030", "2026-01-01", "2030-12-31")),
+    ("Trên cơ sở đánh giá kết quả giai đoạn 2021 - 2025, đề xuất các giải pháp sau:", True, None),
 ])
 def test_period_of_a_section(text, section, expected):
     p = period_of(text, 2025, section=section)

@@ -288,11 +288,13 @@ FORMS: tuple[DateForm, ...] = build(
             rf"(?:{T_OWS}[/\-]?{T_OWS}(?P<y>{T_YEAR}))?"
         ),
     ),
-    # "giai đoạn 2022-2025", "giai đoạn 2021 - 2025", "nhiệm kỳ 2020-2025", "năm 2021-2025".
+    # "giai đoạn 2022-2025", "giai đoạn 2021 - 2025", "nhiệm kỳ 2020-2025", "năm 2021-2025",
+    # "giai đoạn 03 năm 2026 - 2028".
     DateForm(
         "year_span", TimeKind.RANGE, handler=_h_year_span, needs=Needs(),
         pattern=(
-            rf"(?P<head>giai{T_WS}đoạn|nhiệm{T_WS}kỳ|thời{T_WS}kỳ|năm){T_WS}(?:từ{T_WS}(?:năm{T_WS})?)?"
+            rf"(?P<head>giai{T_WS}đoạn(?:{T_WS}\d{{1,2}}{T_WS}năm)?|nhiệm{T_WS}kỳ|thời{T_WS}kỳ|năm){T_WS}"
+            rf"(?:từ{T_WS}(?:năm{T_WS})?)?"
             rf"{T_ANCHOR_YEAR_SPAN}"
         ),
         anchor=T_ANCHOR_YEAR_SPAN,

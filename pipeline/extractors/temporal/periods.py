@@ -30,6 +30,8 @@ _JOIN = regex.compile(r"\s{0,4}(?:,|;|và|cùng)?\s{0,4}(?:và\s{1,4})?\Z", FLAG
 _OBJECT_TOKENS = 18
 _RETRO_TOKENS = 24
 _TITLE_TOKENS = 45
+# How far before an object noun its implementing verb is looked for ("tổ chức thực hiện").
+_VERB_CHARS = 40
 
 
 def _phrase_window(text: str, t: TimeExpr, tokens: int) -> int:
@@ -76,7 +78,8 @@ def _is_horizon(t: TimeExpr) -> bool:
     return t.kind is TimeKind.RANGE and t.cue is Cue.NONE and _HORIZON_WORD.match(t.text) is not None
 
 
-def _rejected_as_period(text: str, t: TimeExpr, year: int | None, as_of: date | None) -> bool:
+def _rejected_as_period(text: str, t: TimeExpr, year: int | None, as_of: date | None,
+                        section: bool = False) -> bool:
     if t.kind is TimeKind.DAY or t.cue is Cue.BEFORE or _is_horizon(t) or recurs(text, t):
         return True
     if year is not None and t.last.year < year:
@@ -86,11 +89,48 @@ def _rejected_as_period(text: str, t: TimeExpr, year: int | None, as_of: date | 
     self_object = period_words()[PeriodRole.SELF_OBJECT]
     if t.cue is not Cue.WITHIN and self_object is not None and self_object.match(t.text) is not None:
         return True
-    if _has(PeriodRole.RETRO, text, _phrase_window(text, t, _RETRO_TOKENS), t.start):
+    if _looks_back(text, t):
         return True
-    if t.cue is not Cue.WITHIN and _has(PeriodRole.OBJECT, text, _phrase_window(text, t, _OBJECT_TOKENS), t.start):
+    if t.cue is not Cue.WITHIN and _names_object(text, t, section):
         return True
     return _vague_part(text, t) or _in_reference_title(text, t)
+
+
+def _last(role: PeriodRole, text: str, lo: int, hi: int) -> regex.Match | None:
+    pat = period_words()[role]
+    found = None
+    if pat is not None:
+        for found in pat.finditer(text, lo, hi):  # noqa: B007 (the last one is kept)
+            pass
+    return found
+
+
+def _looks_back(text: str, t: TimeExpr) -> bool:
+    """A retro word ("đánh giá", "kết quả") in the window, not followed by a word that looks
+    forward ("dự báo", "dự kiến"): "đánh giá tình hình ... được dự báo cho giai đoạn 2026-2028"
+    states the coming span."""
+    lo = _phrase_window(text, t, _RETRO_TOKENS)
+    retro = _last(PeriodRole.RETRO, text, lo, t.start)
+    return retro is not None and not _has(PeriodRole.FORWARD, text, retro.end(), t.start)
+
+
+def _names_object(text: str, t: TimeExpr, section: bool) -> bool:
+    """An object noun in the window ("Kế hoạch ... năm 2023"). In a heading or intro, a span of
+    years of an object being carried out ("Các giải pháp tổ chức thực hiện kế hoạch tài chính 03
+    năm 2026 - 2028", "triển khai Chương trình giai đoạn 2026-2030") is the span of the work under
+    it: an implementing verb right before the (first) object noun makes it the section's period."""
+    pat = period_words()[PeriodRole.OBJECT]
+    lo = _phrase_window(text, t, _OBJECT_TOKENS)
+    obj = pat.search(text, lo, t.start) if pat is not None else None
+    if obj is None:
+        return False
+    if not section or t.kind is not TimeKind.RANGE or t.first.year == t.last.year:
+        return True
+    verb = period_words()[PeriodRole.IMPLEMENT]
+    if verb is None:
+        return True
+    return not any(not text[m.end():obj.start()].strip()
+                   for m in verb.finditer(text, max(0, obj.start() - _VERB_CHARS), obj.start()))
 
 
 def find_periods(text: str, year: int | None, as_of: date | None = None) -> list[TimeExpr]:
@@ -111,7 +151,7 @@ def find_periods(text: str, year: int | None, as_of: date | None = None) -> list
 def _iter_periods(text: str, year: int | None, as_of: date | None, section: bool = False) -> Iterator[TimeExpr]:
     """``find_periods`` one at a time (a caller that needs the first ones stops early)."""
     for t in find_times(text, year):
-        if (not (section and t.cue is Cue.WITHIN) and is_deadline(text, t)) or _rejected_as_period(text, t, year, as_of):
+        if (not (section and t.cue is Cue.WITHIN) and is_deadline(text, t)) or _rejected_as_period(text, t, year, as_of, section):
             continue
         yield t
 
