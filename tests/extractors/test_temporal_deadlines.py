@@ -51,6 +51,9 @@ DEADLINES = [
     ("Phòng Tư pháp xây dựng kế hoạch kiểm tra, triển khai trong tháng 6/2024.", 2024,
      [("trong tháng 6/2024", "2024-06-30")]),
     ("Trạm Y tế phối hợp với các thôn tiêm vắc xin cho trẻ trong quý II/2025", 2025, [("trong quý II/2025", "2025-06-30")]),
+    # reaching a figure within a span is done by its end
+    ("các xã vận động người dân tham gia bảo hiểm xã hội tự nguyện, phải đạt 60% trong năm 2026", 2026,
+     [("trong năm 2026", "2026-12-31")]),
     # ongoing, or no deadline at all
     ("các chi bộ tuyên truyền, vận động nhân dân trong năm 2025", 2025, []),
     ("Công an xã tăng cường tuần tra ban đêm trong tháng 12/2025", 2025, []),

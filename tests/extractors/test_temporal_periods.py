@@ -51,6 +51,17 @@ PERIODS = [
     ("đưa vào chương trình xây dựng luật, pháp lệnh năm 2027", 2026, []),
     ("chuẩn bị chu đáo Lễ giao nhận quân năm 2026", 2026, []),
     ("trình bộ tiêu chí huyện nông thôn mới giai đoạn 2026 - 2030", 2025, []),
+    # a target's year, a purpose's span, a quoted title's span: not the task's period
+    ("vận động hội viên tham gia bảo hiểm y tế, phấn đấu đạt 95% hộ gia đình, cá nhân năm 2026", 2026, []),
+    ("hỗ trợ các hợp tác xã đạt mục tiêu 30% sản phẩm, hàng hóa có mã truy xuất vào năm 2030", 2026, []),
+    ("hoàn thiện hồ sơ đất đai để có thể khởi công trong năm 2027", 2026, []),
+    ("rà soát quỹ đất sạch nhằm thu hút nhà đầu tư trong năm 2027", 2026, []),
+    ("triển khai Quyết định số 512/QĐ-UBND phê duyệt Đề án “Phát triển du lịch sinh thái, nông nghiệp "
+     "giai đoạn 2026 - 2030” tại các xã vùng cao", 2026, []),
+    ("triển khai Chương trình \"Mỗi xã một sản phẩm, giai đoạn 2026-2030\" trên địa bàn", 2026, []),
+    # ... while a span after an action, or in quotes that name no document, stays the task's
+    ("duy trì phong trào “Ngày Chủ nhật xanh” trong năm 2026", 2026, [("trong năm 2026", "2026-01-01", "2026-12-31")]),
+    ("vận động nhân dân thực hiện tốt các phong trào năm 2026", 2026, [("năm 2026", "2026-01-01", "2026-12-31")]),
     # a season of a year is a vague part of it
     ("gia cố các tuyến đê xung yếu, hoàn thành trước mùa mưa bão năm 2025", 2025, []),
     ("nạo vét kênh mương trước mùa khô năm 2026", 2026, []),
@@ -111,6 +122,9 @@ PERIOD_OF = [
     ("Sở Xây dựng thực hiện Kế hoạch phát triển nhà ở 05 năm 2026 - 2030", False, None),
     ("2. Giải pháp thực hiện Kế hoạch phát triển nhà ở năm 2026", True, None),
     ("1. Xây dựng Kế hoạch phát triển nhà ở giai đoạn 2026 - 2030", True, None),
+    # a heading's or intro's purpose or target clause still states its section's period
+    ("Để thực hiện thắng lợi nhiệm vụ năm 2026, đề nghị các ngành tập trung thực hiện các nội dung sau:",
+     True, ("năm 2026", "2026-01-01", "2026-12-31")),
     # "giai đoạn N năm Y1-Y2"; a look-back word followed by a forward one does not reject it
     ("Trên cơ sở đánh giá kết quả năm 2025 và dự kiến cho giai đoạn 05 năm 2026 - 2030, cần thực "
      "hiện các nhóm giải pháp sau:", True, ("giai đoạn 05 năm 2026 - 2030", "2026-01-01", "2030-12-31")),

@@ -30,6 +30,12 @@ _JOIN = regex.compile(r"\s{0,4}(?:,|;|và|cùng)?\s{0,4}(?:và\s{1,4})?\Z", FLAG
 _OBJECT_TOKENS = 18
 _RETRO_TOKENS = 24
 _TITLE_TOKENS = 45
+# A target's words before a year, in its clause ("đạt", "mục tiêu"), and a purpose's ("để").
+_TARGET_TOKENS = 14
+_PURPOSE_TOKENS = 12
+# Quotation marks, and how far back a title's opening one is looked for.
+_QUOTE = regex.compile('[\u201c\u201d"]')
+_QUOTE_CHARS = 300
 # How far before an object noun its implementing verb is looked for ("tổ chức thực hiện").
 _VERB_CHARS = 40
 
@@ -93,7 +99,39 @@ def _rejected_as_period(text: str, t: TimeExpr, year: int | None, as_of: date | 
         return True
     if t.cue is not Cue.WITHIN and _names_object(text, t, section):
         return True
-    return _vague_part(text, t) or _in_reference_title(text, t)
+    if not section and (_clause_has(PeriodRole.TARGET, text, t, _TARGET_TOKENS)
+                        or _clause_has(PeriodRole.PURPOSE, text, t, _PURPOSE_TOKENS)):
+        # "phấn đấu đạt 20% xã ... năm 2025": the year a target is reached; "để có thể triển khai
+        # trong năm 2026": the goal's span. A heading's or intro's ("Để đạt các chỉ tiêu năm
+        # 2026, ... thực hiện các nội dung sau:") still states its section's period.
+        return True
+    return _vague_part(text, t) or _in_reference_title(text, t) or _in_quoted_title(text, t)
+
+
+def _clause_has(role: PeriodRole, text: str, t: TimeExpr, tokens: int) -> bool:
+    """A word of ``role`` among the last ``tokens`` tokens of the clause before ``t`` (commas do
+    not end a clause: "đạt 50% xã, phường ... vào năm 2030")."""
+    lo = last_tokens_start(text, clause_start(text, t.start, LOOKBACK_CHARS), t.start, tokens)
+    return _has(role, text, lo, t.start)
+
+
+def _in_quoted_title(text: str, t: TimeExpr) -> bool:
+    """``t`` inside quotation marks opened right after a document noun: a title (Đề án "Phát
+    triển ... giai đoạn 2021 - 2030")."""
+    lo = clause_start(text, t.start, _QUOTE_CHARS)
+    opening = None
+    for m in _QUOTE.finditer(text, lo, t.start):
+        straight = m.group() == '"'
+        if m.group() == "\u201c" or (straight and opening is None):
+            opening = m
+        elif m.group() == "\u201d" or straight:
+            opening = None
+    if opening is None:
+        return False
+    head = last_tokens_start(text, max(0, opening.start() - 40), opening.start(), 3)
+    obj = period_words()[PeriodRole.OBJECT]
+    return obj is not None and any(not text[m.end():opening.start()].strip()
+                                   for m in obj.finditer(text, head, opening.start()))
 
 
 def _last(role: PeriodRole, text: str, lo: int, hi: int) -> regex.Match | None:
