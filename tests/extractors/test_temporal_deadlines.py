@@ -51,6 +51,12 @@ DEADLINES = [
     ("Phòng Tư pháp xây dựng kế hoạch kiểm tra, triển khai trong tháng 6/2024.", 2024,
      [("trong tháng 6/2024", "2024-06-30")]),
     ("Trạm Y tế phối hợp với các thôn tiêm vắc xin cho trẻ trong quý II/2025", 2025, [("trong quý II/2025", "2025-06-30")]),
+    # a span counted from an event is a deadline only when the event's date is written
+    ("Các phường gửi danh sách về Sở Nội vụ trong 07 ngày kể từ ngày 20/9/2026.", 2026,
+     [("trong 07 ngày kể từ ngày 20/9/2026", "2026-09-27")]),
+    ("Các phường gửi danh sách về Sở Nội vụ trong 07 ngày kể từ ngày nhận được văn bản.", 2026, []),
+    # a year-less date after "trước" (no "ngày") takes the notice's year
+    ("Các trường tổng hợp nhu cầu, báo cáo trước 31/12.", 2026, [("trước 31/12", "2026-12-31")]),
     # reaching a figure within a span is done by its end
     ("các xã vận động người dân tham gia bảo hiểm xã hội tự nguyện, phải đạt 60% trong năm 2026", 2026,
      [("trong năm 2026", "2026-12-31")]),

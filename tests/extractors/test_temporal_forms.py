@@ -46,6 +46,12 @@ TIMES = [
     ("gửi xong trước ngày 10/9/2024", None, [("trước ngày 10/9/2024", "2024-09-10", "2024-09-10", "day", "before")]),
     ("Hạn chót: 31/12/2025", None, [("Hạn chót: 31/12/2025", "2025-12-31", "2025-12-31", "day", "before")]),
     ("trước ngày\n25/10/2022", None, [("trước ngày\n25/10/2022", "2022-10-25", "2022-10-25", "day", "before")]),
+    # a span counted from an event whose date is written: the day it ends
+    ("trong 10 ngày kể từ ngày 25/11/2026", None,
+     [("trong 10 ngày kể từ ngày 25/11/2026", "2026-12-05", "2026-12-05", "day", "before")]),
+    ("trong vòng 30 ngày kể từ ngày 15 tháng 12 năm 2026", None,
+     [("trong vòng 30 ngày kể từ ngày 15 tháng 12 năm 2026", "2027-01-14", "2027-01-14", "day", "before")]),
+    ("trong 10 ngày kể từ ngày ký", 2026, []),
     # invalid dates are skipped, and do not leave a month or year behind
     ("ngày 31/2/2025", None, []),
     ("ngày 31 tháng 2 năm 2025", None, []),

@@ -12,7 +12,7 @@ The day-level forms are plain numbers, so ``datetime.date`` validates them (no 3
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 import regex
 
@@ -181,6 +181,16 @@ def _h_quarter_range(m: regex.Match, year: int | None) -> Parsed | None:
     return None if first > last else Parsed(first, last)
 
 
+def _h_days_from(m: regex.Match, year: int | None) -> Parsed | None:
+    """Groups n, d and m/y (or mw/yw): the event's day plus n days."""
+    start = _day(_int(m.group("y")) or _int(m.group("yw")), _int(m.group("m")) or _int(m.group("mw")),
+                 int(m.group("d")))
+    if start is None:
+        return None
+    end = start + timedelta(days=int(m.group("n")))
+    return Parsed(end, end)
+
+
 def _h_from_day(m: regex.Match, year: int | None) -> Parsed | None:
     y2 = _int(m.group("y2")) or _int(m.group("y2w")) or year
     m2 = _int(m.group("m2")) or _int(m.group("m2w"))
@@ -246,6 +256,16 @@ FORMS: tuple[DateForm, ...] = build(
         pattern=(
             rf"quý{T_WS}(?P<q1>{T_QUARTER_NUM}){T_OWS}(?:/|năm){T_OWS}(?P<y1>{T_YEAR}){T_OWS}{T_RANGE_TO}{T_OWS}"
             rf"(?:hết{T_WS})?quý{T_WS}(?P<q2>{T_QUARTER_NUM}){T_OWS}(?:/|[\-\u2013]|năm){T_OWS}(?P<y2>{T_YEAR})"
+        ),
+    ),
+    # "trong 10 ngày kể từ ngày 05/3/2026", "trong vòng 15 ngày kể từ ngày 20 tháng 4 năm 2026": a
+    # span counted from an event whose date is written; the day it ends, a deadline (SPEC).
+    DateForm(
+        "days_from", TimeKind.DAY, cue=Cue.BEFORE, handler=_h_days_from, needs=Needs(("ngày", "từ")),
+        pattern=(
+            rf"(?<![\p{{L}}\p{{N}}])trong(?:{T_WS}vòng|{T_WS}thời{T_WS}hạn)?{T_WS}(?P<n>\d{{1,3}}){T_WS}ngày{T_WS}"
+            rf"(?:kể{T_WS})?từ{T_WS}(?:ngày{T_WS})?(?<!\d)(?P<d>{T_NUM2})(?:\s?/\s?(?P<m>{T_NUM2})\s?/\s?(?P<y>{T_YEAR})"
+            rf"|{T_WS}tháng{T_WS}(?P<mw>{T_NUM2}){T_OWS},?{T_OWS}năm{T_WS}(?P<yw>{T_YEAR}))"
         ),
     ),
     # "ngày 25/10/2022", "17 giờ ngày 27/11/2025", "25-10-2022" (same separator twice).
