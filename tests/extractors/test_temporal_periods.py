@@ -65,6 +65,11 @@ PERIODS = [
     # a season of a year is a vague part of it
     ("gia cố các tuyến đê xung yếu, hoàn thành trước mùa mưa bão năm 2025", 2025, []),
     ("nạo vét kênh mương trước mùa khô năm 2026", 2026, []),
+    # a comma that coordinates an object's head does not close its phrase
+    ("phối hợp triển khai Kế hoạch kiểm tra, giám định chất lượng công trình xây dựng năm 2026", 2026, []),
+    ("cử cán bộ tham gia Chương trình đào tạo, bồi dưỡng nghiệp vụ năm 2026", 2026, []),
+    ("rà soát kế hoạch, bảo đảm an toàn giao thông năm 2026", 2026, [("năm 2026", "2026-01-01", "2026-12-31")]),
+    ("rà soát kế hoạch tuyên truyền, triển khai năm 2026", 2026, [("năm 2026", "2026-01-01", "2026-12-31")]),
     # a comma outside those pairs still closes the phrase: the year is the task's
     ("rà soát kế hoạch, tổ chức kiểm tra năm 2025", 2025, [("năm 2025", "2025-01-01", "2025-12-31")]),
     # a referenced document's title

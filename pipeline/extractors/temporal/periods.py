@@ -12,7 +12,7 @@ from datetime import date
 import regex
 
 from ...text import patterns as P
-from .cues import PeriodRole, period_words
+from .cues import PeriodRole, VerbClass, fold, period_words, verbs
 from .deadlines import is_deadline, recurs
 from .expr import Cue, TimeExpr, TimeKind
 from .find import find_times
@@ -36,6 +36,8 @@ _PURPOSE_TOKENS = 12
 # Quotation marks, and how far back a title's opening one is looked for.
 _QUOTE = regex.compile('[\u201c\u201d"]')
 _QUOTE_CHARS = 300
+# Words between an object noun and a comma that coordinates its head ("Kế hoạch quan trắc, ...").
+_COORD_TOKENS = 3
 # How far before an object noun its implementing verb is looked for ("tổ chức thực hiện").
 _VERB_CHARS = 40
 
@@ -115,6 +117,27 @@ def _clause_has(role: PeriodRole, text: str, t: TimeExpr, tokens: int) -> bool:
     return _has(role, text, lo, t.start)
 
 
+def _object_before_comma(pat: regex.Pattern, text: str, lo: int, t: TimeExpr) -> regex.Match | None:
+    """An object noun whose head is coordinated by a comma ("Kế hoạch quan trắc, cảnh báo môi trường
+    ... năm 2026"): one to ``_COORD_TOKENS`` words between the noun and the comma that closes the
+    phrase window, and no verb of the verb lexicon between the comma and ``t`` (a verb there starts a
+    new phrase: "rà soát kế hoạch, tổ chức kiểm tra năm 2025")."""
+    comma = lo - 1
+    while comma >= 0 and text[comma].isspace():
+        comma -= 1
+    if comma < 0 or text[comma] != ",":
+        return None
+    vpat, classes = verbs()
+    if any(classes.get(fold(m.group())) is not VerbClass.NOUN for m in vpat.finditer(text, comma, t.start)):
+        return None
+    head = last_tokens_start(text, max(0, comma - 80), comma, _COORD_TOKENS + 1)
+    found = None
+    for found in pat.finditer(text, head, comma):  # noqa: B007 (the last one is kept)
+        pass
+    # the noun's head goes on up to the comma ("Kế hoạch quan trắc,"); "kế hoạch," ends there
+    return found if found is not None and text[found.end():comma].strip() else None
+
+
 def _in_quoted_title(text: str, t: TimeExpr) -> bool:
     """``t`` inside quotation marks opened right after a document noun: a title (Đề án "Phát
     triển ... giai đoạn 2021 - 2030")."""
@@ -160,6 +183,8 @@ def _names_object(text: str, t: TimeExpr, section: bool) -> bool:
     pat = period_words()[PeriodRole.OBJECT]
     lo = _phrase_window(text, t, _OBJECT_TOKENS)
     obj = pat.search(text, lo, t.start) if pat is not None else None
+    if obj is None and pat is not None:
+        obj = _object_before_comma(pat, text, lo, t)
     if obj is None:
         return False
     if not section or t.kind is not TimeKind.RANGE or t.first.year == t.last.year:
