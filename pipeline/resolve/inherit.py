@@ -22,7 +22,7 @@ import regex
 from ..extractors.bodies import body_type_of, canonical_name, find_responsible
 from ..extractors.bodies.lexicon import OpenerUse, opener_words
 from ..extractors.references import find_references
-from ..extractors.temporal import choose_deadline, find_deadlines, find_times, period_of
+from ..extractors.temporal import choose_deadline, find_deadlines, period_of, time_of_cell
 from ..ingest.clean import Cleaned
 from ..learn.model import learned_body_type
 from ..model import Body, Deadline, Period, Task
@@ -88,16 +88,18 @@ def _cell_bodies(cleaned: Cleaned, text: str, cell: tuple[int, int] | None, role
     return out
 
 
-def _cell_deadline(cleaned: Cleaned, text: str, cell: tuple[int, int] | None, year: int | None) -> Deadline | None:
-    """A table's time cell: the last day of the latest date or span it names."""
-    if cell is None:
-        return None
-    times = find_times(text[cell[0]:cell[1]], year)
-    if not times:
-        return None
-    t = max(times, key=lambda x: x.last)
-    sp = cleaned.span(cell[0] + t.start, cell[0] + t.end)
-    return Deadline(t.last.isoformat(), sp.text, sp.start, sp.end)
+def _cell_time(cleaned: Cleaned, text: str, cell: tuple[int, int] | None,
+               year: int | None) -> tuple[Deadline | None, Period | None]:
+    """A table's time cell or a time field: its deadline or its period (temporal.time_of_cell)."""
+    got = time_of_cell(text[cell[0]:cell[1]], year) if cell is not None else None
+    dl = pe = None
+    if got is not None and got.deadline is not None:
+        sp = cleaned.span(cell[0] + got.deadline.start, cell[0] + got.deadline.end)
+        dl = Deadline(got.deadline.last.isoformat(), sp.text, sp.start, sp.end)
+    if got is not None and got.period is not None:
+        sp = cleaned.span(cell[0] + got.period.start, cell[0] + got.period.end)
+        pe = Period(got.period.first.isoformat(), got.period.last.isoformat(), sp.text, False, sp.start, sp.end)
+    return dl, pe
 
 
 def _inherit(bodies: tuple[Body, ...]) -> list[Body]:
@@ -162,6 +164,8 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
         if own_period and inherited_period and own_period.start <= inherited_period.start \
                 and own_period.end >= inherited_period.end:
             own_period = None
+        cell_deadline, cell_period = _cell_time(cleaned, text, cells.get("time") if cells else None, year)
+        own_period = cell_period or own_period
         period = own_period or (replace(inherited_period, inherited=True) if inherited_period else None)
         leads = [b for b in own_bodies if b.role == "lead"]
         if leads:
@@ -181,7 +185,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
         ctx[i] = _Ctx(tuple(bodies), period)
         if not dec.is_task:
             continue
-        deadline = _cell_deadline(cleaned, text, cells.get("time"), year) if cells else None
+        deadline = cell_deadline
         dl = choose_deadline(find_deadlines(raw, year)) if deadline is None else None
         if dl is not None:
             sp = cleaned.span(u.start + dl.start, u.start + dl.end)

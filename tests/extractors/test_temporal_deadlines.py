@@ -50,6 +50,15 @@ DEADLINES = [
     ("Phòng Tư pháp xây dựng kế hoạch kiểm tra, triển khai trong tháng 6/2024.", 2024,
      [("trong tháng 6/2024", "2024-06-30")]),
     ("Trạm Y tế phối hợp với các thôn tiêm vắc xin cho trẻ trong quý II/2025", 2025, [("trong quý II/2025", "2025-06-30")]),
+    # a span counted from an event is a deadline only when the event's date is written
+    ("Các phường gửi danh sách về Sở Nội vụ trong 07 ngày kể từ ngày 20/9/2026.", 2026,
+     [("trong 07 ngày kể từ ngày 20/9/2026", "2026-09-27")]),
+    ("Các phường gửi danh sách về Sở Nội vụ trong 07 ngày kể từ ngày nhận được văn bản.", 2026, []),
+    # a year-less date after "trước" (no "ngày") takes the notice's year
+    ("Các trường tổng hợp nhu cầu, báo cáo trước 31/12.", 2026, [("trước 31/12", "2026-12-31")]),
+    # reaching a figure within a span is done by its end
+    ("các xã vận động người dân tham gia bảo hiểm xã hội tự nguyện, phải đạt 60% trong năm 2026", 2026,
+     [("trong năm 2026", "2026-12-31")]),
     # ongoing, or no deadline at all
     ("các chi bộ tuyên truyền, vận động nhân dân trong năm 2025", 2025, []),
     ("Công an xã tăng cường tuần tra ban đêm trong tháng 12/2025", 2025, []),
@@ -66,6 +75,18 @@ DEADLINES = [
     ("rà soát các văn bản đã ban hành trước ngày 01/7/2025", 2025, []),
     ("tổ chức các hoạt động từ ngày 01/12 đến 15/12/2025", 2025, []),
     ("trình phương án chậm nhất ngày 10/5", None, []),
+    # recurring dates (a date without a year, a recurrence marker in its clause): no deadline
+    ("các xã lập kế hoạch năm và định kỳ gửi báo cáo tổng hợp trước ngày 25/6 về Sở Nội vụ", 2026, []),
+    ("Định kỳ hằng quý (trước ngày 05 tháng đầu quý sau) gửi số liệu về Cục Thống kê", 2026, []),
+    ("Phòng Văn hóa gửi báo cáo trước ngày 10 tháng 12 hằng năm để theo dõi", 2026, []),
+    ("các trường báo cáo sĩ số chậm nhất ngày 05 hàng tháng", 2026, []),
+    ("tổ chức Ngày hội đại đoàn kết trong tháng 11 hằng năm", 2026, []),
+    # a written year keeps one date; a recurrence in another clause does not reach it
+    ("nộp báo cáo trước ngày 15/9/2026 và sau đó hằng tháng", 2026, [("trước ngày 15/9/2026", "2026-09-15")]),
+    ("Định kỳ hằng tháng báo cáo tiến độ. Hoàn thành việc rà soát trước ngày 30/8.", 2026,
+     [("trước ngày 30/8", "2026-08-30")]),
+    ("Trong tháng 10, tổ chức Hội nghị sơ kết và định kỳ hằng tuần cập nhật tiến độ", 2026,
+     [("Trong tháng 10", "2026-10-31")]),
 ]
 
 

@@ -46,6 +46,12 @@ TIMES = [
     ("gửi xong trước ngày 10/9/2024", None, [("trước ngày 10/9/2024", "2024-09-10", "2024-09-10", "day", "before")]),
     ("Hạn chót: 31/12/2025", None, [("Hạn chót: 31/12/2025", "2025-12-31", "2025-12-31", "day", "before")]),
     ("trước ngày\n25/10/2022", None, [("trước ngày\n25/10/2022", "2022-10-25", "2022-10-25", "day", "before")]),
+    # a span counted from an event whose date is written: the day it ends
+    ("trong 10 ngày kể từ ngày 25/11/2026", None,
+     [("trong 10 ngày kể từ ngày 25/11/2026", "2026-12-05", "2026-12-05", "day", "before")]),
+    ("trong vòng 30 ngày kể từ ngày 15 tháng 12 năm 2026", None,
+     [("trong vòng 30 ngày kể từ ngày 15 tháng 12 năm 2026", "2027-01-14", "2027-01-14", "day", "before")]),
+    ("trong 10 ngày kể từ ngày ký", 2026, []),
     # invalid dates are skipped, and do not leave a month or year behind
     ("ngày 31/2/2025", None, []),
     ("ngày 31 tháng 2 năm 2025", None, []),
@@ -82,6 +88,7 @@ TIMES = [
     ("giai đoạn 2022-2025", None, [("giai đoạn 2022-2025", "2022-01-01", "2025-12-31", "range", "")]),
     ("giai đoạn 2021 - 2025", None, [("giai đoạn 2021 - 2025", "2021-01-01", "2025-12-31", "range", "")]),
     ("giai đoạn 2026–2030", None, [("giai đoạn 2026–2030", "2026-01-01", "2030-12-31", "range", "")]),
+    ("giai đoạn 03 năm 2026 - 2028", None, [("giai đoạn 03 năm 2026 - 2028", "2026-01-01", "2028-12-31", "range", "")]),
     ("nhiệm kỳ 2020-2025", None, [("nhiệm kỳ 2020-2025", "2020-01-01", "2025-12-31", "range", "")]),
     ("kế hoạch 5 năm 2021-2025", None, [("năm 2021-2025", "2021-01-01", "2025-12-31", "range", "")]),
     ("giai đoạn 2025-2021", None, []),
@@ -94,6 +101,17 @@ TIMES = [
      [("từ ngày 20/12 đến ngày 10/01/2026", "2025-12-20", "2026-01-10", "range", "from_to")]),
     ("từ tháng 10 đến tháng 12 năm 2025", None,
      [("từ tháng 10 đến tháng 12 năm 2025", "2025-10-01", "2025-12-31", "range", "from_to")]),
+    # months or quarters joined by a dash or "đến" without "từ" (time cells, spans in prose)
+    ("Tháng 3-5/2026", None, [("Tháng 3-5/2026", "2026-03-01", "2026-05-31", "range", "")]),
+    ("tháng 9 - tháng 11 năm 2024", None, [("tháng 9 - tháng 11 năm 2024", "2024-09-01", "2024-11-30", "range", "")]),
+    ("tháng 11/2024 – tháng 2/2025", None,
+     [("tháng 11/2024 – tháng 2/2025", "2024-11-01", "2025-02-28", "range", "")]),
+    ("trong tháng 7 đến tháng 8", 2023, [("trong tháng 7 đến tháng 8", "2023-07-01", "2023-08-31", "range", "within")]),
+    ("tháng 6 - 2025", None, [("tháng 6 - 2025", "2025-06-01", "2025-06-30", "month", "")]),
+    ("Quý III/2024 - Quý I/2025", None, [("Quý III/2024 - Quý I/2025", "2024-07-01", "2025-03-31", "range", "")]),
+    ("quý IV năm 2026 đến quý II năm 2027", None,
+     [("quý IV năm 2026 đến quý II năm 2027", "2026-10-01", "2027-06-30", "range", "")]),
+    ("Quý I - Quý III/2027", None, [("Quý I - Quý III/2027", "2027-01-01", "2027-09-30", "quarter", "")]),
     ("định hướng đến năm 2030", 2022, [("định hướng đến năm 2030", "2022-01-01", "2030-12-31", "range", "")]),
     ("đến năm 2030", None, [("đến năm 2030", "2030-01-01", "2030-12-31", "range", "")]),
     # "before" with a span: the day before the span begins

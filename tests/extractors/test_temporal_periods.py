@@ -28,6 +28,10 @@ PERIODS = [
     ("Tháng 4/2025, tập trung cao điểm chống khai thác hải sản trái phép", 2025, [("Tháng 4/2025", "2025-04-01", "2025-04-30")]),
     ("ra quân làm thủy lợi từ tháng 10 đến tháng 12 năm 2025", 2025,
      [("từ tháng 10 đến tháng 12 năm 2025", "2025-10-01", "2025-12-31")]),
+    # a recurring month is no period; a finer recurrence inside a span leaves it one
+    ("tổ chức Ngày hội đại đoàn kết toàn dân tộc trong tháng 11 hằng năm", 2026, []),
+    ("Trong quý IV, các phường định kỳ hằng tháng báo cáo tiến độ", 2026,
+     [("Trong quý IV", "2026-10-01", "2026-12-31")]),
     # objects' years
     ("xây dựng Kế hoạch phát triển kinh tế - xã hội năm 2026", 2025, []),
     ("chuẩn bị tốt công tác tuyển quân năm 2023", 2022, []),
@@ -46,9 +50,25 @@ PERIODS = [
     ("đưa vào chương trình xây dựng luật, pháp lệnh năm 2027", 2026, []),
     ("chuẩn bị chu đáo Lễ giao nhận quân năm 2026", 2026, []),
     ("trình bộ tiêu chí huyện nông thôn mới giai đoạn 2026 - 2030", 2025, []),
+    # a target's year, a purpose's span, a quoted title's span: not the task's period
+    ("vận động hội viên tham gia bảo hiểm y tế, phấn đấu đạt 95% hộ gia đình, cá nhân năm 2026", 2026, []),
+    ("hỗ trợ các hợp tác xã đạt mục tiêu 30% sản phẩm, hàng hóa có mã truy xuất vào năm 2030", 2026, []),
+    ("hoàn thiện hồ sơ đất đai để có thể khởi công trong năm 2027", 2026, []),
+    ("rà soát quỹ đất sạch nhằm thu hút nhà đầu tư trong năm 2027", 2026, []),
+    ("triển khai Quyết định số 512/QĐ-UBND phê duyệt Đề án “Phát triển du lịch sinh thái, nông nghiệp "
+     "giai đoạn 2026 - 2030” tại các xã vùng cao", 2026, []),
+    ("triển khai Chương trình \"Mỗi xã một sản phẩm, giai đoạn 2026-2030\" trên địa bàn", 2026, []),
+    # ... while a span after an action, or in quotes that name no document, stays the task's
+    ("duy trì phong trào “Ngày Chủ nhật xanh” trong năm 2026", 2026, [("trong năm 2026", "2026-01-01", "2026-12-31")]),
+    ("vận động nhân dân thực hiện tốt các phong trào năm 2026", 2026, [("năm 2026", "2026-01-01", "2026-12-31")]),
     # a season of a year is a vague part of it
     ("gia cố các tuyến đê xung yếu, hoàn thành trước mùa mưa bão năm 2025", 2025, []),
     ("nạo vét kênh mương trước mùa khô năm 2026", 2026, []),
+    # a comma that coordinates an object's head does not close its phrase
+    ("phối hợp triển khai Kế hoạch kiểm tra, giám định chất lượng công trình xây dựng năm 2026", 2026, []),
+    ("cử cán bộ tham gia Chương trình đào tạo, bồi dưỡng nghiệp vụ năm 2026", 2026, []),
+    ("rà soát kế hoạch, bảo đảm an toàn giao thông năm 2026", 2026, [("năm 2026", "2026-01-01", "2026-12-31")]),
+    ("rà soát kế hoạch tuyên truyền, triển khai năm 2026", 2026, [("năm 2026", "2026-01-01", "2026-12-31")]),
     # a comma outside those pairs still closes the phrase: the year is the task's
     ("rà soát kế hoạch, tổ chức kiểm tra năm 2025", 2025, [("năm 2025", "2025-01-01", "2025-12-31")]),
     # a referenced document's title
@@ -97,6 +117,22 @@ PERIOD_OF = [
     ("Phương hướng, nhiệm vụ trong quý IV/2025", True, ("trong quý IV/2025", "2025-10-01", "2025-12-31")),
     # the same span after an action in a task bounds it: a deadline, so no period
     ("Hội Nông dân xã mở 02 lớp tập huấn trong tháng 11 năm 2025", False, None),
+    # a heading's plan being carried out: its span of years is the section's period
+    ("3. Giải pháp tổ chức thực hiện Kế hoạch phát triển nhà ở 05 năm 2026 - 2030", True,
+     ("năm 2026 - 2030", "2026-01-01", "2030-12-31")),
+    ("II. NHIỆM VỤ TRIỂN KHAI CHƯƠNG TRÌNH CHUYỂN ĐỔI SỐ GIAI ĐOẠN 2026-2030", True,
+     ("GIAI ĐOẠN 2026-2030", "2026-01-01", "2030-12-31")),
+    # ... but not in a task, not a single year, not when the plan is being drawn up
+    ("Sở Xây dựng thực hiện Kế hoạch phát triển nhà ở 05 năm 2026 - 2030", False, None),
+    ("2. Giải pháp thực hiện Kế hoạch phát triển nhà ở năm 2026", True, None),
+    ("1. Xây dựng Kế hoạch phát triển nhà ở giai đoạn 2026 - 2030", True, None),
+    # a heading's or intro's purpose or target clause still states its section's period
+    ("Để thực hiện thắng lợi nhiệm vụ năm 2026, đề nghị các ngành tập trung thực hiện các nội dung sau:",
+     True, ("năm 2026", "2026-01-01", "2026-12-31")),
+    # "giai đoạn N năm Y1-Y2"; a look-back word followed by a forward one does not reject it
+    ("Trên cơ sở đánh giá kết quả năm 2025 và dự kiến cho giai đoạn 05 năm 2026 - 2030, cần thực "
+     "hiện các nhóm giải pháp sau:", True, ("giai đoạn 05 năm 2026 - 2030", "2026-01-01", "2030-12-31")),
+    ("Trên cơ sở đánh giá kết quả giai đoạn 2021 - 2025, đề xuất các giải pháp sau:", True, None),
 ])
 def test_period_of_a_section(text, section, expected):
     p = period_of(text, 2025, section=section)

@@ -8,7 +8,8 @@ their ``TimeKind`` and ``Cue``:
   date forms of the registry (:mod:`.forms`, :mod:`.registry`);
 - ``find_deadlines`` / ``choose_deadline``: the deadlines of a task and the one that ends it; a
   deadline's date is always ``expr.last`` (:mod:`.deadlines`);
-- ``find_periods`` / ``period_of``: the period a text belongs to, ``first..last`` (:mod:`.periods`).
+- ``find_periods`` / ``period_of``: the period a text belongs to, ``first..last`` (:mod:`.periods`);
+- ``time_of_cell``: the deadline or the period of a table's time cell or a time field (:mod:`.cells`).
 
 The cue words, verbs and period words come from data files (:mod:`.cues`).
 
@@ -25,6 +26,7 @@ test; the registry validates the entry at import.
 """
 from __future__ import annotations
 
+from .cells import CellTime, time_of_cell
 from .deadlines import choose_deadline, find_deadlines
 from .expr import Cue, TimeExpr, TimeKind
 from .find import find_times, iter_times
@@ -32,6 +34,6 @@ from .periods import find_periods, period_of
 from .registry import TIME_REACH, DateForm, FormError, Needs, Parsed
 
 __all__ = [
-    "TIME_REACH", "Cue", "DateForm", "FormError", "Needs", "Parsed", "TimeExpr", "TimeKind",
-    "choose_deadline", "find_deadlines", "find_periods", "find_times", "iter_times", "period_of",
+    "TIME_REACH", "CellTime", "Cue", "DateForm", "FormError", "Needs", "Parsed", "TimeExpr", "TimeKind",
+    "choose_deadline", "find_deadlines", "find_periods", "find_times", "iter_times", "period_of", "time_of_cell",
 ]

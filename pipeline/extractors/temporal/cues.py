@@ -41,6 +41,12 @@ class PeriodRole(str, Enum):
     BOUNDARY = "boundary"  # where the look-back for objects stops
     VAGUE = "vague"  # "mùa mưa bão năm 2026": a vague part of the span
     SELF_OBJECT = "self_object"  # an expression that names an object itself
+    FORWARD = "forward"  # "dự báo", "dự kiến": after a retro word, the span looks forward again
+    IMPLEMENT = "implement"  # "thực hiện", "triển khai" right before an object noun (a heading's plan)
+    TARGET = "target"  # "đạt", "mục tiêu": the year a target is to be reached, not the task's span
+    PURPOSE = "purpose"  # "để", "nhằm": a span in a task's purpose clause is the goal's
+    RECURRING = "recurring"  # "định kỳ", "hằng năm": a date without a year recurs, no deadline
+    OPEN_END = "open_end"  # "và các năm tiếp theo", "trở đi" after a span: it has no end
 
 
 def fold(s: str) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from .cues import VerbClass, fold, verbs
+from .cues import PeriodRole, VerbClass, fold, period_words, verbs
 from .expr import Cue, TimeExpr, TimeKind
 from .find import find_times
 from .registry import FLAGS
@@ -15,6 +15,13 @@ from .window import LOOKBACK_CHARS, clause_end, clause_start, last_tokens_start
 
 # "đã" and at most two words right before an expression: a past action.
 _PAST = regex.compile(r"(?<![\p{L}\p{N}])đã(?:\s{1,3}[\p{L}\p{N}]{1,12}){0,2}\s{1,3}\Z", FLAGS)
+
+# A year written in an expression.
+_YEAR = regex.compile(r"(?<!\d)(?:19|20|21)\d{2}(?!\d)")
+# A recurrence marker of every year ("hằng năm", "mỗi năm").
+_YEARLY = regex.compile(r"năm", FLAGS)
+#: How far after an expression a recurrence marker may stand ("trước ngày 30/11 hằng năm").
+_RECUR_AFTER_CHARS = 60
 
 #: How many tokens before an expression are searched for its verb.
 _VERB_TOKENS = 30
@@ -55,17 +62,31 @@ def _bounds_one_off_action(text: str, t: TimeExpr) -> bool:
     return decision is VerbClass.ONEOFF
 
 
+def recurs(text: str, t: TimeExpr) -> bool:
+    """A date written without a year in a clause that names a recurrence ("định kỳ báo cáo trước
+    ngày 20/11", "trước ngày 15 tháng 12 hằng năm"): the same day of every year, month or quarter
+    (SPEC "Recurring dates"). A written year keeps it one date ("trước ngày 20/11/2025 và hằng tháng")."""
+    pat = period_words()[PeriodRole.RECURRING]
+    if pat is None or _YEAR.search(t.text) is not None:
+        return False
+    lo = clause_start(text, t.start, LOOKBACK_CHARS)
+    hi = clause_end(text, t.end, _RECUR_AFTER_CHARS)
+    if t.kind is TimeKind.DAY:
+        return pat.search(text, lo, hi) is not None
+    # a month or quarter recurs only every year ("trong tháng 12 hằng năm"); "trong quý IV, định
+    # kỳ hằng tháng báo cáo" is one quarter with monthly reports in it
+    return any(_YEARLY.search(m.group()) for m in pat.finditer(text, lo, hi))
+
+
 def _is_past(text: str, t: TimeExpr) -> bool:
     return _PAST.search(text, max(0, t.start - 48), t.start) is not None
 
 
 def is_deadline(text: str, t: TimeExpr) -> bool:
     """Whether ``t``, an expression of ``text``, is a deadline (see ``find_deadlines``)."""
-    if t.cue is Cue.BEFORE:
-        return not _is_past(text, t)
-    if t.cue is Cue.WITHIN:
-        return not _is_past(text, t) and _bounds_one_off_action(text, t)
-    return False
+    if t.cue not in (Cue.BEFORE, Cue.WITHIN) or _is_past(text, t) or recurs(text, t):
+        return False
+    return t.cue is Cue.BEFORE or _bounds_one_off_action(text, t)
 
 
 def find_deadlines(text: str, year: int | None) -> list[TimeExpr]:
@@ -75,7 +96,8 @@ def find_deadlines(text: str, year: int | None) -> list[TimeExpr]:
     deadline; a "within" cue ("trong tháng 11/2025") does when the nearest decisive verb
     before it names a one-off action (hoàn thành, ký, ban hành, đưa vào vận hành ...) and not
     an ongoing one (tiếp tục, thường xuyên, duy trì ...). Bare dates (of documents, of
-    meetings) and ranges are never deadlines; nor is anything after "đã" (a past action).
+    meetings) and ranges are never deadlines; nor is anything after "đã" (a past action), nor a
+    date without a year in a clause that names a recurrence ("định kỳ", "hằng năm": ``recurs``).
     """
     return [t for t in find_times(text, year) if is_deadline(text, t)]
 

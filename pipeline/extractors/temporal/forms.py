@@ -12,7 +12,7 @@ The day-level forms are plain numbers, so ``datetime.date`` validates them (no 3
 from __future__ import annotations
 
 import calendar
-from datetime import date
+from datetime import date, timedelta
 
 import regex
 
@@ -173,6 +173,24 @@ def _h_from_month(m: regex.Match, year: int | None) -> Parsed | None:
     return Parsed(a[0], b[1])
 
 
+def _h_quarter_range(m: regex.Match, year: int | None) -> Parsed | None:
+    """Groups q1, y1, q2, y2: from the first day of quarter q1 of y1 to the last of q2 of y2."""
+    y1, y2 = int(m.group("y1")), int(m.group("y2"))
+    q1, q2 = _quarter(m.group("q1")), _quarter(m.group("q2"))
+    first, last = date(y1, 3 * q1 - 2, 1), _month_span(y2, 3 * q2)[1]
+    return None if first > last else Parsed(first, last)
+
+
+def _h_days_from(m: regex.Match, year: int | None) -> Parsed | None:
+    """Groups n, d and m/y (or mw/yw): the event's day plus n days."""
+    start = _day(_int(m.group("y")) or _int(m.group("yw")), _int(m.group("m")) or _int(m.group("mw")),
+                 int(m.group("d")))
+    if start is None:
+        return None
+    end = start + timedelta(days=int(m.group("n")))
+    return Parsed(end, end)
+
+
 def _h_from_day(m: regex.Match, year: int | None) -> Parsed | None:
     y2 = _int(m.group("y2")) or _int(m.group("y2w")) or year
     m2 = _int(m.group("m2")) or _int(m.group("m2w"))
@@ -222,6 +240,34 @@ FORMS: tuple[DateForm, ...] = build(
             rf"(?:năm{T_WS})?(?P<y2>{T_YEAR})"
         ),
     ),
+    # "tháng 11-12/2025", "tháng 10 - tháng 12 năm 2025", "tháng 10/2025 - tháng 6/2026": months
+    # joined by a dash or "đến" with no "từ" (a table's time cell, a span in prose).
+    DateForm(
+        "month_range", TimeKind.RANGE, handler=_h_from_month, needs=Needs(("tháng",)),
+        pattern=(
+            rf"(?<!\d\s{{0,4}})tháng{T_WS}(?P<m1>{T_NUM2})(?:\s?[/.]\s?(?P<y1>{T_YEAR})|{T_WS}năm{T_WS}"
+            rf"(?P<y1w>{T_YEAR}))?{T_OWS}{T_RANGE_TO}{T_OWS}(?:hết{T_WS})?(?:tháng{T_WS})?(?<!\d)(?P<m2>{T_NUM2})"
+            rf"(?:\s?[/.\-]\s?(?P<y2>{T_YEAR})|{T_WS}năm{T_WS}(?P<y2w>{T_YEAR}))?(?![\d/])"
+        ),
+    ),
+    # "quý IV/2025 - quý II/2026", "quý IV năm 2025 đến quý I năm 2026": quarters of two years.
+    DateForm(
+        "quarter_range", TimeKind.RANGE, handler=_h_quarter_range, needs=Needs(("quý",)),
+        pattern=(
+            rf"quý{T_WS}(?P<q1>{T_QUARTER_NUM}){T_OWS}(?:/|năm){T_OWS}(?P<y1>{T_YEAR}){T_OWS}{T_RANGE_TO}{T_OWS}"
+            rf"(?:hết{T_WS})?quý{T_WS}(?P<q2>{T_QUARTER_NUM}){T_OWS}(?:/|[\-\u2013]|năm){T_OWS}(?P<y2>{T_YEAR})"
+        ),
+    ),
+    # "trong 10 ngày kể từ ngày 05/3/2026", "trong vòng 15 ngày kể từ ngày 20 tháng 4 năm 2026": a
+    # span counted from an event whose date is written; the day it ends, a deadline (SPEC).
+    DateForm(
+        "days_from", TimeKind.DAY, cue=Cue.BEFORE, handler=_h_days_from, needs=Needs(("ngày", "từ")),
+        pattern=(
+            rf"(?<![\p{{L}}\p{{N}}])trong(?:{T_WS}vòng|{T_WS}thời{T_WS}hạn)?{T_WS}(?P<n>\d{{1,3}}){T_WS}ngày{T_WS}"
+            rf"(?:kể{T_WS})?từ{T_WS}(?:ngày{T_WS})?(?<!\d)(?P<d>{T_NUM2})(?:\s?/\s?(?P<m>{T_NUM2})\s?/\s?(?P<y>{T_YEAR})"
+            rf"|{T_WS}tháng{T_WS}(?P<mw>{T_NUM2}){T_OWS},?{T_OWS}năm{T_WS}(?P<yw>{T_YEAR}))"
+        ),
+    ),
     # "ngày 25/10/2022", "17 giờ ngày 27/11/2025", "25-10-2022" (same separator twice).
     DateForm(
         "day_numeric", TimeKind.DAY, handler=_h_day, needs=Needs(),
@@ -262,11 +308,13 @@ FORMS: tuple[DateForm, ...] = build(
             rf"(?:{T_OWS}[/\-]?{T_OWS}(?P<y>{T_YEAR}))?"
         ),
     ),
-    # "giai đoạn 2022-2025", "giai đoạn 2021 - 2025", "nhiệm kỳ 2020-2025", "năm 2021-2025".
+    # "giai đoạn 2022-2025", "giai đoạn 2021 - 2025", "nhiệm kỳ 2020-2025", "năm 2021-2025",
+    # "giai đoạn 03 năm 2026 - 2028".
     DateForm(
         "year_span", TimeKind.RANGE, handler=_h_year_span, needs=Needs(),
         pattern=(
-            rf"(?P<head>giai{T_WS}đoạn|nhiệm{T_WS}kỳ|thời{T_WS}kỳ|năm){T_WS}(?:từ{T_WS}(?:năm{T_WS})?)?"
+            rf"(?P<head>giai{T_WS}đoạn(?:{T_WS}\d{{1,2}}{T_WS}năm)?|nhiệm{T_WS}kỳ|thời{T_WS}kỳ|năm){T_WS}"
+            rf"(?:từ{T_WS}(?:năm{T_WS})?)?"
             rf"{T_ANCHOR_YEAR_SPAN}"
         ),
         anchor=T_ANCHOR_YEAR_SPAN,
