@@ -13,6 +13,7 @@ from functools import lru_cache
 import regex
 
 from ...text.lexicon import load_table
+from ...text.normalise import collapse_lower
 from .expr import Cue
 from .registry import FLAGS
 
@@ -49,9 +50,8 @@ class PeriodRole(str, Enum):
     OPEN_END = "open_end"  # "và các năm tiếp theo", "trở đi" after a span: it has no end
 
 
-def fold(s: str) -> str:
-    """Lower-cased, white space collapsed: the key of a phrase in the tables."""
-    return " ".join(s.lower().split())
+#: Lower-cased, white space collapsed: the key of a phrase in the tables (the one normaliser's).
+fold = collapse_lower
 
 
 def phrase_regex(phrases: list[str]) -> str:
