@@ -30,10 +30,19 @@ tasks: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
-# extract corpus/ and score it against annotations/ (extract exits 1 when some inputs fail)
+# extract corpus/ and score it against annotations/ (extract exits 1 when some inputs fail); then
+# each real set of ../shared (seeds, dev), when present, as its own block: the figures that count
 eval: $(STAMP)
 	$(BIN)/vntasks extract $(CORPUS) --out $(OUT)/eval --quiet || test $$? -eq 1
+	@echo "== composed corpus ($(CORPUS) against $(ANNOTATIONS)): unit tests of the rules"
 	$(BIN)/vntasks eval --gold $(ANNOTATIONS) --pred $(OUT)/eval
+	@for set in seeds dev; do \
+	  if [ -d $(SHARED)/corpus/$$set ] && [ -f $(SHARED)/gold/$$set.jsonl ]; then \
+	    $(BIN)/vntasks extract $(SHARED)/corpus/$$set --out $(OUT)/eval-$$set --quiet || test $$? -eq 1 || exit 1; \
+	    echo "== real set: $$set ($(SHARED)/corpus/$$set)"; \
+	    $(BIN)/vntasks eval --gold $(SHARED)/gold/$$set.jsonl --pred $(OUT)/eval-$$set || exit 1; \
+	  fi; \
+	done
 
 # learned components, trained from annotations/ only: each model written once, to the package
 # (pipeline/data/models/*.json), and its card (file name and sha256, figures) to models/*.md
