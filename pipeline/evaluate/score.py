@@ -211,7 +211,10 @@ def doc_field(doc: Mapping[str, Any], name: str) -> Any:
 
 
 def field_ok(name: str, want: Any, got: Any) -> bool:
-    """Exact match; doc_number compared as a reference id, names and province folded."""
+    """Exact match; doc_number compared as a reference id, names and province folded; the
+    issuer, a body's name, matched as bodies are (Dice of token sets, SPEC)."""
+    if got and want and name == "issuer":
+        return dice(body_tokens(got), body_tokens(want)) >= BODY_THRESHOLD
     if got and name == "doc_number":
         got, want = ref_id(got), (ref_id(want) if want else want)
     elif got and name in ("chair_name", "signer_name", "province"):

@@ -161,6 +161,10 @@ def test_value_counts(gold, pred, counts, kind):
     ("province", "Thanh Hoá", "Thanh Hóa", True),
     ("level", "huyện", "Huyện", False),       # not folded
     ("meeting_date", "2024-03-01", None, False),
+    # the issuer is a body: token sets, abbreviations expanded, Dice >= 0.75 (as the shared scorer)
+    ("issuer", "Ủy ban nhân dân tỉnh Yên Bái", "UBND tỉnh Yên Bái", True),
+    ("issuer", "Ủy ban nhân dân tỉnh Yên Bái", "Ủy ban nhân dân tỉnh Lào Cai", False),
+    ("issuer", "Huyện ủy Văn Chấn", None, False),
 ])
 def test_field_ok(field, want, got, ok):
     assert field_ok(field, want, got) is ok
