@@ -33,9 +33,9 @@ class UnitReader(NameReader):
         h = self.head_at(k)
         g_start = i if g_i else k
         dg = lex.cue("domain_generic", low, g_start) if g else None
-        if dg and dg[0] == g[0] and self.lower_word(g[0]):
-            d_end = self.lower_domain(g[0])
-            if d_end > g[0]:  # "các sở giáo dục và đào tạo", "ngành y tế"
+        if dg and dg[0] == g[0]:
+            d_end = self.qualified(g[0])
+            if d_end > g[0]:  # "các sở giáo dục và đào tạo", "ngành Thuế", "doanh nghiệp viễn thông"
                 return self.generic(g_start, d_end)
         if g and (not h or g[0] > h[0] or (g[0] == h[0] and g_start < k)):
             return self.generic(g_start, g[0])
@@ -138,12 +138,29 @@ class UnitReader(NameReader):
             unit.end, unit.has_level, unit.level = lvl, True, (end, lvl)
         return unit
 
+    def qualified(self, k: int) -> int:
+        """End of the domain that completes a generic head at ``k`` ("ngành" + "Thuế", "doanh
+        nghiệp" + "viễn thông"): a capitalised name that is no body, level or verb, or a lower-case
+        domain noun phrase; ``k`` itself where none follows."""
+        if k >= self.n or self.in_paren[k]:
+            return k
+        if self.lower_word(k):
+            return self.lower_domain(k)
+        if self.cap(k) and not self.starts_body(k) and not self.is_verb(k) and self.level_end(k) is None \
+                and not self.gap_has_newline(k):
+            return self.plain_name(k)
+        return k
+
     def lower_domain(self, k: int) -> int:
         """End of a lower-case domain noun phrase from ``k`` up to the verb ("giáo dục và đào tạo
         chỉ đạo"): known name words or words the tagger reads as nouns, joined by "và"."""
         low = self.low
         start = k
         while k < self.n and k < start + MAX_NAME and not self.in_paren[k]:
+            if low[k] == "," and k > start and k + 1 < self.n and self.lower_word(k + 1) \
+                    and not self.ends_name(k + 1) and self.lex.name_words.match(low, k + 1):
+                k = self.lex.name_words.match(low, k + 1)[0]  # "thông tin, truyền thông"
+                continue
             if low[k] == "và" and k > start:
                 if not self.lower_word(k + 1) or self.ends_name(k + 1) or self.suffix(k + 1) > k + 1:
                     break
