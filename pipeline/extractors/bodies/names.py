@@ -147,6 +147,8 @@ class NameReader(PlaceReader):
             t = low[j]
             if t in ("và", "-", ",", "&") and j + 1 < self.n:
                 nxt = j + 1
+                if t == "," and kind is _DOMAIN and self.brand(j - 1) and self.brand(nxt):
+                    break  # "Tập đoàn FPT, CMC": two bodies (the scanner's sibling)
                 if ((t == "-" or kind in _OPEN) and seen_domain
                         or t == "-" and kind is _DOMAIN and j == head_end) and \
                         (self.cap(nxt) or self.abbr(nxt)) and not self.starts_body(nxt):

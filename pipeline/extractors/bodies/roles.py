@@ -20,6 +20,7 @@ from .scan import Scanner
 
 __all__ = ["clause_starts", "find_units"]
 
+_OBJECT_GAP = 6  # words between an object and a partner marker that still make it the object's
 _CLAUSE_PUNCT = frozenset((".", "!", "?", ";", "…", ":"))
 _SPEAKER_KINDS = (HeadKind.COMPLETE, HeadKind.ORG, HeadKind.ROLE, HeadKind.ROLE_ALONE)
 
@@ -108,6 +109,15 @@ def _followed_by(sc: Scanner, j: int, role: str) -> bool:
     return bool(j < sc.n and sc.lex.cue(role, sc.low, j))
 
 
+def _partner_marker(sc: Scanner, j: int) -> int | None:
+    """End of a support marker at ``j`` that a body follows ("phối hợp (với) Sở Y tế"), or None
+    ("X chủ trì, Y phối hợp thẩm định": there "phối hợp" is Y's verb)."""
+    m = sc.lex.cue("support_marker", sc.low, j)
+    if m is None or not sc.parse_chain(m[0])[0]:
+        return None
+    return m[0]
+
+
 def _after_gloss(sc: Scanner, j: int) -> int:
     if j < sc.n and sc.low[j] == "(" and j in sc.close_of:
         return sc.close_of[j] + 1
@@ -135,6 +145,8 @@ class _Subjects:
         self.lead_clauses: set[int] = set()
         # where a clause-start subject ends: "X yêu cầu Y" -> Y is an object
         self.subject_ends: set[int] = set()
+        # tokens of partner lists ("phối hợp với X, Y, Z"): a comma inside one opens no subject
+        self.partner_spans: list[tuple[int, int]] = []
 
     def at_clause_starts(self) -> None:
         """A body at a clause start, or after an introducer there."""
@@ -197,7 +209,7 @@ class _Subjects:
         by_end: dict[int, list[int]] = {}
         covered_to, covered_end = -1, -1
         for i in comma_at:
-            if sc.in_paren[i]:
+            if sc.in_paren[i] or _inside(self.partner_spans, i):
                 continue
             if i < covered_to:  # inside a chain already read: its suffix ends where the chain ends
                 by_end[covered_end].append(i)
@@ -209,7 +221,7 @@ class _Subjects:
         obj_verbs: list[int] | None = None  # positions of object verbs (sorted), computed on demand
         for end, commas in by_end.items():
             end2 = _after_gloss(sc, end)
-            if end2 < sc.n and low[end2] == "phối" and not _followed_by(sc, end2, "support_marker"):
+            if end2 < sc.n and low[end2] == "phối" and _partner_marker(sc, end2) is None:
                 self.found.append(("support", sc.parse_chain(commas[-1] + 1)[0]))
                 continue
             if not _followed_by(sc, end, "subject_verb") or _followed_by(sc, end, "object_verb"):
@@ -236,14 +248,40 @@ class _Subjects:
             if sc.in_paren[i]:
                 continue
             m = sc.lex.cue("support_marker", sc.low, i)
-            if not m:
+            if not m or self.object_partner(i):
                 continue
-            units, _ = sc.parse_chain(m[0])
+            units, end = sc.parse_chain(m[0])
             if not units:
                 brand = sc.brand_at(m[0])
                 units = [brand] if brand is not None else []
+                end = brand.end if brand is not None else end
             if units:
                 self.found.append(("support", units))
+                self.partner_spans.append((i, end))
+
+
+    def object_partner(self, i: int) -> bool:
+        """Whether the partners after the marker at ``i`` are an object's ("tham mưu UBND tỉnh phối
+        hợp Bộ Y tế ...", "chỉ đạo các xã chủ động phối hợp với Công an ..."): an object verb earlier
+        in the clause, its object ending a few words before the marker."""
+        sc, lex, low = self.sc, self.sc.lex, self.sc.low
+        c = _clause_of(self.starts, i)
+        obj_firsts = lex.cue_firsts("object_verb")
+        for k in range(i - 1, c - 1, -1):
+            if low[k] in (";", "."):
+                return False
+            if low[k] not in obj_firsts:
+                continue
+            ov = lex.cue("object_verb", low, k)
+            if ov is None or ov[0] > i:
+                continue
+            if lex.cue("introducer", low, k):  # "Đề nghị X phối hợp với Y": X is the subject
+                return False
+            units, end = sc.parse_chain(ov[0])
+            if not units or end > i or i - end > _OBJECT_GAP or low[i - 1] == ",":
+                return False  # "hướng dẫn các xã thực hiện, phối hợp với ...": the subject's partner
+            return not any(lex.cue("connector", low, g) for g in range(end, i))
+        return False
 
 
 def find_units(sc: Scanner) -> Found:
@@ -265,8 +303,8 @@ def find_units(sc: Scanner) -> Found:
         if t in support_firsts:
             support_at.append(k)
     search.after_introducers(intro_at)
-    search.after_commas(comma_at)
     search.after_support_markers(support_at)
+    search.after_commas(comma_at)
     found = search.found
     topics = _topic_spans(sc, search.starts)
     if topics:

@@ -13,7 +13,7 @@ token. The scanner is built up by concern, each layer a class of its own:
 from __future__ import annotations
 
 from .canonical import canonical_name
-from .lexicon import TITLE_KINDS, HeadKind
+from .lexicon import TITLE_KINDS, HeadKind, phrase_key
 from .names import Unit
 from .places import MAX_LIST
 from .units import UnitReader
@@ -71,6 +71,12 @@ class Scanner(UnitReader):
         """"Ban nhân dân ấp A và ấp B", "Ủy ban nhân dân tỉnh A, tỉnh B": a conjunct that is only
         another place of the same level (a generic "ấp B", or no body at all: "tỉnh B") names
         the same kind of body there. ``nxt``: the conjunct parsed as a body, if it is one."""
+        if nxt is None and prev.head is not None and prev.head.kind is _DOMAIN and self.brand(conn) \
+                and prev.end - prev.start == len(phrase_key(prev.head.head)) + 1 and self.brand(prev.end - 1):
+            # "Tập đoàn FPT, CMC": another brand after the head's own names the same kind of body
+            head_text = self.span_text(prev.start, prev.end - 1)[2]
+            return Unit(conn, conn + 1, prev.head, False, True, None,
+                        name_override=canonical_name(f"{head_text} {self.toks[conn][0]}"))
         if (nxt is not None and not nxt.generic) or prev.generic or prev.level is None or prev.level[1] != prev.end:
             return nxt
         unit_end = self.unit_end(conn)
@@ -116,12 +122,18 @@ class Scanner(UnitReader):
         """Coordinated generic addressees as one body ("các cấp, các ngành")."""
         out: list[Unit] = []
         for u in units:
-            if out and u.generic and out[-1].generic and not out[-1].has_level and not u.role:
+            if out and u.generic and out[-1].generic and not out[-1].has_level and not u.role \
+                    and not self.new_phrase(out[-1].end, u.start):
                 prev = out[-1]  # "các cấp, các ngành"; "Thủ trưởng các cơ quan, đơn vị"
                 out[-1] = Unit(prev.start, u.end, None, True, u.has_level, u.level, role=prev.role)
                 continue
             out.append(u)
         return out
+
+    def new_phrase(self, prev_end: int, start: int) -> bool:
+        """Whether a conjunct opens a phrase of its own: "và các ..." after a list ("các sở, ngành
+        và các đơn vị có liên quan" are two bodies; "các cấp, các ngành" is one)."""
+        return "và" in self.low[prev_end:start] and self.low[start] == "các"
 
     def brand_at(self, k: int) -> Unit | None:
         """A partner named by its brand, a word that is no Vietnamese syllable ("phối hợp với

@@ -136,6 +136,14 @@ class UnitReader(NameReader):
             lvl = end + 2  # "các cơ quan báo chí của tỉnh"
         if lvl:
             unit.end, unit.has_level, unit.level = lvl, True, (end, lvl)
+        elif end + 1 < self.n and self.low[end] == "của" and self.role_depth < _MAX_TITLES:
+            self.role_depth += 1  # bounds the recursion like a title does
+            try:
+                owner = self.parse_unit(end + 1)
+            finally:
+                self.role_depth -= 1
+            if owner is not None and not owner.generic:  # "các tổ chức thành viên của Mặt trận"
+                unit.end, unit.has_level = owner.end, True
         return unit
 
     def qualified(self, k: int) -> int:
