@@ -180,7 +180,8 @@ class _Subjects:
                     lead_clauses.add(c)
                 continue
             nxt = low[end]
-            ok = sc.word(end) or (nxt == "," and end + 1 < sc.n and sc.is_verb(end + 1))
+            ok = sc.word(end) or (nxt == "," and end + 1 < sc.n and (
+                sc.is_verb(end + 1) or lex.cue("fronted", low, end + 1)))  # "X, trên cơ sở ..., chủ trì"
             if c == 0 and nxt == ":":
                 ok = True
             if ok and (sc.is_verb(end) or not sc.is_stop(end) or lex.cue("adverbial", low, end)):
@@ -224,22 +225,42 @@ class _Subjects:
             if end2 < sc.n and low[end2] == "phối" and _partner_marker(sc, end2) is None:
                 self.found.append(("support", sc.parse_chain(commas[-1] + 1)[0]))
                 continue
-            if not _followed_by(sc, end, "subject_verb") or _followed_by(sc, end, "object_verb"):
-                continue
             c0 = commas[0]
             clause = _clause_of(self.starts, c0)
+            # "Căn cứ ..., X <verb>", "Trong quá trình ..., nếu ..., X <verb>": after a fronted
+            # clause any verb marks the subject, and the fronted clause's own words are not its objects
+            fronted = self.fronted_end(clause, comma_at)
+            if fronted is not None and fronted <= c0:
+                if not sc.is_verb(_after_gloss(sc, end)) or _followed_by(sc, end, "object_verb"):
+                    continue
+            elif not _followed_by(sc, end, "subject_verb") or _followed_by(sc, end, "object_verb"):
+                continue
             if clause in self.lead_clauses:
                 continue
             if obj_verbs is None:
                 obj_firsts = lex.cue_firsts("object_verb")
                 obj_verbs = [k for k, t in enumerate(low) if t in obj_firsts and lex.cue("object_verb", low, k)]
-            if bisect.bisect_left(obj_verbs, c0) > bisect.bisect_left(obj_verbs, clause):
+            region = clause if fronted is None or fronted > c0 else fronted
+            if bisect.bisect_left(obj_verbs, c0) > bisect.bisect_left(obj_verbs, region):
                 continue  # an object verb between the clause start and the list: an object
             # the earliest comma opens the list unless a body ends right before it ("của X, Y, Z
             # cần"): then only the last conjunct is sure to be the subject
             ambiguous = _body_ends_at(sc, c0) or "của" in low[max(clause, c0 - 8):c0]
             first = commas[-1] if ambiguous else c0
             self.found.append(("lead", sc.parse_chain(first + 1)[0]))
+
+    def fronted_end(self, clause: int, comma_at: list[int]) -> int | None:
+        """The first comma after a fronted clause that opens the clause at ``clause`` ("Căn cứ Kế
+        hoạch này,", "Để ...,"), or None when the clause opens otherwise."""
+        sc = self.sc
+        i = _skip_connectors(sc, clause)
+        m = sc.lex.cue("fronted", sc.low, i)
+        if m is None:
+            return None
+        k = bisect.bisect_left(comma_at, m[0])
+        while k < len(comma_at) and sc.in_paren[comma_at[k]]:
+            k += 1
+        return comma_at[k] if k < len(comma_at) else None
 
     def after_support_markers(self, support_at: list[int]) -> None:
         """Support markers anywhere: "phối hợp với X", "cùng với X"."""
