@@ -131,6 +131,11 @@ class UnitReader(NameReader):
         if end == end0:
             end = self.condition(end)
         lvl = self.level_end(end)
+        if lvl is None and end == end0 and self.low[start] == "các" and self.unit_end(start + 1) is not None \
+                and (self.cap(end) or (end + 1 < self.n and self.low[end] == ":" and self.cap(end + 1))):
+            full = self.level_end(start)  # "các tỉnh Lai Châu, Điện Biên": the generic names its places
+            if full is not None and full > end:
+                return Unit(start, full, None, generic=True, has_level=True, level=(start, full))
         unit = Unit(start, end, None, generic=True, has_level="trực" in self.low[end0:end])
         if lvl is None and end + 1 < self.n and self.low[end] == "của" and self.unit_end(end + 1) == end + 2:
             lvl = end + 2  # "các cơ quan báo chí của tỉnh"
