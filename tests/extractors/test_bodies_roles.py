@@ -69,7 +69,7 @@ CASES_LEVEL = [
     ("Về đề nghị của UBND xã Tam Hiệp hỗ trợ kinh phí: Giao Phòng Tài chính - Kế hoạch nghiên cứu, tham mưu.", "huyện",
      ["Phòng Tài chính - Kế hoạch"], []),
     ("Đảng ủy các xã Phú Lộc, Phú Mỹ họp chi bộ, phân công đảng viên vận động từng hộ.", "huyện",
-     ["Đảng ủy các xã Phú Lộc, Phú Mỹ"], []),
+     ["Đảng ủy xã Phú Lộc", "Đảng ủy xã Phú Mỹ"], []),
     ("Thủ trưởng các cơ quan, đơn vị được giao chủ trì xây dựng kế hoạch chi tiết.", "tỉnh",
      ["Thủ trưởng các cơ quan, đơn vị được giao chủ trì"], []),
     ("Yêu cầu Thủ trưởng các phòng, ban, Chủ tịch UBND các xã đẩy nhanh giải ngân.", "huyện",

@@ -41,7 +41,8 @@ CASES = [
     ("Bộ Công an chủ trì, phối hợp với Bộ Y tế và Ủy ban nhân dân các tỉnh, thành phố triển khai cấp căn cước.",
      ["Bộ Công an"], ["Bộ Y tế", "Ủy ban nhân dân các tỉnh, thành phố"]),
     ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Quảng Ninh, Hải Phòng, Thái Bình chỉ đạo sơ tán dân khỏi vùng nguy hiểm.",
-     ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố Quảng Ninh, Hải Phòng, Thái Bình"], []),
+     ["Chủ tịch Ủy ban nhân dân Quảng Ninh", "Chủ tịch Ủy ban nhân dân Hải Phòng",
+      "Chủ tịch Ủy ban nhân dân Thái Bình"], []),
     ("Ngân hàng Nhà nước Việt Nam chỉ đạo các tổ chức tín dụng giãn nợ cho khách hàng.",
      ["Ngân hàng Nhà nước Việt Nam"], []),
     ("Tập đoàn Điện lực Việt Nam bảo đảm cung cấp điện an toàn.", ["Tập đoàn Điện lực Việt Nam"], []),
@@ -156,7 +157,7 @@ CASES_LEVEL = [
      "huyện", ["Trưởng Ban Dân vận Huyện ủy Nguyễn Thị Lan"], ["Hội Phụ nữ huyện"]),
     # a title over a plural level that names its units
     ("Trưởng các bản Pá Khoang, Co Muông vận động Nhân dân trồng ngô trên đất lúa thiếu nước.", "xã",
-     ["Trưởng các bản Pá Khoang, Co Muông"], []),
+     ["Trưởng bản Pá Khoang", "Trưởng bản Co Muông"], []),
     # a cooperative's lowercase domain before its proper name or level
     ("UBND xã chủ trì, phối hợp với Hợp tác xã dịch vụ nông nghiệp Thanh Xuân ký hợp đồng thu gom.", "xã",
      ["Ủy ban nhân dân xã"], ["Hợp tác xã dịch vụ nông nghiệp Thanh Xuân"]),

@@ -77,6 +77,13 @@ class TokenCursor:
                 return True
         return t in self.lex.abbr
 
+    def brand(self, i: int) -> bool:
+        """A name of capitals only that is not an abbreviation of the lexicon ("FPT", "VNPT")."""
+        if not self.word(i) or self.low[i] in self.lex.abbr or self.toks[i][0].lower() in self.lex.abbr:
+            return False
+        t = self.toks[i][0]
+        return len(t) >= 2 and t.isalpha() and t.isupper() and not self.starts_body(i)
+
     def lower_word(self, i: int) -> bool:
         return self.word(i) and not self.toks[i][0][0].isupper() and not self.toks[i][0][0].isdigit()
 

@@ -20,6 +20,7 @@ __all__ = ["NameReader", "Unit", "pos_words"]
 _MAX_CONDITION = 5  # words of a generic's condition ("các xã chưa có dịch")
 _MAX_POS_CALLS = 24  # underthesea calls allowed per scanner (per find_responsible call)
 _NOMINAL_TAGS = ("N", "Np", "Nc", "Nu", "Ny", "Nb")
+_ON_AREA = ("trên", "địa", "bàn")
 
 _COMPLETE, _ORG, _COMPLEMENT, _PART, _DOMAIN = (
     HeadKind.COMPLETE, HeadKind.ORG, HeadKind.COMPLEMENT, HeadKind.PART, HeadKind.DOMAIN)
@@ -94,6 +95,12 @@ class NameReader(PlaceReader):
                 cl = self.committee_list(j + 1)
                 if cl is not None:
                     return Unit(start, cl, head, False, True, None)
+            # "Ban Quản lý các khu công nghệ cao và khu công nghiệp": what a complement head manages
+            if low[j] == "các" and kind is _COMPLEMENT and j == head_end and self.level_end(j) is None:
+                obj = self.plural_object(j + 1)
+                if obj > j + 1:
+                    j, seen_domain = obj, True
+                    continue
             # a qualified name with a comma inside ("Khám, chữa bệnh", "Thi đua, khen thưởng")
             if (seen_domain or kind in _OPEN) and self.cap(j):
                 nw = lex.name_words.match(low, j)
@@ -140,6 +147,8 @@ class NameReader(PlaceReader):
             t = low[j]
             if t in ("và", "-", ",", "&") and j + 1 < self.n:
                 nxt = j + 1
+                if t == "," and kind is _DOMAIN and self.brand(j - 1) and self.brand(nxt):
+                    break  # "Tập đoàn FPT, CMC": two bodies (the scanner's sibling)
                 if ((t == "-" or kind in _OPEN) and seen_domain
                         or t == "-" and kind is _DOMAIN and j == head_end) and \
                         (self.cap(nxt) or self.abbr(nxt)) and not self.starts_body(nxt):
@@ -208,6 +217,28 @@ class NameReader(PlaceReader):
             has_level = True
         return Unit(start, end, head, False, has_level, level)
 
+    def plural_object(self, k: int) -> int:
+        """End of the plural object of a complement head after its "các" ("các khu công nghệ cao
+        và khu công nghiệp", "các chương trình mục tiêu quốc gia"): nouns up to a verb, a level, a
+        stop word or a new body; a "và"/"," goes on only to the same first noun again."""
+        low = self.low
+        first = low[k] if k < self.n else ""
+        j = k
+        while j < self.n and j < k + MAX_NAME and self.word(j) and not self.in_paren[j]:
+            if j > k and low[j] in ("và", ",") and j + 1 < self.n and low[j + 1] == first:
+                j += 2
+                continue
+            nw = self.lex.name_words.match(low, j)
+            if nw:
+                j = nw[0]
+                continue
+            if (self.is_verb(j) or self.is_stop(j) or self.lex.cue("determiner", low, j)
+                    or self.level_end(j) is not None or self.gap_has_newline(j) or low[j] == "và"
+                    or (j > k and self.starts_body(j))):
+                break
+            j += 1
+        return j if j > k else k
+
     def own_scope(self, j: int) -> bool:
         """A capitalised "Bộ"/"Sở" closing a unit's name: "of the Ministry/Department" (own scope),
         not the head of another body ("Thanh tra Bộ Y tế" names one after it)."""
@@ -245,6 +276,10 @@ class NameReader(PlaceReader):
         m = self.lex.cue("qualifier", low, end)
         if m:
             return m[0]
+        if tuple(low[end:end + 3]) == _ON_AREA:  # "các doanh nghiệp trên địa bàn tỉnh": the place stays
+            lvl = self.level_end(end + 3)
+            if lvl is not None:
+                return lvl
         return end
 
     def condition(self, end: int) -> int:

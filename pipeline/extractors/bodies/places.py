@@ -62,7 +62,8 @@ class PlaceReader(TokenCursor):
             return end + 1
         if plural and end + 1 < self.n and low[end] == "vùng" and self.cap(end + 1):
             return self.plain_name(end + 1)  # "các tỉnh vùng Tây Nguyên"
-        if plural and end + 1 < self.n and low[end] == ":" and self.cap(end + 1):
+        if plural and end + 1 < self.n and low[end] == ":" and self.cap(end + 1) and not self.is_verb(end + 1) \
+                and not self.starts_body(end + 1):  # "các xã: A, B", not "các xã: Phối hợp ..."
             return self.name_list(end + 1)
         if plural and self.cap(end) and not self.starts_body(end) and not self.is_verb(end):
             return self.name_list(end)

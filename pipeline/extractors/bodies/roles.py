@@ -20,6 +20,7 @@ from .scan import Scanner
 
 __all__ = ["clause_starts", "find_units"]
 
+_OBJECT_GAP = 6  # words between an object and a partner marker that still make it the object's
 _CLAUSE_PUNCT = frozenset((".", "!", "?", ";", "…", ":"))
 _SPEAKER_KINDS = (HeadKind.COMPLETE, HeadKind.ORG, HeadKind.ROLE, HeadKind.ROLE_ALONE)
 
@@ -108,6 +109,15 @@ def _followed_by(sc: Scanner, j: int, role: str) -> bool:
     return bool(j < sc.n and sc.lex.cue(role, sc.low, j))
 
 
+def _partner_marker(sc: Scanner, j: int) -> int | None:
+    """End of a support marker at ``j`` that a body follows ("phối hợp (với) Sở Y tế"), or None
+    ("X chủ trì, Y phối hợp thẩm định": there "phối hợp" is Y's verb)."""
+    m = sc.lex.cue("support_marker", sc.low, j)
+    if m is None or not sc.parse_chain(m[0])[0]:
+        return None
+    return m[0]
+
+
 def _after_gloss(sc: Scanner, j: int) -> int:
     if j < sc.n and sc.low[j] == "(" and j in sc.close_of:
         return sc.close_of[j] + 1
@@ -135,6 +145,8 @@ class _Subjects:
         self.lead_clauses: set[int] = set()
         # where a clause-start subject ends: "X yêu cầu Y" -> Y is an object
         self.subject_ends: set[int] = set()
+        # tokens of partner lists ("phối hợp với X, Y, Z"): a comma inside one opens no subject
+        self.partner_spans: list[tuple[int, int]] = []
 
     def at_clause_starts(self) -> None:
         """A body at a clause start, or after an introducer there."""
@@ -168,7 +180,8 @@ class _Subjects:
                     lead_clauses.add(c)
                 continue
             nxt = low[end]
-            ok = sc.word(end) or (nxt == "," and end + 1 < sc.n and sc.is_verb(end + 1))
+            ok = sc.word(end) or (nxt == "," and end + 1 < sc.n and (
+                sc.is_verb(end + 1) or lex.cue("fronted", low, end + 1)))  # "X, trên cơ sở ..., chủ trì"
             if c == 0 and nxt == ":":
                 ok = True
             if ok and (sc.is_verb(end) or not sc.is_stop(end) or lex.cue("adverbial", low, end)):
@@ -197,7 +210,7 @@ class _Subjects:
         by_end: dict[int, list[int]] = {}
         covered_to, covered_end = -1, -1
         for i in comma_at:
-            if sc.in_paren[i]:
+            if sc.in_paren[i] or _inside(self.partner_spans, i):
                 continue
             if i < covered_to:  # inside a chain already read: its suffix ends where the chain ends
                 by_end[covered_end].append(i)
@@ -209,25 +222,45 @@ class _Subjects:
         obj_verbs: list[int] | None = None  # positions of object verbs (sorted), computed on demand
         for end, commas in by_end.items():
             end2 = _after_gloss(sc, end)
-            if end2 < sc.n and low[end2] == "phối" and not _followed_by(sc, end2, "support_marker"):
+            if end2 < sc.n and low[end2] == "phối" and _partner_marker(sc, end2) is None:
                 self.found.append(("support", sc.parse_chain(commas[-1] + 1)[0]))
-                continue
-            if not _followed_by(sc, end, "subject_verb") or _followed_by(sc, end, "object_verb"):
                 continue
             c0 = commas[0]
             clause = _clause_of(self.starts, c0)
+            # "Căn cứ ..., X <verb>", "Trong quá trình ..., nếu ..., X <verb>": after a fronted
+            # clause any verb marks the subject, and the fronted clause's own words are not its objects
+            fronted = self.fronted_end(clause, comma_at)
+            if fronted is not None and fronted <= c0:
+                if not sc.is_verb(_after_gloss(sc, end)) or _followed_by(sc, end, "object_verb"):
+                    continue
+            elif not _followed_by(sc, end, "subject_verb") or _followed_by(sc, end, "object_verb"):
+                continue
             if clause in self.lead_clauses:
                 continue
             if obj_verbs is None:
                 obj_firsts = lex.cue_firsts("object_verb")
                 obj_verbs = [k for k, t in enumerate(low) if t in obj_firsts and lex.cue("object_verb", low, k)]
-            if bisect.bisect_left(obj_verbs, c0) > bisect.bisect_left(obj_verbs, clause):
+            region = clause if fronted is None or fronted > c0 else fronted
+            if bisect.bisect_left(obj_verbs, c0) > bisect.bisect_left(obj_verbs, region):
                 continue  # an object verb between the clause start and the list: an object
             # the earliest comma opens the list unless a body ends right before it ("của X, Y, Z
             # cần"): then only the last conjunct is sure to be the subject
             ambiguous = _body_ends_at(sc, c0) or "của" in low[max(clause, c0 - 8):c0]
             first = commas[-1] if ambiguous else c0
             self.found.append(("lead", sc.parse_chain(first + 1)[0]))
+
+    def fronted_end(self, clause: int, comma_at: list[int]) -> int | None:
+        """The first comma after a fronted clause that opens the clause at ``clause`` ("Căn cứ Kế
+        hoạch này,", "Để ...,"), or None when the clause opens otherwise."""
+        sc = self.sc
+        i = _skip_connectors(sc, clause)
+        m = sc.lex.cue("fronted", sc.low, i)
+        if m is None:
+            return None
+        k = bisect.bisect_left(comma_at, m[0])
+        while k < len(comma_at) and sc.in_paren[comma_at[k]]:
+            k += 1
+        return comma_at[k] if k < len(comma_at) else None
 
     def after_support_markers(self, support_at: list[int]) -> None:
         """Support markers anywhere: "phối hợp với X", "cùng với X"."""
@@ -236,14 +269,40 @@ class _Subjects:
             if sc.in_paren[i]:
                 continue
             m = sc.lex.cue("support_marker", sc.low, i)
-            if not m:
+            if not m or self.object_partner(i):
                 continue
-            units, _ = sc.parse_chain(m[0])
+            units, end = sc.parse_chain(m[0])
             if not units:
                 brand = sc.brand_at(m[0])
                 units = [brand] if brand is not None else []
+                end = brand.end if brand is not None else end
             if units:
                 self.found.append(("support", units))
+                self.partner_spans.append((i, end))
+
+
+    def object_partner(self, i: int) -> bool:
+        """Whether the partners after the marker at ``i`` are an object's ("tham mưu UBND tỉnh phối
+        hợp Bộ Y tế ...", "chỉ đạo các xã chủ động phối hợp với Công an ..."): an object verb earlier
+        in the clause, its object ending a few words before the marker."""
+        sc, lex, low = self.sc, self.sc.lex, self.sc.low
+        c = _clause_of(self.starts, i)
+        obj_firsts = lex.cue_firsts("object_verb")
+        for k in range(i - 1, c - 1, -1):
+            if low[k] in (";", "."):
+                return False
+            if low[k] not in obj_firsts:
+                continue
+            ov = lex.cue("object_verb", low, k)
+            if ov is None or ov[0] > i:
+                continue
+            if lex.cue("introducer", low, k):  # "Đề nghị X phối hợp với Y": X is the subject
+                return False
+            units, end = sc.parse_chain(ov[0])
+            if not units or end > i or i - end > _OBJECT_GAP or low[i - 1] == ",":
+                return False  # "hướng dẫn các xã thực hiện, phối hợp với ...": the subject's partner
+            return not any(lex.cue("connector", low, g) for g in range(end, i))
+        return False
 
 
 def find_units(sc: Scanner) -> Found:
@@ -265,8 +324,8 @@ def find_units(sc: Scanner) -> Found:
         if t in support_firsts:
             support_at.append(k)
     search.after_introducers(intro_at)
-    search.after_commas(comma_at)
     search.after_support_markers(support_at)
+    search.after_commas(comma_at)
     found = search.found
     topics = _topic_spans(sc, search.starts)
     if topics:

@@ -13,7 +13,7 @@ token. The scanner is built up by concern, each layer a class of its own:
 from __future__ import annotations
 
 from .canonical import canonical_name
-from .lexicon import TITLE_KINDS, HeadKind
+from .lexicon import TITLE_KINDS, HeadKind, phrase_key
 from .names import Unit
 from .places import MAX_LIST
 from .units import UnitReader
@@ -65,12 +65,18 @@ class Scanner(UnitReader):
                 break
             units.append(nxt)
             j = nxt.end
-        return self.merge_generics(units), j
+        return self.merge_generics(self.split_places(units)), j
 
     def sibling(self, prev: Unit, conn: int, nxt: Unit | None) -> Unit | None:
         """"Ban nhân dân ấp A và ấp B", "Ủy ban nhân dân tỉnh A, tỉnh B": a conjunct that is only
         another place of the same level (a generic "ấp B", or no body at all: "tỉnh B") names
         the same kind of body there. ``nxt``: the conjunct parsed as a body, if it is one."""
+        if nxt is None and prev.head is not None and prev.head.kind is _DOMAIN and self.brand(conn) \
+                and prev.end - prev.start == len(phrase_key(prev.head.head)) + 1 and self.brand(prev.end - 1):
+            # "Tập đoàn FPT, CMC": another brand after the head's own names the same kind of body
+            head_text = self.span_text(prev.start, prev.end - 1)[2]
+            return Unit(conn, conn + 1, prev.head, False, True, None,
+                        name_override=canonical_name(f"{head_text} {self.toks[conn][0]}"))
         if (nxt is not None and not nxt.generic) or prev.generic or prev.level is None or prev.level[1] != prev.end:
             return nxt
         unit_end = self.unit_end(conn)
@@ -116,12 +122,86 @@ class Scanner(UnitReader):
         """Coordinated generic addressees as one body ("các cấp, các ngành")."""
         out: list[Unit] = []
         for u in units:
-            if out and u.generic and out[-1].generic and not out[-1].has_level and not u.role:
+            shared = self.shared_title(out[-1], u) if out and u.generic and out[-1].role else None
+            if shared is not None:
+                out.append(shared)  # "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ": two bodies
+                continue
+            if out and u.generic and out[-1].generic and not out[-1].has_level and not u.role \
+                    and not self.new_phrase(out[-1].end, u.start):
                 prev = out[-1]  # "các cấp, các ngành"; "Thủ trưởng các cơ quan, đơn vị"
                 out[-1] = Unit(prev.start, u.end, None, True, u.has_level, u.level, role=prev.role)
                 continue
             out.append(u)
         return out
+
+    def split_places(self, units: list[Unit]) -> list[Unit]:
+        """"Ủy ban nhân dân các tỉnh: Lào Cai, Yên Bái", "Chủ tịch UBND các huyện A, B", "các tỉnh
+        A, B": a plural level that names its places is one body per place, the head copied to each."""
+        out: list[Unit] = []
+        for u in units:
+            places = self.named_places(u) if u.level is not None and self.low[u.level[0]] == "các" else None
+            if not places:
+                out.append(u)
+                continue
+            a = u.level[0]
+            head_text = self.text[self.toks[u.start][1]:self.toks[a][1]] if u.start < a else ""
+            ue = self.unit_end(a + 1)
+            # one unit word is copied to each place; of a list ("các tỉnh, thành phố: A, B") none is
+            unit_word = self.span_text(a + 1, ue)[2] + " " if self.low[ue] != "," else ""
+            for n, (p, q) in enumerate(places):
+                name = canonical_name(f"{head_text}{unit_word}{self.span_text(p, q)[2]}")
+                out.append(Unit(u.start if n == 0 else p, q, u.head, u.generic and not head_text, True, (p, q),
+                                name_override=name, role=u.role))
+        return out
+
+    def named_places(self, u: Unit) -> list[tuple[int, int]] | None:
+        """The proper names a plural level phrase "các <unit>(, <unit>)(:) A, B và C" ends with, as
+        token spans, or None when it names none (then it stays one body: "UBND các xã, phường")."""
+        low = self.low
+        a, b = u.level
+        k = self.unit_end(a + 1)
+        if k is None:
+            return None
+        while k + 1 < b and low[k] == "," and self.unit_end(k + 1) is not None:
+            k = self.unit_end(k + 1)
+        if k < b and low[k] == ":":
+            k += 1
+        places = []
+        if k < b and (self.is_verb(k) or self.starts_body(k)):
+            return None  # "các xã, phường: Phối hợp ...": the predicate, no place
+        while k < b and self.cap(k):
+            q = self.proper_run(k)
+            if q == k:
+                return None
+            places.append((k, q))
+            if q < b and low[q] in (",", "và"):
+                k = q + 1
+                continue
+            k = q
+            break
+        return places if places and k == b else None
+
+    def shared_title(self, prev: Unit, u: Unit) -> Unit | None:
+        """A title over two named kinds of body ("Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính
+        phủ"): ``u`` with the title of ``prev`` copied; None when either is a list or a bare noun."""
+        if u.role or not self.kind_name(u.start, u.end):
+            return None
+        m = next((x for x in self.lex.heads.matches(self.low, prev.start)
+                  if x[1].kind in TITLE_KINDS and self.kind_name(x[0], prev.end)), None)
+        if m is None:
+            return None
+        title = self.span_text(prev.start, m[0])[2]
+        name = canonical_name(f"{title} {self.span_text(u.start, u.end)[2]}")
+        return Unit(u.start, u.end, u.head, True, u.has_level, u.level, name_override=name, role=True)
+
+    def kind_name(self, a: int, b: int) -> bool:
+        """Whether tokens [a, b) name one kind of body in three words or more, no list."""
+        return b - a >= 3 and not any(t in (",", ";", "và") for t in self.low[a:b]) and self.low[a] != "các"
+
+    def new_phrase(self, prev_end: int, start: int) -> bool:
+        """Whether a conjunct opens a phrase of its own: "và các ..." after a list ("các sở, ngành
+        và các đơn vị có liên quan" are two bodies; "các cấp, các ngành" is one)."""
+        return "và" in self.low[prev_end:start] and self.low[start] == "các"
 
     def brand_at(self, k: int) -> Unit | None:
         """A partner named by its brand, a word that is no Vietnamese syllable ("phối hợp với

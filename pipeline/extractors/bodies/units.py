@@ -33,9 +33,9 @@ class UnitReader(NameReader):
         h = self.head_at(k)
         g_start = i if g_i else k
         dg = lex.cue("domain_generic", low, g_start) if g else None
-        if dg and dg[0] == g[0] and self.lower_word(g[0]):
-            d_end = self.lower_domain(g[0])
-            if d_end > g[0]:  # "các sở giáo dục và đào tạo", "ngành y tế"
+        if dg and dg[0] == g[0]:
+            d_end = self.qualified(g[0])
+            if d_end > g[0]:  # "các sở giáo dục và đào tạo", "ngành Thuế", "doanh nghiệp viễn thông"
                 return self.generic(g_start, d_end)
         if g and (not h or g[0] > h[0] or (g[0] == h[0] and g_start < k)):
             return self.generic(g_start, g[0])
@@ -131,12 +131,38 @@ class UnitReader(NameReader):
         if end == end0:
             end = self.condition(end)
         lvl = self.level_end(end)
+        if lvl is None and end == end0 and self.low[start] == "các" and self.unit_end(start + 1) is not None \
+                and (self.cap(end) or (end + 1 < self.n and self.low[end] == ":" and self.cap(end + 1))):
+            full = self.level_end(start)  # "các tỉnh Lai Châu, Điện Biên": the generic names its places
+            if full is not None and full > end:
+                return Unit(start, full, None, generic=True, has_level=True, level=(start, full))
         unit = Unit(start, end, None, generic=True, has_level="trực" in self.low[end0:end])
         if lvl is None and end + 1 < self.n and self.low[end] == "của" and self.unit_end(end + 1) == end + 2:
             lvl = end + 2  # "các cơ quan báo chí của tỉnh"
         if lvl:
             unit.end, unit.has_level, unit.level = lvl, True, (end, lvl)
+        elif end + 1 < self.n and self.low[end] == "của" and self.role_depth < _MAX_TITLES:
+            self.role_depth += 1  # bounds the recursion like a title does
+            try:
+                owner = self.parse_unit(end + 1)
+            finally:
+                self.role_depth -= 1
+            if owner is not None and not owner.generic:  # "các tổ chức thành viên của Mặt trận"
+                unit.end, unit.has_level = owner.end, True
         return unit
+
+    def qualified(self, k: int) -> int:
+        """End of the domain that completes a generic head at ``k`` ("ngành" + "Thuế", "doanh
+        nghiệp" + "viễn thông"): a capitalised name that is no body, level or verb, or a lower-case
+        domain noun phrase; ``k`` itself where none follows."""
+        if k >= self.n or self.in_paren[k]:
+            return k
+        if self.lower_word(k):
+            return self.lower_domain(k)
+        if self.cap(k) and not self.starts_body(k) and not self.is_verb(k) and self.level_end(k) is None \
+                and not self.gap_has_newline(k):
+            return self.plain_name(k)
+        return k
 
     def lower_domain(self, k: int) -> int:
         """End of a lower-case domain noun phrase from ``k`` up to the verb ("giáo dục và đào tạo
@@ -144,6 +170,10 @@ class UnitReader(NameReader):
         low = self.low
         start = k
         while k < self.n and k < start + MAX_NAME and not self.in_paren[k]:
+            if low[k] == "," and k > start and k + 1 < self.n and self.lower_word(k + 1) \
+                    and not self.ends_name(k + 1) and self.lex.name_words.match(low, k + 1):
+                k = self.lex.name_words.match(low, k + 1)[0]  # "thông tin, truyền thông"
+                continue
             if low[k] == "và" and k > start:
                 if not self.lower_word(k + 1) or self.ends_name(k + 1) or self.suffix(k + 1) > k + 1:
                     break
