@@ -23,6 +23,7 @@ import regex
 
 from ...text import patterns as P
 from ...text.lexicon import LexiconError, load_table
+from ...text.normalise import modern_tones
 
 __all__ = ["BODY_TYPES", "Head", "HeadKind", "Lexicon", "LexiconError", "OpenerUse", "Phrases", "Scope",
            "lex", "level_of_word", "low", "modern_tones", "opener_words", "parse_heads", "phrase_key"]
@@ -31,7 +32,6 @@ BODY_TYPES = ("party", "state", "front", "security", "steering", "enterprise", "
 
 TOKEN = regex.compile(P.BODY_TOKEN)
 TOKEN_RE = re.compile(P.BODY_TOKEN_RE)  # the same tokens, faster, on Latin-script text
-_OLD_TONE = regex.compile(P.BODY_OLD_TONE)
 _DASH_CHARS = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 HEAD_COLUMNS = ("head", "canonical", "body_type", "kind", "scope")
@@ -77,23 +77,11 @@ _OTHER_TYPES = ("role", "-")
 # --- token keys -------------------------------------------------------------------------------
 
 
-def modern_tones(s: str) -> str:
-    """"Uỷ ban" -> "Ủy ban", "hoà" -> "hòa": move the tone mark onto the first vowel."""
-
-    def fix(m: regex.Match) -> str:
-        first, toned = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        parts = unicodedata.normalize("NFD", toned)
-        base, marks = parts[0], parts[1:]
-        return unicodedata.normalize("NFC", first + marks) + base
-
-    return _OLD_TONE.sub(fix, s)
-
-
 def _low_uncached(tok: str) -> str:
     tok = tok.lower()
     if tok in _DASH_CHARS:
         return "-"
-    return modern_tones(tok) if _OLD_TONE.search(tok) else tok
+    return modern_tones(tok)  # a no-op where no tone is misplaced
 
 
 class _LowCache(dict):
