@@ -41,8 +41,8 @@ STAGES: tuple[str, ...] = get_args(Stage)
 #: The type of a responsible body (SPEC "Bodies"), in the order reports list them.
 BodyType = Literal["party", "state", "front", "security", "steering", "enterprise", "generic", "other"]
 BODY_TYPES: tuple[str, ...] = get_args(BodyType)
-#: The kind of file a notice came from.
-InputFormat = Literal["txt", "md", "html", "docx", "pdf"]
+#: The kind of file a notice came from ("str": a text given to the API).
+InputFormat = Literal["txt", "md", "html", "docx", "pdf", "str"]
 
 
 @cache
