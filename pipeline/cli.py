@@ -13,6 +13,7 @@ import importlib
 import logging
 import os
 import re
+import shutil
 import sys
 from enum import IntEnum
 
@@ -104,7 +105,8 @@ class Progress:
         if show:
             from tqdm import tqdm  # lazily: only a terminal run shows it
 
-            self.bar = tqdm(total=total, unit=" notice", file=sys.stderr, dynamic_ncols=True, leave=True,
+            width = shutil.get_terminal_size((100, 24)).columns  # a terminal of unknown size: 100
+            self.bar = tqdm(total=total, unit=" notice", file=sys.stderr, ncols=min(width, 120), leave=True,
                             bar_format="{l_bar}{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}, {rate_fmt}]")
 
     def line(self, text: str) -> None:
