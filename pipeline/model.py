@@ -8,9 +8,21 @@ record of the SPEC ("vntasks/1").
 
 The closed vocabularies (roles, statuses, stages, body types) are ``Literal`` types, each with
 the tuple of its values: the records stay plain strings in JSON, CSV and Parquet.
+
+Dates are ``datetime.date`` (``Document.issue_date``, ``meeting_date``; ``Deadline.date``;
+``Period.start``/``end``; ``Reference.date``). A record also accepts an ISO string
+("2025-03-15") for them, when built or when a header field is set, and stores the date;
+``to_dict`` writes them back as ISO strings:
+
+>>> d = Deadline("2025-03-15", "trước ngày 15/3/2025", 10, 30)
+>>> d.date
+datetime.date(2025, 3, 15)
+>>> d.date.isoformat() == Deadline(dt.date(2025, 3, 15), d.text, 10, 30).date.isoformat()
+True
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import Literal, get_args
@@ -29,8 +41,8 @@ STAGES: tuple[str, ...] = get_args(Stage)
 #: The type of a responsible body (SPEC "Bodies"), in the order reports list them.
 BodyType = Literal["party", "state", "front", "security", "steering", "enterprise", "generic", "other"]
 BODY_TYPES: tuple[str, ...] = get_args(BodyType)
-#: The kind of file a notice came from.
-InputFormat = Literal["txt", "md", "html", "docx", "pdf"]
+#: The kind of file a notice came from ("str": a text given to the API).
+InputFormat = Literal["txt", "md", "html", "docx", "pdf", "str"]
 
 
 @cache
@@ -40,8 +52,42 @@ def _names(cls: type) -> tuple[str, ...]:
 
 def _flat(obj) -> dict:
     """A dataclass whose fields are all scalars as a dict, in field order (what
-    ``dataclasses.asdict`` gives for it, without its deep copies: the hot path of encoding)."""
-    return {name: getattr(obj, name) for name in _names(type(obj))}
+    ``dataclasses.asdict`` gives for it, without its deep copies: the hot path of encoding);
+    dates as ISO strings."""
+    out = {name: getattr(obj, name) for name in _names(type(obj))}
+    for name in _DATE_FIELDS.get(type(obj), ()):
+        out[name] = iso(out[name])
+    return out
+
+
+def as_date(value: dt.date | str | None) -> dt.date | None:
+    """A date from a ``datetime.date`` or an ISO "YYYY-MM-DD" string (None stays None).
+
+    >>> as_date("2023-04-10"), as_date(None)
+    (datetime.date(2023, 4, 10), None)
+    """
+    if value is None or type(value) is dt.date:
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    raise TypeError(f"a date or an ISO date string, not {type(value).__name__}")
+
+
+def iso(value: dt.date | None) -> str | None:
+    """The ISO string of a date (None stays None): how dates are written in every table."""
+    return None if value is None else value.isoformat()
+
+
+def _set_dates(obj, names: tuple[str, ...]) -> None:
+    """Coerce the date fields of a frozen record (``__post_init__``)."""
+    for name in names:
+        value = getattr(obj, name)
+        if value is not None and type(value) is not dt.date:
+            object.__setattr__(obj, name, as_date(value))
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,20 +105,30 @@ class Body:
 
 @dataclass(frozen=True, slots=True)
 class Deadline:
-    date: str  # ISO
+    """The date a task must be done by, and the words that say it (offsets into the source)."""
+
+    date: dt.date
     text: str
     start: int
     end: int
 
+    def __post_init__(self) -> None:
+        _set_dates(self, ("date",))
+
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    start: str  # ISO first day
-    end: str  # ISO last day
+    """The period a task belongs to: ``start`` its first day, ``end`` its last day."""
+
+    start: dt.date
+    end: dt.date
     text: str
     inherited: bool = False
     span_start: int | None = None
     span_end: int | None = None
+
+    def __post_init__(self) -> None:
+        _set_dates(self, ("start", "end"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,12 +140,15 @@ class Reference:
     type: str | None
     number: str | None
     symbol: str | None
-    date: str | None
+    date: dt.date | None
     issuer: str | None
     text: str
     start: int
     end: int
     task_id: str | None = None
+
+    def __post_init__(self) -> None:
+        _set_dates(self, ("date",))
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,17 +201,22 @@ class DocumentMeta:
     level: str | None = None
     province: str | None = None
     district: str | None = None
-    issue_date: str | None = None  # ISO
-    meeting_date: str | None = None  # ISO
+    issue_date: dt.date | None = None
+    meeting_date: dt.date | None = None
     chair: Person | None = None
     signer: Person | None = None
     recipients: list[str] = field(default_factory=list)
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in _META_DATES and value is not None and type(value) is not dt.date:
+            value = as_date(value)  # an ISO string from a stage, or a date
+        object.__setattr__(self, name, value)
 
     @property
     def year(self) -> int | None:
         """The notice's year (of the issue date, else of the meeting), for dates written without one."""
         date = self.issue_date or self.meeting_date
-        return int(date[:4]) if date else None
+        return date.year if date else None
 
     def set_meta(self, meta: DocumentMeta) -> None:
         """Take every header field of ``meta`` (lists copied)."""
@@ -194,8 +258,8 @@ class Document(DocumentMeta):
             "level": self.level,
             "province": self.province,
             "district": self.district,
-            "issue_date": self.issue_date,
-            "meeting_date": self.meeting_date,
+            "issue_date": iso(self.issue_date),
+            "meeting_date": iso(self.meeting_date),
             "chair": _flat(self.chair) if self.chair else None,
             "signer": _flat(self.signer) if self.signer else None,
             "recipients": list(self.recipients),
@@ -206,3 +270,8 @@ class Document(DocumentMeta):
             "text_path": self.text_path,
             "pages": list(self.pages),
         }
+
+
+_META_DATES = frozenset(("issue_date", "meeting_date"))
+#: The date fields of each record (coerced from ISO strings, written as ISO strings).
+_DATE_FIELDS: dict[type, tuple[str, ...]] = {Deadline: ("date",), Period: ("start", "end"), Reference: ("date",)}

@@ -1,6 +1,8 @@
 """The public API: extract from a path or a string, frames with proper dtypes, read_tables."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
 import vntasks as pipeline
@@ -15,7 +17,7 @@ def test_extract_text_and_path_agree(tmp_path, huyen_notice):
     assert a.doc_id == "tb58" and a.status == "ok"
     assert [t.text for t in a.tasks] == [t.text for t in b.tasks]
     assert a.doc_number == "58-TB/HU" and a.level == "huyện"
-    assert a.meeting_date == "2023-04-10" and a.issue_date == "2023-04-14"
+    assert a.meeting_date == dt.date(2023, 4, 10) and a.issue_date == dt.date(2023, 4, 14)
     assert a.chair is not None and a.chair.name == "Lô Văn Thắng"
     assert a.signer is not None and a.signer.name == "Lô Văn Thắng"
     assert a.recipients == ["Thường trực Huyện ủy", "Lưu VPHU"]

@@ -258,7 +258,7 @@ def test_startup_notice_runs_every_stage_without_pos_tagging(monkeypatch):
     assert doc.tasks[0].responsible[0].name.startswith("Phòng Nông nghiệp")
     assert doc.tasks[0].deadline is not None and doc.tasks[1].period is not None
     assert doc.tasks[0].references
-    assert doc.doc_number == "45/TB-UBND" and doc.meeting_date == "2025-06-04"
+    assert doc.doc_number == "45/TB-UBND" and doc.meeting_date.isoformat() == "2025-06-04"
 
 
 @pytest.mark.parametrize("walls, expected", [

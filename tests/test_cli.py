@@ -88,13 +88,12 @@ def test_bad_inputs_are_reported_and_never_lose_the_others(tmp_path, huyen_notic
     good = tmp_path / "good.txt"
     good.write_text(huyen_notice, encoding="utf-8")
     out = tmp_path / "out"
-    r = run(["extract", str(bad), str(good), str(tmp_path / "missing.txt"), "--out", str(out)])
+    r = run(["extract", str(bad), str(good), "--out", str(out)])
     assert r.returncode == 1
     assert "Traceback" not in r.stderr
     errors = read_csv(out / "errors.csv")
     by_name = {Path(e["source"]).name: e for e in errors}
-    assert set(by_name) == {"binary.txt", "corrupt.docx", "corrupt.pdf", "dangling.txt", "empty.txt", "huge.txt",
-                            "missing.txt"}
+    assert set(by_name) == {"binary.txt", "corrupt.docx", "corrupt.pdf", "dangling.txt", "empty.txt", "huge.txt"}
     assert "too large" in by_name["huge.txt"]["error"]
     assert by_name["binary.txt"]["stage"] == "decode"
     assert by_name["corrupt.docx"]["stage"] == "load"
@@ -102,7 +101,7 @@ def test_bad_inputs_are_reported_and_never_lose_the_others(tmp_path, huyen_notic
     err_lines = [x for x in r.stderr.splitlines() if x.startswith("vntasks: ") and ": " in x[9:] and "input(s)" not in x]
     assert len(err_lines) == len(errors)
     recs = [json.loads(x) for x in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert len(recs) == 8
+    assert len(recs) == 7
     ok = [x for x in recs if x["status"] == "ok"]
     assert len(ok) == 1 and ok[0]["doc_id"] == "good" and len(ok[0]["tasks"]) >= 3
     assert all(x["status"] == "failed" and x["errors"] for x in recs if x["status"] != "ok")

@@ -69,7 +69,7 @@ def marks_of(doc: Document, text_len: int) -> list[Mark]:
             add(p.span_start, p.span_end, "period", f"{t.task_id} period {p.start}..{p.end}")
     for r in doc.references:
         bits = [r.id or "(no id)", r.type, r.date, r.issuer]
-        add(r.start, r.end, "reference", "reference " + " · ".join(b for b in bits if b))
+        add(r.start, r.end, "reference", "reference " + " · ".join(str(b) for b in bits if b))
     return sorted(seen.values(), key=lambda m: (m.start, -m.end, KIND_RANK.get(m.kind, 9), m.sid))
 
 

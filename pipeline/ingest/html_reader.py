@@ -90,12 +90,30 @@ def _iso_date(value: str | None) -> str | None:
     else:
         found = _PUBLISHED_DMY.search(value)
         if not found:
-            return None
+            return _spelled_date(value)
         d, m, y = (int(g) for g in found.groups())
     try:
         return date(y, m, d).isoformat() if 1900 <= y <= 2200 else None
     except ValueError:
         return None
+
+
+#: A year written in full: a date in words is read only when it has one (never "2 ngày trước").
+_FULL_YEAR = regex.compile(r"(?<!\d)(?:19|20|21)\d\d(?!\d)")
+_DATEPARSER_SETTINGS = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"],
+                        "PREFER_LOCALE_DATE_ORDER": False, "RETURN_AS_TIMEZONE_AWARE": False}
+
+
+def _spelled_date(value: str) -> str | None:
+    """A publication date in words, Vietnamese or English ("15 tháng 3, 2021", "15 Tháng Ba,
+    2021", "March 15, 2021", "Mon, 15 Mar 2021 08:00:00 GMT"): dateparser reads these, the
+    numeric patterns do not."""
+    if not _FULL_YEAR.search(value):
+        return None
+    import dateparser  # lazily: only a page whose date is spelled out needs it
+
+    found = dateparser.parse(value[:200], languages=["vi", "en"], settings=_DATEPARSER_SETTINGS)
+    return found.date().isoformat() if found is not None and 1900 <= found.year <= 2200 else None
 
 
 def _json_ld_dates(obj: object) -> Iterator[str]:

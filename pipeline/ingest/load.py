@@ -48,6 +48,14 @@ def input_format(path: Path) -> str:
     raise PipelineError("load", f"unsupported file type {suffix or '(none)'}; accepted: {', '.join(sorted(SUFFIXES))}")
 
 
+def size_text(n: int) -> str:
+    """A size for a message: "10 bytes", "1.5 KB", "20.0 MB" (powers of 1024, as --max-bytes reads them)."""
+    for unit, k in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
+        if n >= k:
+            return f"{n / k:.1f} {unit}"
+    return f"{n} bytes"
+
+
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     try:
         size = os.stat(path).st_size
@@ -56,7 +64,7 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     except OSError as exc:
         raise PipelineError("load", f"cannot read: {exc.strerror or exc}") from None
     if size > max_bytes:
-        raise PipelineError("load", f"file too large: {size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit (--max-bytes)")
+        raise PipelineError("load", f"file too large: {size_text(size)} > {size_text(max_bytes)} limit (--max-bytes)")
     try:
         with open(path, "rb") as fh:
             return fh.read()

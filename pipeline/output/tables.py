@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from ..model import Document, Stage, Status
+from ..model import Document, Stage, Status, iso
 from ..output.xlsx import FORMULA_TRIGGERS, safe_cell
 
 # pandas is imported inside the functions that make frames: extraction and the CSV rows never load it.
@@ -89,25 +89,25 @@ def task_rows(doc: Document) -> list[dict]:
             "section": t.section, "text": t.text,
             "responsible": [b.name for b in leads],
             "support": [b.name for b in t.responsible if b.role == "support"],
-            "deadline": t.deadline.date if t.deadline else None,
-            "period_start": t.period.start if t.period else None,
-            "period_end": t.period.end if t.period else None,
+            "deadline": iso(t.deadline.date) if t.deadline else None,
+            "period_start": iso(t.period.start) if t.period else None,
+            "period_end": iso(t.period.end) if t.period else None,
             "references": list(t.references), "start": t.start, "end": t.end,
             "doc_number": doc.doc_number, "doc_type": doc.doc_type, "level": doc.level,
-            "province": doc.province, "meeting_date": doc.meeting_date,
+            "province": doc.province, "meeting_date": iso(doc.meeting_date),
             "responsible_inherited": bool(leads) and all(b.inherited for b in leads),
             "body_types": [b.body_type or "" for b in leads],
             "deadline_text": t.deadline.text if t.deadline else None,
             "period_text": t.period.text if t.period else None,
             "period_inherited": t.period.inherited if t.period else None,
-            "district": doc.district, "issuer": doc.issuer, "issue_date": doc.issue_date, "score": t.score,
+            "district": doc.district, "issuer": doc.issuer, "issue_date": iso(doc.issue_date), "score": t.score,
         })
     return rows
 
 
 def reference_rows(doc: Document) -> list[dict]:
     return [{"doc_id": doc.doc_id, "task_id": r.task_id, "id": r.id, "type": r.type, "number": r.number,
-             "symbol": r.symbol, "date": r.date, "issuer": r.issuer, "text": r.text, "start": r.start, "end": r.end}
+             "symbol": r.symbol, "date": iso(r.date), "issuer": r.issuer, "text": r.text, "start": r.start, "end": r.end}
             for r in doc.references]
 
 
@@ -115,8 +115,8 @@ def document_row(doc: Document) -> dict:
     return {
         "doc_id": doc.doc_id, "source": doc.source, "sha256": doc.sha256, "status": doc.status,
         "doc_type": doc.doc_type, "doc_number": doc.doc_number, "title": doc.title, "issuer": doc.issuer,
-        "level": doc.level, "province": doc.province, "district": doc.district, "issue_date": doc.issue_date,
-        "meeting_date": doc.meeting_date,
+        "level": doc.level, "province": doc.province, "district": doc.district, "issue_date": iso(doc.issue_date),
+        "meeting_date": iso(doc.meeting_date),
         "chair_name": doc.chair.name if doc.chair else None, "chair_title": doc.chair.title if doc.chair else None,
         "signer_name": doc.signer.name if doc.signer else None,
         "signer_title": doc.signer.title if doc.signer else None,

@@ -106,7 +106,7 @@ def _inherit(bodies: tuple[Body, ...]) -> list[Body]:
     return [replace(b, inherited=True) for b in bodies]
 
 
-def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: str | None,
+def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: date | None,
             level: str | None = None) -> list[Task]:
     """Tasks of a segmented notice. ``level`` (the notice's) completes local bodies that name none."""
     text = seg.text
@@ -116,7 +116,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
     task_of: dict[int, Task] = {}
     intro_of_parent: dict[int | None, _Ctx] = {}
     tasks: list[Task] = []
-    as_of = date.fromisoformat(meeting_date) if meeting_date else None
+    as_of = meeting_date
     fields, field_units = field_children(text, units)
     # the opening's own addressees ("... đề nghị Chủ tịch UBND các tỉnh chỉ đạo thực hiện:") pass to
     # top-level items that name no body, as a list intro's do

@@ -486,7 +486,7 @@ def extract_header(cleaned: Cleaned, seg: Segmented, published: str | None = Non
     block = _issuer_block(head_lines, max(stop, 0))
     h.issuer = _issuer(block)
     h.issue_date = _issue_date(text, cleaned, published)
-    year = int(h.issue_date[:4]) if h.issue_date else None
+    year = h.year
     opening_end = seg.header_end if not seg.prose else min(len(text), seg.body_start + 3000)
     opening_start = head_lines[type_i][0] if type_i >= 0 else 0
     h.meeting_date = _meeting_date(text, opening_start, max(opening_end, min(len(text), 1500)), year)

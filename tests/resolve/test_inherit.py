@@ -37,7 +37,7 @@ CASES = [
 def _row(t):
     lead = [b.name for b in t.responsible if b.role == "lead"]
     inherited = any(b.inherited for b in t.responsible if b.role == "lead")
-    period = (t.period.start, t.period.end) if t.period else None
+    period = (t.period.start.isoformat(), t.period.end.isoformat()) if t.period else None
     return lead, inherited, period
 
 
