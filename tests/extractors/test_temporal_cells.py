@@ -105,7 +105,10 @@ PLAN_FIELDS = [
 
 def test_time_fields_of_a_plan():
     tasks = {t.label: t for t in extract(PLAN).tasks}
-    got = [(label, tasks[label].deadline and tasks[label].deadline.date,
-            tasks[label].period and (tasks[label].period.start, tasks[label].period.end))
+    def iso(d):
+        return d and d.isoformat()
+
+    got = [(label, tasks[label].deadline and iso(tasks[label].deadline.date),
+            tasks[label].period and (iso(tasks[label].period.start), iso(tasks[label].period.end)))
            for label, _, _ in PLAN_FIELDS]
     assert got == PLAN_FIELDS
