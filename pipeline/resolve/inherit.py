@@ -22,7 +22,7 @@ import regex
 from ..extractors.bodies import body_type_of, canonical_name, find_responsible
 from ..extractors.bodies.lexicon import OpenerUse, opener_words
 from ..extractors.references import find_references
-from ..extractors.temporal import choose_deadline, find_deadlines, find_times, period_of
+from ..extractors.temporal import TimeKind, choose_deadline, find_deadlines, find_times, period_of
 from ..ingest.clean import Cleaned
 from ..learn.model import learned_body_type
 from ..model import Body, Deadline, Period, Task
@@ -88,16 +88,58 @@ def _cell_bodies(cleaned: Cleaned, text: str, cell: tuple[int, int] | None, role
     return out
 
 
-def _cell_deadline(cleaned: Cleaned, text: str, cell: tuple[int, int] | None, year: int | None) -> Deadline | None:
-    """A table's time cell: the last day of the latest date or span it names."""
+#: A time cell or field that only starts or goes on ("Năm 2026 và các năm tiếp theo", "Từ tháng
+#: 7/2025"): neither a deadline nor a period that can be told.
+_OPEN_END = regex.compile(r"(?i)(?<!\p{L})(?:tiếp theo|trở đi|về sau)(?!\p{L})|^\W*(?:kể )?từ(?!\p{L})(?!.*(?<!\p{L})đến(?!\p{L}))")
+#: A recurrence: with no year written, its dates are not deadlines ("Hằng năm (trước ngày 15/12)").
+_RECURRENCE = regex.compile(r"(?i)(?<!\p{L})(?:thường xuyên|định kỳ|hằng|hàng|mỗi)(?!\p{L})")
+_YEAR4 = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+#: Cell forms the date finder leaves to the cell: a bare year ("2026") and a year span ("2025 - 2030").
+_CELL_YEAR = regex.compile(r"(?i)^\W*(?:năm[ \t]+)?((?:19|20)\d{2})\W*$")
+_CELL_YEAR_SPAN = regex.compile(r"(?i)^\W*(?:giai đoạn[ \t]+|năm[ \t]+)?((?:19|20)\d{2})[ \t]*[-–—][ \t]*((?:19|20)\d{2})\W*$")
+
+
+def _cell_time(cleaned: Cleaned, text: str, cell: tuple[int, int] | None,
+               year: int | None) -> tuple[Deadline | None, Period | None]:
+    """A table's time cell or a labelled time field (SPEC): one day, month, quarter or year is a
+    deadline (its last day); a span ("từ ... đến ...", "Quý IV/2025 - Quý II/2026", "2025 - 2030")
+    is a period; an open end or a recurrence without a year is neither."""
     if cell is None:
-        return None
-    times = find_times(text[cell[0]:cell[1]], year)
+        return None, None
+    a, b = cell
+    value = text[a:b]
+    if _OPEN_END.search(value) or (_RECURRENCE.search(value) and not _YEAR4.search(value)):
+        return None, None
+    times = find_times(value, year)
     if not times:
-        return None
-    t = max(times, key=lambda x: x.last)
-    sp = cleaned.span(cell[0] + t.start, cell[0] + t.end)
-    return Deadline(t.last.isoformat(), sp.text, sp.start, sp.end)
+        m = _CELL_YEAR_SPAN.match(value)
+        if m and m.group(1) < m.group(2):
+            sp = cleaned.span(a + m.start(1), a + m.end(2))
+            return None, Period(f"{m.group(1)}-01-01", f"{m.group(2)}-12-31", sp.text, False, sp.start, sp.end)
+        m = _CELL_YEAR.match(value)
+        if m:
+            sp = cleaned.span(a + m.start(1), a + m.end(1))
+            return Deadline(f"{m.group(1)}-12-31", sp.text, sp.start, sp.end), None
+        return None, None
+    first, last = min(times, key=lambda x: x.first), max(times, key=lambda x: x.last)
+    if len(times) >= 2 and first.first < last.first or any(t.kind is TimeKind.RANGE for t in times):
+        sp = cleaned.span(a + first.start, a + last.end)
+        return None, Period(first.first.isoformat(), last.last.isoformat(), sp.text, False, sp.start, sp.end)
+    sp = cleaned.span(a + last.start, a + last.end)
+    return Deadline(last.last.isoformat(), sp.text, sp.start, sp.end), None
+
+
+def _row_bodies(cleaned: Cleaned, text: str, cells: dict[str, tuple[int, int]], own: list[Body]) -> list[Body]:
+    """A table row's bodies: the lead cell's (else the content's own subjects), then the support
+    cell's and every partner the content names ("Chủ trì, phối hợp với Sở Y tế ...")."""
+    leads = _cell_bodies(cleaned, text, cells.get("lead"), "lead") or [b for b in own if b.role == "lead"]
+    support = _cell_bodies(cleaned, text, cells.get("support"), "support")
+    names = {b.name.lower() for b in leads + support}
+    for b in own:
+        if b.role == "support" and b.name.lower() not in names:
+            support.append(b)
+            names.add(b.name.lower())
+    return leads + support
 
 
 def _inherit(bodies: tuple[Body, ...]) -> list[Body]:
@@ -149,17 +191,20 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
         if not dec.is_task and not u.intro and i not in parents:
             continue  # neither a task nor read by another unit: its bodies and period serve nothing
         cells = u.cells if u.cells is not None else fields.get(i)
-        own_bodies = _bodies(cleaned, u.start, raw, level) if u.cells is None else []
-        if cells and not any(b.role == "lead" for b in own_bodies):
+        own_bodies = _bodies(cleaned, u.start, raw, level)
+        if u.cells is not None:
+            own_bodies = _row_bodies(cleaned, text, u.cells, own_bodies)
+        elif cells and not any(b.role == "lead" for b in own_bodies):
             own_bodies = (_cell_bodies(cleaned, text, cells.get("lead"), "lead")
                           + [b for b in own_bodies if b.role == "support"])
-        if cells and cells.get("support") and not any(b.role == "support" for b in own_bodies):
+        if u.cells is None and cells and cells.get("support") and not any(b.role == "support" for b in own_bodies):
             own_bodies += _cell_bodies(cleaned, text, cells.get("support"), "support")
-        own_period = _period(cleaned, u.start, raw, year, False, as_of)
+        cell_deadline, cell_period = _cell_time(cleaned, text, cells.get("time"), year) if cells else (None, None)
+        own_period = cell_period or _period(cleaned, u.start, raw, year, False, as_of)
         inherited_period = parent_ctx.period or (intro.period if intro else None)
-        if own_period and meeting_date and own_period.end < meeting_date:
+        if own_period and meeting_date and own_period.end < meeting_date and cell_period is None:
             own_period = None
-        if own_period and inherited_period and own_period.start <= inherited_period.start \
+        if own_period and inherited_period and cell_period is None and own_period.start <= inherited_period.start \
                 and own_period.end >= inherited_period.end:
             own_period = None
         period = own_period or (replace(inherited_period, inherited=True) if inherited_period else None)
@@ -181,7 +226,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
         ctx[i] = _Ctx(tuple(bodies), period)
         if not dec.is_task:
             continue
-        deadline = _cell_deadline(cleaned, text, cells.get("time"), year) if cells else None
+        deadline = cell_deadline
         dl = choose_deadline(find_deadlines(raw, year)) if deadline is None else None
         if dl is not None:
             sp = cleaned.span(u.start + dl.start, u.start + dl.end)
@@ -190,6 +235,11 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
         for r in find_references(raw, year):
             if r.id and r.id not in refs:
                 refs.append(r.id)
+        ref_cell = u.cells.get("ref") if u.cells is not None else None
+        if ref_cell is not None:  # a table's reference column: the document that assigned the row
+            for r in find_references(text[ref_cell[0]:ref_cell[1]], year):
+                if r.id and r.id not in refs:
+                    refs.append(r.id)
         parent_task = None
         p = u.parent
         while p is not None:

@@ -63,7 +63,8 @@ MAX_HEADER_WORDS = 8
 MAX_ROW_LINES = 60
 #: Words of a group row's title, of a body cell, of a short cell.
 MAX_TITLE_WORDS = 25
-MAX_BODY_WORDS = 20
+MAX_GROUP_TITLE_WORDS = 45  # "Nhiệm vụ giao Bộ trưởng, Thủ trưởng cơ quan ngang bộ, ..., Chủ tịch ... chỉ đạo"
+MAX_BODY_WORDS = 30
 MAX_SHORT_WORDS = 12
 
 
@@ -237,13 +238,13 @@ def _title_like(line: str, group_noun: bool) -> bool:
     """A group row's title: short, no sentence end, not a cell of a known form; with
     ``group_noun`` it must also be in capitals or open with a group word ("Nhiệm vụ giao ...")."""
     s = line.strip()
-    if not s or len(s.split()) > MAX_TITLE_WORDS or s.endswith(_SENTENCE_END):
+    n = len(s.split())
+    if not s or n > MAX_GROUP_TITLE_WORDS or s.endswith(_SENTENCE_END):
         return False
     if line_form(s) in (LineForm.TIME, LineForm.STATUS, LineForm.REF, LineForm.NOISE, LineForm.BODY):
         return False
-    if not group_noun:
-        return True
-    return (s.isupper() and len(s.split()) >= 2) or _start("group").match(s.lower()) is not None
+    named = (s.isupper() and n >= 2) or _start("group").match(s.lower()) is not None
+    return named if group_noun or n > MAX_TITLE_WORDS else True
 
 
 def _group_at(lines: Sequence[str], t: int, any_title: bool) -> int:
