@@ -76,3 +76,20 @@ def test_reference_column_and_content_give_the_refs_but_not_a_result_cell_or_the
     assert row.references == ["25/QĐ-UBND", "17-TB/TU"]
     assert row.deadline.date == "2025-12-31"
     assert "41/KH-UBND" not in [r.id for r in doc.references]
+
+
+@pytest.mark.parametrize("cell, names", [
+    ("Sở Tài chính, Sở Công Thương", ["Sở Tài chính", "Sở Công Thương"]),
+    ("Phòng Kinh tế, Hạ tầng và Đô thị", ["Phòng Kinh tế, Hạ tầng và Đô thị"]),  # one name with a comma
+    ("Cơ quan ngang bộ, cơ quan thuộc Chính phủ", ["Cơ quan ngang bộ", "Cơ quan thuộc Chính phủ"]),
+    ("Sở Y tế, các cơ quan, đơn vị liên quan", ["Sở Y tế", "Cơ quan, đơn vị liên quan"]),
+    # bare nouns sharing one qualifier are one body; ";" always separates
+    ("Trường, Viện; Hợp tác xã, Sở, ngành có liên quan",
+     ["Trường, Viện", "Hợp tác xã", "Sở, ngành có liên quan"]),
+])
+def test_support_cell_split(cell, names):
+    doc = vntasks.extract(_HEAD + _TABLE + "1\n" + _row("Quảng bá sản phẩm du lịch nông nghiệp", "Sở Nội vụ", cell, "2026"))
+    (row,) = [t for t in doc.tasks if t.label == "1"]
+    # the split is asserted here; whether a leading "Các" stays is the canonical name's matter
+    got = [b.name.removeprefix("Các ") for b in row.responsible if b.role == "support"]
+    assert [g[:1].upper() + g[1:] for g in got] == names
