@@ -133,6 +133,28 @@ def _lines(text: str, limit: int | None = None) -> list[Line]:
     return out
 
 
+_PIPE_ROW = regex.compile(r"\|(?:[^|\n]*\|){2,}[ \t]*")
+_PIPE_CELL = regex.compile(r"[^|]+")
+_PIPE_RULE = regex.compile(r"[\s:\-–—=+]*")
+
+
+def _pipe_cells(text: str, lines: list[Line]) -> list[Line]:
+    """A markdown table row ("| 1 | Tổ chức ... | Sở Tư pháp | Quý II/2025 |") as one line per
+    non-empty cell, the form of a table flattened one cell per line; rule rows ("|---|") dropped."""
+    out: list[Line] = []
+    for ln in lines:
+        if text[ln.start] != "|" or not _PIPE_ROW.fullmatch(text, ln.start, ln.end):
+            out.append(ln)
+            continue
+        for m in _PIPE_CELL.finditer(text, ln.start, ln.end):
+            cell = m.group()
+            if _PIPE_RULE.fullmatch(cell):
+                continue
+            lead = len(cell) - len(cell.lstrip())
+            out.append(Line(m.start() + lead, m.start() + len(cell.rstrip()), False))
+    return out
+
+
 # all marker styles in one pattern: the first alternative that matches wins, as in _STYLES
 _ANY_MARKER = regex.compile("|".join(f"(?P<{name}>{rx.pattern})" for name, rx in _STYLES))
 
@@ -214,7 +236,7 @@ def _opening_end(text: str, lines: list[Line], stop: int) -> int:
 
 
 def segment(text: str) -> Segmented:
-    lines = _lines(text, MAX_LINES + 1)
+    lines = _pipe_cells(text, _lines(text, MAX_LINES + 1))
     over = len(lines) > MAX_LINES
     lines = lines[:MAX_LINES]
     footer_i = _find_footer(text, lines)

@@ -152,3 +152,15 @@ def test_header_stops_at_a_group_title_naming_a_body():
     assert kinds == ("number", "task", "lead", "time")
     table = read_table(lines, 0, kinds)
     assert [type(p).__name__ for p in table.parts] == ["Group", "Row"] and table.end == len(lines)
+
+
+def test_markdown_pipe_table_is_read_as_a_flattened_one():
+    text = (_HEAD + "III. PHÂN CÔNG\n"
+            "| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian |\n"
+            "|---|---|---|---|---|\n"
+            "| 1 | Kiểm tra chất lượng nước giếng khoan | Sở Y tế | | Quý III/2025 |\n"
+            "| 2 | Hỗ trợ bồn chứa nước cho hộ nghèo | Sở Nội vụ | Ủy ban nhân dân các xã | 2026 |\n" + _FOOT)
+    assert _rows(text) == [
+        ("Kiểm tra chất lượng nước giếng khoan", {"lead": "Sở Y tế", "time": "Quý III/2025"}),
+        ("Hỗ trợ bồn chứa nước cho hộ nghèo", {"lead": "Sở Nội vụ", "support": "Ủy ban nhân dân các xã", "time": "2026"}),
+    ]
