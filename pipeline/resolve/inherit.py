@@ -32,12 +32,13 @@ from ..text import patterns as P
 
 # In a table cell of bodies, ";" always separates bodies; "," only after a name of two words or
 # more and before a word that opens a body's name (the body lexicon's cell openers, capitalised),
-# "các ", or a lower-case "cơ quan"/"đơn vị" that a qualifier follows: "Phòng Kinh tế, Hạ tầng và
+# "các ", or a lower-case "cơ quan"/"đơn vị" that a lower-case qualifier follows (a class of
+# bodies; "liên quan" only closes the list): "Phòng Kinh tế, Hạ tầng và
 # Đô thị" is one body, "Sở Y tế, Sở Tài chính" two, "Cơ quan ngang bộ, cơ quan thuộc Chính phủ"
 # two; a list of bare nouns sharing one qualifier is one ("Viện, Trường", "Sở, ban, ngành").
 _CELL_SPLIT = regex.compile(
     r"\s*;\s*|(?<=\S[ \t]+\S+)\s*,\s*(?=(?:(?:" + P.word_set(opener_words(OpenerUse.CELL)) + r")(?!\p{Ll})"
-    r"|(?i:các)[ \t]+\p{L}|(?:cơ quan|đơn vị)[ \t]+(?!(?:có[ \t]+)?liên quan)\p{L}))")
+    r"|(?i:các)[ \t]+\p{L}|(?:cơ quan|đơn vị)[ \t]+(?!(?:có[ \t]+)?liên quan)\p{Ll}))")
 
 
 _LETTER = regex.compile(P.LETTER)
