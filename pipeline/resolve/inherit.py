@@ -30,11 +30,15 @@ from ..structure.classify import Decision, decide, unit_categories, unit_feature
 from ..structure.segment import Segmented, field_children
 from ..text import patterns as P
 
-# In a table cell of bodies, ";" always separates bodies; "," only before a word that opens a
-# body's name (the body lexicon's cell openers, capitalised) or "Các ": "Phòng Kinh tế, Hạ tầng
-# và Đô thị" is one body, "Sở Y tế, Sở Tài chính" two.
+# In a table cell of bodies, ";" always separates bodies; "," only after a name of two words or
+# more and before a word that opens a body's name (the body lexicon's cell openers, capitalised),
+# "các ", or a lower-case "cơ quan"/"đơn vị" that a lower-case qualifier follows (a class of
+# bodies; "liên quan" only closes the list): "Phòng Kinh tế, Hạ tầng và
+# Đô thị" is one body, "Sở Y tế, Sở Tài chính" two, "Cơ quan ngang bộ, cơ quan thuộc Chính phủ"
+# two; a list of bare nouns sharing one qualifier is one ("Viện, Trường", "Sở, ban, ngành").
 _CELL_SPLIT = regex.compile(
-    r"\s*;\s*|\s*,\s*(?=(?:" + P.word_set(opener_words(OpenerUse.CELL)) + r"|Các )(?!\p{Ll}))")
+    r"\s*;\s*|(?<=\S[ \t]+\S+)\s*,\s*(?=(?:(?:" + P.word_set(opener_words(OpenerUse.CELL)) + r")(?!\p{Ll})"
+    r"|(?i:các)[ \t]+\p{L}|(?:cơ quan|đơn vị)[ \t]+(?!(?:có[ \t]+)?liên quan)\p{Ll}))")
 
 
 _LETTER = regex.compile(P.LETTER)
@@ -102,6 +106,19 @@ def _cell_time(cleaned: Cleaned, text: str, cell: tuple[int, int] | None,
     return dl, pe
 
 
+def _row_bodies(cleaned: Cleaned, text: str, cells: dict[str, tuple[int, int]], own: list[Body]) -> list[Body]:
+    """A table row's bodies: the lead cell's (else the content's own subjects), then the support
+    cell's and every partner the content names ("Chủ trì, phối hợp với Sở Y tế ...")."""
+    leads = _cell_bodies(cleaned, text, cells.get("lead"), "lead") or [b for b in own if b.role == "lead"]
+    support = _cell_bodies(cleaned, text, cells.get("support"), "support")
+    names = {b.name.lower() for b in leads + support}
+    for b in own:
+        if b.role == "support" and b.name.lower() not in names:
+            support.append(b)
+            names.add(b.name.lower())
+    return leads + support
+
+
 def _inherit(bodies: tuple[Body, ...]) -> list[Body]:
     return [replace(b, inherited=True) for b in bodies]
 
@@ -151,17 +168,20 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
         if not dec.is_task and not u.intro and i not in parents:
             continue  # neither a task nor read by another unit: its bodies and period serve nothing
         cells = u.cells if u.cells is not None else fields.get(i)
-        own_bodies = _bodies(cleaned, u.start, raw, level) if u.cells is None else []
-        if cells and not any(b.role == "lead" for b in own_bodies):
+        own_bodies = _bodies(cleaned, u.start, raw, level)
+        if u.cells is not None:
+            own_bodies = _row_bodies(cleaned, text, u.cells, own_bodies)
+        elif cells and not any(b.role == "lead" for b in own_bodies):
             own_bodies = (_cell_bodies(cleaned, text, cells.get("lead"), "lead")
                           + [b for b in own_bodies if b.role == "support"])
-        if cells and cells.get("support") and not any(b.role == "support" for b in own_bodies):
+        if u.cells is None and cells and cells.get("support") and not any(b.role == "support" for b in own_bodies):
             own_bodies += _cell_bodies(cleaned, text, cells.get("support"), "support")
-        own_period = _period(cleaned, u.start, raw, year, False, as_of)
+        cell_deadline, cell_period = _cell_time(cleaned, text, cells.get("time"), year) if cells else (None, None)
+        own_period = cell_period or _period(cleaned, u.start, raw, year, False, as_of)
         inherited_period = parent_ctx.period or (intro.period if intro else None)
-        if own_period and meeting_date and own_period.end < meeting_date:
+        if own_period and meeting_date and own_period.end < meeting_date and cell_period is None:
             own_period = None
-        if own_period and inherited_period and own_period.start <= inherited_period.start \
+        if own_period and inherited_period and cell_period is None and own_period.start <= inherited_period.start \
                 and own_period.end >= inherited_period.end:
             own_period = None
         cell_deadline, cell_period = _cell_time(cleaned, text, cells.get("time") if cells else None, year)
@@ -194,6 +214,11 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
         for r in find_references(raw, year):
             if r.id and r.id not in refs:
                 refs.append(r.id)
+        ref_cell = u.cells.get("ref") if u.cells is not None else None
+        if ref_cell is not None:  # a table's reference column: the document that assigned the row
+            for r in find_references(text[ref_cell[0]:ref_cell[1]], year):
+                if r.id and r.id not in refs:
+                    refs.append(r.id)
         parent_task = None
         p = u.parent
         while p is not None:

@@ -1,7 +1,7 @@
 """Field labels: the words that name a field of a task, from ``data/field_labels.tsv``.
 
 In: a sub-item's text or a table header cell. Out: the field kind it names (lead, support, time,
-task, other). Two uses of one vocabulary:
+task, ref, other). Two uses of one vocabulary:
 
 - a *labelled sub-item* of a task, "- Cơ quan chủ trì: Công an huyện.": :data:`field_label`
   matches the label and its colon (the named group is the kind);
@@ -17,22 +17,31 @@ import regex
 from ..text.lexicon import LexiconError, load_table
 
 #: The fields a task's sub-items and table columns name.
-FieldKind = Literal["lead", "support", "time", "task", "other"]
+FieldKind = Literal["lead", "support", "time", "task", "ref", "other"]
 FIELD_KINDS: tuple[str, ...] = get_args(FieldKind)
 _USES = ("label", "column")
 _FILE = "field_labels.tsv"
 
 
 @cache
-def _phrases() -> dict[str, dict[str, tuple[str, ...]]]:
-    """use -> kind -> phrases, kinds in the order of their first row; validated."""
-    out: dict[str, dict[str, list[str]]] = {use: {} for use in _USES}
+def _rows() -> tuple[tuple[str, str, str], ...]:
+    """(kind, use, phrase) of each row, in the file's order; validated."""
+    out = []
     for row in load_table(_FILE, ("kind", "use", "phrase")):
         if row["kind"] not in FIELD_KINDS:
             raise LexiconError(f"{_FILE}: unknown kind {row['kind']!r}")
         if row["use"] not in _USES:
             raise LexiconError(f"{_FILE}: unknown use {row['use']!r}")
-        out[row["use"]].setdefault(row["kind"], []).append(row["phrase"])
+        out.append((row["kind"], row["use"], row["phrase"]))
+    return tuple(out)
+
+
+@cache
+def _phrases() -> dict[str, dict[str, tuple[str, ...]]]:
+    """use -> kind -> phrases, kinds in the order of their first row."""
+    out: dict[str, dict[str, list[str]]] = {use: {} for use in _USES}
+    for kind, use, phrase in _rows():
+        out[use].setdefault(kind, []).append(phrase)
     return {use: {k: tuple(v) for k, v in kinds.items()} for use, kinds in out.items()}
 
 
@@ -52,10 +61,20 @@ def field_label() -> regex.Pattern:
 
 @cache
 def _column_kinds() -> tuple[tuple[str, regex.Pattern], ...]:
-    return tuple((kind, regex.compile("(?i)" + _alternation(phrases)))
-                 for kind, phrases in _phrases()["column"].items())
+    """One pattern per run of consecutive column rows of one kind, in the file's order (a kind
+    may come back: "thực hiện" is lead only after the task words had their turn)."""
+    runs: list[tuple[str, list[str]]] = []
+    for kind, use, phrase in _rows():
+        if use != "column":
+            continue
+        if not runs or runs[-1][0] != kind:
+            runs.append((kind, []))
+        runs[-1][1].append(phrase)
+    return tuple((kind, regex.compile(r"(?i)(?<!\p{L})(?:" + _alternation(tuple(ps)) + r")(?!\p{L})"))
+                 for kind, ps in runs)
 
 
 def column_kind(cell: str) -> str | None:
-    """The field kind a table header cell names (the first kind whose words it contains), or None."""
+    """The field kind a table header cell names (the kind of the first row, in the file's order,
+    whose words it contains), or None."""
     return next((kind for kind, rx in _column_kinds() if rx.search(cell)), None)

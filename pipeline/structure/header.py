@@ -22,6 +22,10 @@ from ..text.lexicon import load_table, load_word_set, load_words
 
 _LINE = regex.compile(r"[^\n]+")
 _SO_LINE = regex.compile(r"^\s*(?:Số|SỐ|So)\s*[:.]?\s*\S")
+#: "Số:" alone on its line: the number stands on the next line.
+_SO_ALONE = regex.compile(r"^\s*[*_]*(?:Số|SỐ|So)\s*[:.]?[*_\s]*$")
+#: A line that is only a document symbol ("7360/KH-UBND", "25-TB/HU"): never a body's name.
+_SYMBOL_LINE = regex.compile(r"^[\s*_]*\d+[\d.]*\s*[/-]\s*[\p{Lu}\d]+(?:\s*[/&-]\s*[\p{Lu}\d]+)*[\s*_.]*$")
 _PLACE_DATE = regex.compile(
     r"(?:^|\n|[ \t]{2}|(?<=\d[ \t]*[-/][ \t]*[\p{Lu}Đ][\p{L}Đ\-/]{0,20}[ \t]))[ \t*_]*\p{Lu}[\p{L} .\-–']{1,40},[ \t]*(?i:ngày)[ \t]+(\d{1,2})[ \t]+(?i:tháng)[ \t]+(\d{1,2})"
     r"[ \t]+(?i:năm)[ \t]+(\d{4})")
@@ -184,7 +188,9 @@ def _doc_type(lines: list[tuple[int, int, str]]) -> tuple[str | None, int]:
 
 
 def _doc_number(lines: list[tuple[int, int, str]]) -> str | None:
-    for _, _, s in lines[:25]:
+    for i, (_, _, s) in enumerate(lines[:25]):
+        if _SO_ALONE.match(s) and i + 1 < len(lines):
+            s = "Số: " + lines[i + 1][2].strip()
         if _SO_LINE.match(s):
             found = doc_number_of(s)
             if found:
@@ -207,6 +213,8 @@ def _issuer_block(lines: list[tuple[int, int, str]], stop: int) -> list[str]:
     """The header's left column: the issuing body and its superiors, top to bottom."""
     cands = []
     for _, _, s in lines[:stop]:
+        if _SO_ALONE.match(s) or _SYMBOL_LINE.match(s):
+            continue  # the number under the issuer, not a body
         s2 = _RIGHT_COLUMN.sub(" ", s)
         s2 = _PLACE_DATE.sub(" ", s2)
         s2 = _NUMBER_TO_END.sub(" ", s2).strip(" *-–_")
@@ -361,8 +369,12 @@ def _chair(text: str, start: int, end: int) -> Person | None:
     return best[1] if best else None
 
 
-def _signer(text: str, lines: list[tuple[int, int, str]], footer_start: int, body_end: int) -> Person | None:
-    tail = [ln for ln in lines if ln[0] >= min(footer_start, body_end)][-30:]
+def _signer(text: str, lines: list[tuple[int, int, str]], footer_start: int, body_end: int,
+            annex_start: int | None = None) -> Person | None:
+    """The name under the signature block: the last name line of the footer, before any annex
+    (an annex after the signature ends with its own tables, not a signature)."""
+    stop = len(text) if annex_start is None else annex_start
+    tail = [ln for ln in lines if min(footer_start, body_end) <= ln[0] < stop][-30:]
     has_footer = footer_start < len(text)
     for i in range(len(tail) - 1, -1, -1):
         s = tail[i][2].strip("*_ ")
@@ -492,7 +504,7 @@ def extract_header(cleaned: Cleaned, seg: Segmented, published: str | None = Non
     h.meeting_date = _meeting_date(text, opening_start, max(opening_end, min(len(text), 1500)), year)
     chair_end = seg.header_end if not seg.prose else seg.footer_start
     h.chair = _chair(text, 0, min(max(chair_end, min(len(text), 1200)), 30000))
-    h.signer = _signer(text, lines, seg.footer_start, seg.body_end)
+    h.signer = _signer(text, lines, seg.footer_start, seg.body_end, seg.annex_start)
     h.recipients = _recipients(text, lines, seg.footer_start) if seg.footer_start < len(text) else []
     header_text = "\n".join(s for _, _, s in head_lines[:max(stop, 1) + 2])
     opening = text[:seg.header_end or 1500] if not seg.prose else text[:seg.body_start + 2500]

@@ -2,8 +2,10 @@
 
 Zones, from the genre's layout: the *header* (issuer, số/ký hiệu, type name, trích yếu), the
 *opening* (date, place, chair, "... kết luận như sau:"), the *body* (the conclusions), the
-*closing* formula ("Trên đây là ...", "Văn phòng ... thông báo để ... biết"), and the *footer*
-("Nơi nhận", signature).
+*closing* formula ("Trên đây là ...", "Văn phòng ... thông báo để ... biết"), the *footer*
+("Nơi nhận", signature), and the *annexes* after it ("PHỤ LỤC I", a title, "(Kèm theo Kế hoạch
+số ...)"). An annex is directive content: its task tables are read (:mod:`.tables`), and so are
+its lists when its title names tasks ("DANH MỤC NHIỆM VỤ ..."); its title lines are not units.
 
 In the body every line is parsed for a marker (Roman section, "Phần I", "2.1.", "1.", "1-",
 "a)", "(1)", "(i)", "-", "+", "•", "Thứ nhất,"). Several parenthesised markers in sequence on one
@@ -23,7 +25,8 @@ import regex
 
 from ..extractors.bodies.lexicon import subject_start_pattern
 from ..text import patterns as P
-from .fields import column_kind, field_label
+from .fields import field_label
+from .tables import HEAD_FIRST, Group, annex_heading, names_tasks, read_table, table_header
 
 _LINE = regex.compile(r"[^\n]+")
 _PART = regex.compile(P.PART_MARK)
@@ -103,6 +106,7 @@ class Segmented:
     closing: list[tuple[int, int]]  # closing-formula lines (cleaned offsets)
     truncated: bool = False  # more than MAX_UNITS units: the rest was not segmented
     opening: tuple[int, int] | None = None  # the line that ends the opening ("... đề nghị X thực hiện:")
+    annex_start: int | None = None  # cleaned offset of the first annex after the footer, if any
 
     def own_text(self, u: Unit) -> str:
         s = self.text[u.start:u.end]
@@ -126,6 +130,28 @@ def _lines(text: str, limit: int | None = None) -> list[Line]:
         gap = text[last_end:s]
         out.append(Line(s + lead, e - trail, gap.count("\n") >= 2))
         last_end = e
+    return out
+
+
+_PIPE_ROW = regex.compile(r"\|(?:[^|\n]*\|){2,}[ \t]*")
+_PIPE_CELL = regex.compile(r"[^|]+")
+_PIPE_RULE = regex.compile(r"[\s:\-–—=+]*")
+
+
+def _pipe_cells(text: str, lines: list[Line]) -> list[Line]:
+    """A markdown table row ("| 1 | Tổ chức ... | Sở Tư pháp | Quý II/2025 |") as one line per
+    non-empty cell, the form of a table flattened one cell per line; rule rows ("|---|") dropped."""
+    out: list[Line] = []
+    for ln in lines:
+        if text[ln.start] != "|" or not _PIPE_ROW.fullmatch(text, ln.start, ln.end):
+            out.append(ln)
+            continue
+        for m in _PIPE_CELL.finditer(text, ln.start, ln.end):
+            cell = m.group()
+            if _PIPE_RULE.fullmatch(cell):
+                continue
+            lead = len(cell) - len(cell.lstrip())
+            out.append(Line(m.start() + lead, m.start() + len(cell.rstrip()), False))
     return out
 
 
@@ -210,7 +236,7 @@ def _opening_end(text: str, lines: list[Line], stop: int) -> int:
 
 
 def segment(text: str) -> Segmented:
-    lines = _lines(text, MAX_LINES + 1)
+    lines = _pipe_cells(text, _lines(text, MAX_LINES + 1))
     over = len(lines) > MAX_LINES
     lines = lines[:MAX_LINES]
     footer_i = _find_footer(text, lines)
@@ -222,10 +248,10 @@ def segment(text: str) -> Segmented:
     numbered = [i for i, m in enumerate(markers) if m and m[0] not in BULLET_STYLES]
     marked = [i for i, m in enumerate(markers) if m]
     # each line's run of inline markers "(1) ... (2) ...", found once: used here and by _tree_units
-    seqs = [_inline_sequence(list(_INLINE.finditer(text[ln.start:ln.end]))) for ln in lines[:footer_i]]
+    seqs = _sequences(text, lines[:footer_i])
     inline = [i for i in range(footer_i) if len(seqs[i]) >= 2]
     n_marked = len([i for i in sorted(set(marked) | set(inline)) if i >= max(body_i, 0)])
-    has_table = any(_HEAD_FIRST.match(text[ln.start:ln.end].strip()) for ln in lines[:footer_i])
+    has_table = any(HEAD_FIRST.match(text[ln.start:ln.end].strip()) for ln in lines[:footer_i])
     prose = not has_table and (n_marked == 0 or (n_marked < 2 and body_i < 0))
     kg_end = _kinh_gui_end(text, lines, footer_i)
     if body_i < 0:
@@ -244,9 +270,84 @@ def segment(text: str) -> Segmented:
     else:
         _tree_units(text, lines[body_i:footer_i], markers[body_i:footer_i], seqs[body_i:footer_i], units, closing)
     body_start = units[0].marker_start if units else header_end
+    zones = _annex_zones(text, lines, footer_i)
+    for first, title_end, end in zones:
+        _annex_units(text, lines, first, title_end, end, units, closing)
+    annex_start = lines[zones[0][0]].start if zones else None
     truncated = len(units) >= MAX_UNITS or over
     return Segmented(text, header_end, body_start, footer_start, footer_start, units[:MAX_UNITS], prose, closing,
-                     truncated, opening)
+                     truncated, opening, annex_start)
+
+
+def _sequences(text: str, lines: list[Line]) -> list[list]:
+    """Each line's run of inline markers "(1) ... (2) ..."; none inside a task table, where a
+    cell's "(1) Luật ...; (2) ..." is the cell's own text."""
+    seqs = [_inline_sequence(list(_INLINE.finditer(text[ln.start:ln.end]))) for ln in lines]
+    heads = [i for i, ln in enumerate(lines) if HEAD_FIRST.match(text[ln.start:ln.end].strip())]
+    if heads:
+        texts = [text[ln.start:ln.end].strip() for ln in lines]
+        for i in heads:
+            kinds = table_header(texts, i)
+            if kinds:
+                for j in range(i, read_table(texts, i, kinds).end):
+                    seqs[j] = []
+    return seqs
+
+
+_KEM_THEO = regex.compile(r"(?i)^[(\[]?[ \t]*(?:ban[ \t]+hành[ \t]+)?kèm[ \t]+theo(?!\p{L})")
+#: Lines of an annex's title looked through for its "(Kèm theo ...)" line.
+_ANNEX_TITLE_LINES = 5
+
+
+def _annex_zones(text: str, lines: list[Line], footer_i: int) -> list[tuple[int, int, int]]:
+    """The annexes after the footer: (first line, first line after the title, end) each. An
+    annex opens with "PHỤ LỤC ...", "DANH MỤC ...", "BẢNG PHÂN CÔNG ...", "Mẫu biểu số ...", or
+    with its capitalised title over a "(Kèm theo <văn bản> ...)" line; the title runs to that
+    line, else over the capitalised lines after the heading."""
+    texts = [text[ln.start:ln.end].strip(" \t*_") for ln in lines]
+    heading = annex_heading()
+    starts: list[tuple[int, int]] = []
+    i = footer_i + 1
+    while i < len(lines):
+        s = texts[i]
+        is_head = s[:1].isupper() and len(s.split()) <= 40 and heading.match(s.lower()) is not None
+        if not is_head and not _KEM_THEO.match(s):
+            i += 1
+            continue
+        first = i
+        if not is_head:  # the title in capitals above "(Kèm theo ...)" (not the signer's name)
+            floor = max(starts[-1][1] if starts else footer_i + 1, i - 3)
+            while first - 1 >= floor and texts[first - 1].isupper():
+                first -= 1
+        end = next((j + 1 for j in range(i, min(len(lines), i + _ANNEX_TITLE_LINES)) if _KEM_THEO.match(texts[j])),
+                   None)
+        if end is None:
+            end = i + 1
+            while end < min(len(lines), i + 4) and texts[end].isupper() and not HEAD_FIRST.match(texts[end]):
+                end += 1
+        starts.append((first, end))
+        i = end
+    return [(a, b, starts[n + 1][0] if n + 1 < len(starts) else len(lines)) for n, (a, b) in enumerate(starts)]
+
+
+def _annex_units(text: str, lines: list[Line], first: int, title_end: int, end: int, units: list[Unit],
+                 closing: list) -> None:
+    """Units of one annex: its lines read as the body's when its title names tasks, else only
+    its task tables."""
+    zone = lines[title_end:end]
+    if names_tasks(" ".join(text[ln.start:ln.end] for ln in lines[first:title_end])):
+        markers = [parse_marker(text[ln.start:ln.end]) for ln in zone]
+        _tree_units(text, zone, markers, _sequences(text, zone), units, closing)
+        return
+    entries = [(ln, None, False) for ln in zone]
+    texts = [text[ln.start:ln.end].strip() for ln in zone]
+    k = 0
+    while k < len(zone) and len(units) < MAX_UNITS:
+        kinds = table_header(texts, k)
+        if kinds:
+            k = _table_units(text, entries, texts, k, kinds, None, units)
+        else:
+            k += 1
 
 
 _KINH_GUI = regex.compile(r"(?i)[ \t*_]*kính[ \t]+gửi")
@@ -299,6 +400,8 @@ def _is_heading(text: str, ln: Line, style: str, label_end: int, next_deeper: bo
         return True
     if not next_deeper:
         return False
+    if next_text and HEAD_FIRST.match(next_text.strip()):
+        return True  # the title of the table that follows
     if next_text:
         pm = parse_marker(next_text)
         if field_label().match(next_text, pm[2] if pm else 0):
@@ -334,17 +437,18 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
             entries.append((ln, mk, False))
     stack: list[tuple[str, int]] = []  # (style, unit index)
     last_item: int | None = None
+    texts = [text[e[0].start:e[0].end].strip() for e in entries]
     k = -1
     while k + 1 < len(entries) and len(units) < MAX_UNITS:
         k += 1
         ln, mk, inline = entries[k]
         s = text[ln.start:ln.end]
-        table = _table_header(text, entries, k)
+        table = table_header(texts, k)
         if table:
             top = stack[-1][1] if stack else None
             parent = top if top is not None and units[top].kind == "heading" else (
                 units[top].parent if top is not None else None)
-            k = _table_rows(text, entries, k, table, parent, units) - 1
+            k = _table_units(text, entries, texts, k, table, parent, units) - 1
             last_item = None
             continue
         if _is_closing(s) and not mk:
@@ -395,67 +499,29 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
         last_item = None
 
 
-_HEAD_FIRST = regex.compile(r"(?i)^(?:tt|stt|số tt|số thứ tự)$")
-_ROW_NUMBER = regex.compile(r"^\d{1,3}\.?$")
-
-
-def _table_header(text: str, entries: list, k: int) -> list[str] | None:
-    """Column kinds of a task table flattened one cell per line, when entries[k] is its "TT" cell."""
-    if not _HEAD_FIRST.match(text[entries[k][0].start:entries[k][0].end].strip()):
-        return None
-    kinds = ["number"]
-    j = k + 1
-    while j < len(entries) and len(kinds) < 8:
-        cell = text[entries[j][0].start:entries[j][0].end].strip()
-        if _ROW_NUMBER.match(cell) or _words(cell) > 8:
-            break
-        kind = column_kind(cell)
-        if kind is None:
-            break
-        kinds.append(kind if kind not in kinds or kind == "other" else "other")
-        j += 1
-    if "task" not in kinds and "lead" in kinds:
-        kinds[kinds.index("lead")] = "task"
-    return kinds if len(kinds) >= 3 and "task" in kinds else None
-
-
-def _table_rows(text: str, entries: list, k: int, kinds: list[str], parent: int | None, units: list) -> int:
-    """Emit one "row" unit per table row (group rows become headings); return the next entry index."""
-    j = k + len(kinds)
+def _table_units(text: str, entries: list, texts: list[str], k: int, kinds: tuple[str, ...], parent: int | None,
+                 units: list[Unit]) -> int:
+    """Emit one "row" unit per table row (group rows become headings over their rows); return
+    the index of the entry after the table."""
+    table = read_table(texts, k, kinds)
     group = parent
-    while j < len(entries):
-        first = text[entries[j][0].start:entries[j][0].end].strip()
-        if not _ROW_NUMBER.match(first):
-            mk = entries[j][1]
-            if (mk and mk[0] in SECTION_STYLES) or _words(first) > 25 or _RECIPIENTS.match(first):
-                break
-            if _words(first) <= 20 and j + 1 < len(entries) and _ROW_NUMBER.match(
-                    text[entries[j + 1][0].start:entries[j + 1][0].end].strip()):
-                units.append(Unit("heading", None, None, entries[j][0].start, entries[j][0].end,
-                                  entries[j][0].start, parent))
-                group = len(units) - 1
-                if parent is not None:
-                    units[parent].children.append(group)
-                j += 1
-                continue
-            break
-        cells: dict[str, tuple[int, int]] = {}
-        c = j + 1
-        for kind in kinds[1:]:
-            if c >= len(entries):
-                break
-            cell = text[entries[c][0].start:entries[c][0].end].strip()
-            if _ROW_NUMBER.match(cell) and int(cell.rstrip(".")) == int(first.rstrip(".")) + 1:
-                break  # an empty last cell: the next row starts
-            cells.setdefault(kind, (entries[c][0].start, entries[c][0].end))
-            c += 1
-        if "task" in cells:
-            s0, e0 = cells["task"]
-            units.append(Unit("row", "table", first, s0, e0, entries[j][0].start, group, cells=cells))
-            if group is not None:
-                units[group].children.append(len(units) - 1)
-        j = c
-    return j
+    for part in table.parts:
+        if isinstance(part, Group):
+            first, last = entries[part.first][0], entries[part.last][0]
+            label = texts[part.first] if part.last > part.first else None
+            units.append(Unit("heading", None, label, last.start, last.end, first.start, parent))
+            group = len(units) - 1
+            if parent is not None:
+                units[parent].children.append(group)
+            continue
+        cells = {kind: (entries[a][0].start, entries[b][0].end) for kind, (a, b) in part.cells.items()}
+        if "task" not in cells:
+            continue
+        s0, e0 = cells["task"]
+        units.append(Unit("row", "table", part.label, s0, e0, entries[part.number_line][0].start, group, cells=cells))
+        if group is not None:
+            units[group].children.append(len(units) - 1)
+    return table.end
 
 
 def _inline_sequence(matches: list) -> list:

@@ -458,7 +458,8 @@ REF_YEAR = r"(?:19[4-9]\d|20\d\d)"
 # TTg, Chương trình CTr, Tờ trình TTr). Any other abbreviation is upper-case letters and
 # digits ("UBND", "BCĐ", "QH15"), so ordinary words ("Hà", "Về") never pass as one.
 REF_MIXED_ABBR = r"QĐi|QyĐ|TTg|CTr|TTr"
-REF_ABBR = rf"(?:{REF_MIXED_ABBR}|\p{{Lu}}[\p{{Lu}}\p{{N}}]{{0,14}})"
+# "&" joins two unit abbreviations inside one part ("QLCL&CGKT", "BNN&MT").
+REF_ABBR = rf"(?:{REF_MIXED_ABBR}|\p{{Lu}}[\p{{Lu}}\p{{N}}]{{0,14}}(?:&\p{{Lu}}[\p{{Lu}}\p{{N}}]{{0,14}})?)"
 # An issuer part, possibly with drafting-unit parts, joined by dashes without spaces
 # ("UBND-KT", "BTC-BNV"); at most 4 parts.
 REF_ABBR_CHAIN = rf"{REF_ABBR}(?:{DASH}{REF_ABBR}){{0,3}}"
