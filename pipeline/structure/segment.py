@@ -23,6 +23,7 @@ import regex
 
 from ..extractors.bodies.lexicon import subject_start_pattern
 from ..text import patterns as P
+from .classify import has_predicate
 from .fields import column_kind, field_label
 
 _LINE = regex.compile(r"[^\n]+")
@@ -307,11 +308,41 @@ def _is_heading(text: str, ln: Line, style: str, label_end: int, next_deeper: bo
     low = own.lower()
     if style in BULLET_STYLES:
         return n <= 16 and (low.startswith("về ") or own.rstrip().endswith(":"))
+    if next_text and parse_marker(next_text) and _names_only_bodies(own):
+        # "1. Sở Tài chính", "b) Ủy ban nhân dân các xã, phường:" over sub-items, which are the
+        # tasks; over a paragraph alone the line is the paragraph's subject (one item)
+        return True
     if _DIRECTIVE_START.match(own) and not low.startswith(("đối với", "riêng đối với")):
         return False  # "Ủy ban nhân dân xã chỉ đạo ...": an item with sub-items
     if n <= 16 and not _DIRECTIVE_WORD.search(own):
         return True
     return low.startswith("về ") and n <= 30 and own.rstrip().endswith((":", "."))
+
+
+#: A heading that names bodies has at most this many words (glosses in parentheses aside).
+_BODY_HEADING_WORDS = 20
+_GLOSS = regex.compile(r"\([^()\n]*\)")
+#: An addressing word before the bodies of a heading ("2.9. Đề nghị Liên đoàn Lao động tỉnh").
+_ADDRESSING = regex.compile(r"(?i)^(?:đề nghị|giao)\s+")
+#: A stub that only says the roles ("b) Chủ trì, phối hợp:"): the sub-items name the bodies.
+_ROLE_STUB = regex.compile(r"(?i)^(?:chủ trì|phối hợp)(?:\s*(?:,|và)\s*(?:chủ trì|phối hợp))?(?:\s+với)?\s*:?$")
+
+
+def _names_only_bodies(own: str) -> bool:
+    """Whether a numbered line only names bodies (one or more, an optional gloss in parentheses,
+    an optional ":"), with no predicate: a heading whose sub-items are the bodies' tasks (SPEC).
+    Also a stub that only names the roles ("Chủ trì, phối hợp:")."""
+    text = _GLOSS.sub(" ", own).strip(" \t:;.,")
+    if _ROLE_STUB.match(text):
+        return True
+    addressed = _ADDRESSING.match(text)
+    if addressed:
+        text = text[addressed.end():]
+    if not text or _words(text) > _BODY_HEADING_WORDS:
+        return False
+    if not (_DIRECTIVE_START.match(text) or (addressed and text[0].isupper())):
+        return False
+    return not _DIRECTIVE_WORD.search(text) and not has_predicate(text)
 
 
 def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], units: list[Unit],
