@@ -150,7 +150,8 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
             continue  # neither a task nor read by another unit: its bodies and period serve nothing
         cells = u.cells if u.cells is not None else fields.get(i)
         own_bodies = _bodies(cleaned, u.start, raw, level) if u.cells is None else []
-        if cells and not any(b.role == "lead" for b in own_bodies):
+        # labelled lead fields win over the sentence's subject (SPEC); a row's cells fill in
+        if cells and (u.cells is None and cells.get("lead") or not any(b.role == "lead" for b in own_bodies)):
             own_bodies = (_cell_bodies(cleaned, text, cells.get("lead"), "lead")
                           + [b for b in own_bodies if b.role == "support"])
         if cells and cells.get("support") and not any(b.role == "support" for b in own_bodies):

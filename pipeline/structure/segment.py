@@ -405,6 +405,16 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
             continue
         # an unnumbered paragraph
         top = stack[-1][1] if stack else None
+        if s[:1].islower() and units and units[-1].kind in ("item", "para") and not units[-1].children \
+                and not units[-1].inline:
+            units[-1].end = ln.end  # a sentence broken over lines ("... cấp ủy;" / "thủ trưởng ... chịu trách nhiệm")
+            continue
+        if top is not None and units[top].kind == "item" and field_label().match(s):
+            # "Đơn vị chủ trì thực hiện: ..." written as a paragraph under an item: a field of it
+            units.append(Unit("para", None, None, ln.start, ln.end, ln.start, top))
+            units[top].children.append(len(units) - 1)
+            last_item = None
+            continue
         if (last_item is not None and top == last_item and not units[last_item].children
                 and not _starts_directive(s)):
             units[last_item].end = ln.end  # continuation of the item
@@ -521,6 +531,7 @@ def field_children(text: str, units: list[Unit]) -> tuple[dict[int, dict[str, tu
     (start, end) of its value, and the set of those sub-items."""
     fields: dict[int, dict[str, tuple[int, int]]] = {}
     members: set[int] = set()
+    closing: set[int] = set()  # items whose fields are unmarked lines after them
     label = field_label()
     for i, u in enumerate(units):
         if u.parent is None or u.kind == "heading":
@@ -530,4 +541,16 @@ def field_children(text: str, units: list[Unit]) -> tuple[dict[int, dict[str, tu
             continue
         members.add(i)
         fields.setdefault(u.parent, {}).setdefault(m.lastgroup, (m.end(), u.end))
+        if u.kind == "para" and u.style is None:
+            closing.add(u.parent)
+    # unmarked field lines that close a group of bullets are fields of each bullet of the group
+    # ("- task A" / "- task B" / "Đơn vị chủ trì: ..."): back to a sibling with fields of its own
+    for i in sorted(closing):
+        u = units[i]
+        siblings = units[u.parent].children if u.parent is not None else [
+            j for j, x in enumerate(units) if x.parent is None]
+        for j in reversed(siblings[:siblings.index(i)]):
+            if j in fields or j in members or units[j].kind != "item" or units[j].style != u.style:
+                break
+            fields[j] = dict(fields[i])
     return fields, members
