@@ -279,6 +279,27 @@ def _address_cues() -> regex.Pattern:
 _CLAUSE_BREAK = regex.compile(r"[,;:]\s*$")
 
 
+#: A label that names a place ("Xã Hòa Bình:", "Cửa sông Gianh:"): a site of a specification list.
+_PLACE_LABEL = regex.compile(r"(?i)^(?:xã|phường|thị trấn|thôn|ấp|bản|tổ dân phố|cửa sông|sông|vùng|khu vực|điểm)"
+                             r"\s+(?-i:\p{Lu})")
+#: A count of units where an item opens ("01 vị trí tại ...", "Không quá 05 cá nhân;").
+_COUNT_START = regex.compile(r"(?i)^(?:không quá|tối đa|tối thiểu|ít nhất|khoảng)?\s*\d[\d.,]*\s+(?-i:\p{Ll})")
+
+
+def specification(text: str) -> bool:
+    """Whether an item only specifies its parent (SPEC: sampling sites, parameters, quotas are
+    not tasks): its label names an attribute ("Thông số: ...", "Số lượng: ...") or a place
+    ("Xã Hòa Bình: Lấy mẫu 01 vị trí"), or it opens with a count of units ("01 vị trí tại ...")."""
+    if _COUNT_START.match(text):
+        return not has_predicate(text)
+    m = _LEADING_LABEL.match(text)
+    if m is None or len(m.group().split()) > _LABEL_WORDS:
+        return False
+    label = m.group().rstrip(": \t")
+    category, at = _own_category(_LEADING_PLURAL.sub("", label, count=1))
+    return (category is Section.SPEC and at == 0) or bool(_PLACE_LABEL.match(label))
+
+
 #: Task cues of this weight or more that may stand anywhere address a body ("đề nghị", "giao cho").
 _ADDRESS_WEIGHT = 3
 
@@ -317,8 +338,10 @@ def cue_score(text: str) -> tuple[float, tuple[str, ...]]:
 def unit_features(text: str, kind: str, category: str | None, intro: bool, closing: bool = False) -> Features:
     s, cues = cue_score(text)
     ends = text.rstrip().endswith((".", ";", "!", "?", "…", ":", "./.", ")", "”", '"'))
-    clause = category == Section.SPEC and directive_clause(text)
-    return Features(kind, category, intro, closing, len(text.split()), ends, s, cues, clause)
+    spec = category == Section.SPEC or (kind in ("item", "para") and specification(text))
+    clause = spec and directive_clause(text)
+    return Features(kind, Section.SPEC if spec and category != Section.AIM and category != Section.ASSESSMENT
+                    else category, intro, closing, len(text.split()), ends, s, cues, clause)
 
 
 def rule_score(f: Features) -> float:

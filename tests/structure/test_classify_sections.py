@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 import vntasks
-from vntasks.structure.classify import Section, directive_clause, section_category
+from vntasks.structure.classify import Section, directive_clause, section_category, specification
 
 A, D, S, X = Section.AIM, Section.DIRECTIVE, Section.SPEC, Section.ASSESSMENT
 
@@ -115,3 +115,31 @@ def test_tasks_of_a_plan(body, starts):
     assert len(texts) == len(starts), texts
     for text, start in zip(texts, starts, strict=True):
         assert start in text, (text, start)
+
+
+@pytest.mark.parametrize(("item", "spec"), [
+    # an attribute label, a place label, a count of units
+    ("Các thông số: nhiệt độ, độ đục, tổng coliform.", True),
+    ("Số lượng: 2.000 tờ gấp.", True),
+    ("Địa điểm: Hội trường Ủy ban nhân dân xã.", True),
+    ("Thành phần: Đại diện lãnh đạo các thôn.", True),
+    ("Xã Kỳ Sơn: Lấy mẫu 02 vị trí tại hồ chứa nước Khe Dừa;", True),
+    ("Cửa sông Gianh: lấy mẫu 01 vị trí tại bến cá.", True),
+    ("02 vị trí tại kênh dẫn nước vào khu nuôi tôm Quảng Phú;", True),
+    ("Không quá 03 cá nhân;", True),
+    # directives, with or without a label
+    ("Điểm quan trắc: Thực hiện quan trắc định kỳ tại các ao nuôi.", False),
+    ("Tổ chức 05 lớp tập huấn cho người nuôi tôm.", False),
+    ("Phòng Nông nghiệp hướng dẫn các hộ nuôi lấy mẫu nước.", False),
+])
+def test_specification(item, spec):
+    assert specification(item) is spec
+
+
+def test_specification_bullets_are_not_tasks():
+    body = ("I. NỘI DUNG KẾ HOẠCH\n1. Quan trắc môi trường vùng nuôi\n"
+            "- Cửa sông Nhật Lệ: Lấy mẫu 02 vị trí gồm:\n+ 01 vị trí tại cống Mỹ Cảnh;\n+ 01 vị trí tại bến Hải Thành.\n"
+            "- Các thông số: pH, độ mặn, oxy hòa tan.\n"
+            "- Trung tâm Quan trắc gửi kết quả cho các xã trong 03 ngày sau khi lấy mẫu.\n")
+    texts = _tasks(body)
+    assert len(texts) == 1 and texts[0].startswith("Trung tâm Quan trắc"), texts
