@@ -42,6 +42,9 @@ _LETTER = regex.compile(P.LETTER)
 
 _ADDRESS_CUE = regex.compile(r"(?i)(?<!\p{L})(?:đề nghị|yêu cầu|giao)(?!\p{L})")
 
+#: A labelled time value that opens a span or a start, not an end ("Từ 01/7/2025", "Giai đoạn 2026-2030").
+_SPAN_OR_START = regex.compile(r"(?i)\s*(?:từ|giai đoạn|trong|hằng|hàng|thường xuyên)(?!\p{L})")
+
 #: Extractors read at most this much of one unit (a directive is a few hundred characters).
 MAX_UNIT_CHARS = 20000
 
@@ -182,7 +185,18 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: st
         ctx[i] = _Ctx(tuple(bodies), period)
         if not dec.is_task:
             continue
-        deadline = _cell_deadline(cleaned, text, cells.get("time"), year) if cells else None
+        deadline = None
+        if cells and cells.get("time"):
+            if u.cells is not None:
+                deadline = _cell_deadline(cleaned, text, cells["time"], year)
+            else:  # a labelled time line: a span or a start ("Từ 01/7/2025", "Giai đoạn ...") ends nothing
+                a, b = cells["time"]
+                fdl = choose_deadline(find_deadlines(text[a:b], year))
+                if fdl is not None:
+                    sp = cleaned.span(a + fdl.start, a + fdl.end)
+                    deadline = Deadline(fdl.last.isoformat(), sp.text, sp.start, sp.end)
+                elif not _SPAN_OR_START.match(text, a, b):
+                    deadline = _cell_deadline(cleaned, text, cells["time"], year)
         dl = choose_deadline(find_deadlines(raw, year)) if deadline is None else None
         if dl is not None:
             sp = cleaned.span(u.start + dl.start, u.start + dl.end)

@@ -53,3 +53,16 @@ def test_field_lines(body, expected):
     for (text, lead, support), (start, want_lead, want_support) in zip(rows, expected, strict=True):
         assert text.startswith(start[:30]), text
         assert (lead, support) == (want_lead, want_support)
+
+
+@pytest.mark.parametrize(("line", "deadline"), [
+    ("Thời gian thực hiện: Từ 01/7/2026.", None),
+    ("Thời gian thực hiện: Giai đoạn 2026 - 2030.", None),
+    ("Thời gian thực hiện: Thường xuyên.", None),
+    ("Thời gian hoàn thành: trước ngày 30/9/2026.", "2026-09-30"),
+    ("Thời gian thực hiện: tháng 10/2026.", "2026-10-31"),
+])
+def test_a_time_field_line(line, deadline):
+    body = "1. Chuẩn hóa hồ sơ lưu trữ\n- Số hóa hồ sơ lưu trữ lịch sử của tỉnh.\nĐơn vị chủ trì: Sở Nội vụ.\n" + line + "\n"
+    (task,) = vntasks.extract(_HEAD + body + _TAIL).tasks
+    assert (task.deadline.date if task.deadline else None) == deadline
