@@ -46,6 +46,7 @@ _LETTER = regex.compile(P.LETTER)
 
 _ADDRESS_CUE = regex.compile(r"(?i)(?<!\p{L})(?:đề nghị|yêu cầu|giao)(?!\p{L})")
 
+
 #: Extractors read at most this much of one unit (a directive is a few hundred characters).
 MAX_UNIT_CHARS = 20000
 
@@ -171,7 +172,8 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
         own_bodies = _bodies(cleaned, u.start, raw, level)
         if u.cells is not None:
             own_bodies = _row_bodies(cleaned, text, u.cells, own_bodies)
-        elif cells and not any(b.role == "lead" for b in own_bodies):
+        # a labelled lead field wins over the sentence's subject (SPEC)
+        elif cells and (cells.get("lead") or not any(b.role == "lead" for b in own_bodies)):
             own_bodies = (_cell_bodies(cleaned, text, cells.get("lead"), "lead")
                           + [b for b in own_bodies if b.role == "support"])
         if u.cells is None and cells and cells.get("support") and not any(b.role == "support" for b in own_bodies):
@@ -184,8 +186,6 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
         if own_period and inherited_period and cell_period is None and own_period.start <= inherited_period.start \
                 and own_period.end >= inherited_period.end:
             own_period = None
-        cell_deadline, cell_period = _cell_time(cleaned, text, cells.get("time") if cells else None, year)
-        own_period = cell_period or own_period
         period = own_period or (replace(inherited_period, inherited=True) if inherited_period else None)
         leads = [b for b in own_bodies if b.role == "lead"]
         if leads:

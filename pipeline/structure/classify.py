@@ -9,13 +9,14 @@ cross-validation shows it is better; the features stay the same.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 
 import regex
 
 from ..extractors.bodies.lexicon import subject_start_pattern
 from ..text import patterns as P
-from ..text.lexicon import load_table
+from ..text.lexicon import LexiconError, load_table
 
 _PAREN = regex.compile(r"\([^()\n]{0,400}\)")
 _SUBJECT_START = regex.compile(subject_start_pattern())
@@ -44,6 +45,7 @@ class Features:
     ends_sentence: bool
     cue_score: float
     cues: tuple[str, ...]
+    clause: bool = False  # a directive clause of its own (read for the items of spec sections)
 
 
 @lru_cache(maxsize=1)
@@ -70,28 +72,99 @@ def _subject_head_start() -> regex.Pattern:
     return regex.compile(P.SUBJECT_HEAD_START.format(heads=P.word_set(heads), domains=P.word_set(domains)))
 
 
+class Section(StrEnum):
+    """The category of a section: what its items are (``data/section_cues.tsv``)."""
+
+    DIRECTIVE = "directive"  # tasks
+    ASSESSMENT = "assessment"  # results, limitations, causes, grounds: never tasks
+    AIM = "aim"  # purposes, targets, orientations, forecasts: never tasks
+    SPEC = "spec"  # scope, attributes, criteria, resources: tasks only with a directive clause
+
+
+class _Where(StrEnum):
+    ANY = "any"
+    START = "start"
+    WHOLE = "whole"
+
+
+@dataclass(frozen=True, slots=True)
+class _SectionCue:
+    pattern: regex.Pattern
+    cue: str
+    category: Section
+    where: _Where
+    part: bool  # a directive cue naming a part of a plan: after "và" it makes a heading mixed
+
+
 @lru_cache(maxsize=1)
-def _section_cues() -> tuple[tuple[regex.Pattern, str], ...]:
+def _section_cues() -> tuple[_SectionCue, ...]:
     out = []
-    for row in load_table("section_cues.tsv", ("cue", "category")):
-        if row["category"] not in ("directive", "assessment"):
-            raise ValueError(f"section_cues.tsv: bad category {row['category']!r}")
-        out.append((regex.compile(r"(?<![\p{L}])" + regex.escape(row["cue"]) + r"(?![\p{L}])", regex.I),
-                    row["category"]))
+    for row in load_table("section_cues.tsv", ("cue", "category", "where"), ("part",)):
+        try:
+            category, where = Section(row["category"]), _Where(row["where"])
+        except ValueError as e:
+            raise LexiconError(f"section_cues.tsv: {e}") from None
+        if row["part"] not in ("", "part"):
+            raise LexiconError(f"section_cues.tsv: bad part {row['part']!r}")
+        out.append(_SectionCue(regex.compile(r"(?<![\p{L}])" + regex.escape(row["cue"]) + r"(?![\p{L}])", regex.I),
+                               row["cue"].lower(), category, where, row["part"] == "part"))
     return tuple(out)
 
 
-def section_category(heading: str) -> str | None:
-    """directive | assessment | None for a heading's text: the earliest cue decides; a topic
-    heading of a conclusion ("1. Về nguồn vốn, tín dụng") introduces directives."""
-    if _TOPIC_HEADING.match(heading):
-        return "directive"
-    best: tuple[int, str] | None = None
-    for rx, cat in _section_cues():
-        m = rx.search(heading)
+#: A clause fronted before a heading's or intro's own words ("Để đạt mục tiêu trên, ...",
+#: "Căn cứ tình hình thực tế, ..."): its words do not name the section.
+_FRONTED_CLAUSE = regex.compile(r"(?i)^[\"“(]?\s*(?:để|nhằm|căn cứ|trên cơ sở)\s[^,:;]{1,120},\s*")
+_HEADING_PUNCT = " \t:.;,\"“”"
+_AND_BEFORE = regex.compile(r"(?i)(?<![\p{L}])và\s+(?:các\s+|những\s+)?$")
+
+
+def _own_category(text: str) -> tuple[Section | None, int]:
+    """The category of a heading's own words and where its cue starts (-1 when none): a
+    "whole" cue that is the entire heading; else the earliest cue ("start" cues only at 0); a
+    heading whose earliest cue is not directive but that joins a part of a plan with "và"
+    ("DỰ BÁO ... VÀ CÁC GIẢI PHÁP") is mixed: None."""
+    stripped = text.strip(_HEADING_PUNCT).lower()
+    cues = _section_cues()
+    for c in cues:
+        if c.where is _Where.WHOLE and stripped == c.cue:
+            return c.category, 0
+    best: tuple[int, Section] | None = None
+    caps = text.isupper()
+    for c in cues:
+        if c.where is _Where.WHOLE:
+            continue
+        if c.where is _Where.START:
+            m = c.pattern.match(text)
+        else:  # not a word of a name inside the heading ("Ban Chỉ đạo", "Ủy ban Kiểm tra")
+            m = next((m for m in c.pattern.finditer(text) if m.start() == 0 or caps
+                      or not text[m.start()].isupper()), None)
         if m and (best is None or m.start() < best[0]):
-            best = (m.start(), cat)
-    return best[1] if best else None
+            best = (m.start(), c.category)
+    if best is None:
+        return None, -1
+    if best[1] is not Section.DIRECTIVE:
+        for c in cues:
+            if c.part:
+                for m in c.pattern.finditer(text, best[0] + 1):
+                    if _AND_BEFORE.search(text, 0, m.start()):
+                        return None, -1
+    return best[1], best[0]
+
+
+def section_category(heading: str, parent: str | None = None) -> Section | None:
+    """The category of a heading's or intro's text (``parent``: the category it would
+    inherit). A fronted clause ("Để ..., ") is skipped. A topic heading ("1. Về nguồn vốn, tín
+    dụng", "Đối với trẻ em", "Lĩnh vực lao động:") is a topic of its parent's section (of
+    directives when there is none), unless the topic itself is a non-directive cue ("Về kết
+    quả đạt được", "Về tồn tại, hạn chế")."""
+    text = _FRONTED_CLAUSE.sub("", heading.strip(), count=1)
+    topic = _TOPIC_HEADING.match(text)
+    if topic is None:
+        return _own_category(text)[0]
+    category, at = _own_category(text[topic.end():].lstrip())
+    if category is not None and category is not Section.DIRECTIVE and at == 0:
+        return category
+    return Section(parent) if parent else Section.DIRECTIVE
 
 
 @lru_cache(maxsize=1)
@@ -105,27 +178,130 @@ def _cue_index() -> tuple[P.BoundedWords, dict[str, tuple[int, float, str]], dic
     return rx, info, prefixes
 
 
+_LAST_SENTENCE = regex.compile(r"(?<=[.!?]\s)[^.!?]+$")
+_LEADING_PLURAL = regex.compile(r"(?i)^(?:các|những)\s+")
+
+
 def unit_categories(units, texts: list[str], skip: frozenset[int] | set[int] = frozenset()) -> list[str | None]:
     """The section category of each unit of a segmented notice: a heading's own category (or
     its parent's, but none below a Roman/Part heading); else the parent's; else the category of
-    the list intro ("... các nhiệm vụ sau:") that stands before it among its siblings. Units in
-    ``skip`` (labelled fields) take no part. ``texts`` are the units' own texts."""
+    the list intro ("... các nhiệm vụ sau:") that stands before it among its siblings. An item
+    with sub-items that opens with a section's name ("2. Các giải pháp thực hiện ...") gives
+    that category to its sub-items. Units in ``skip`` (labelled fields) take no part.
+    ``texts`` are the units' own texts."""
     cats: list[str | None] = [None] * len(units)
+    down: list[str | None] = [None] * len(units)  # the category a unit passes to its sub-units
     intro_cat: dict[int | None, str | None] = {}
     for i, u in enumerate(units):
         if i in skip:
             continue
-        parent_cat = cats[u.parent] if u.parent is not None else None
+        parent_cat = down[u.parent] if u.parent is not None else None
         if u.kind == "heading":
-            cats[i] = section_category(texts[i]) or (parent_cat if u.style not in ("roman", "part") else None)
+            cats[i] = down[i] = section_category(texts[i], parent_cat) or (
+                parent_cat if u.style not in ("roman", "part") else None)
             continue
         category = parent_cat
         if category is None and u.parent in intro_cat:
             category = intro_cat[u.parent]
         if u.intro and u.kind == "para":
-            intro_cat[u.parent] = section_category(texts[i]) or category
-        cats[i] = category
+            # the intro's last sentence announces the items ("Năm 2024, ... đạt chỉ tiêu. Để
+            # ..., yêu cầu các đơn vị thực hiện các nội dung sau:")
+            last = _LAST_SENTENCE.search(texts[i])
+            intro_cat[u.parent] = section_category(last.group() if last else texts[i], category) or category
+        cats[i] = down[i] = category
+        if u.children:
+            own, at = _own_category(_LEADING_PLURAL.sub("", texts[i], count=1))
+            if own is not None and at == 0:
+                down[i] = own
     return cats
+
+
+#: Row category of ``data/action_verbs.tsv`` for auxiliaries and for nouns that hold a verb.
+_SKIP_VERB = "-"
+
+
+@lru_cache(maxsize=1)
+def _predicates() -> regex.Pattern:
+    """The verbs that make a predicate: the action verbs of ``data/action_verbs.tsv`` and the
+    directive auxiliaries among the task cues ("chủ trì", "tiếp tục", "có trách nhiệm"); the
+    nouns that hold a verb ("chương trình") are matched too, so that they can be skipped."""
+    rows = load_table("action_verbs.tsv", ("verb", "category"))
+    verbs = {r["verb"].lower(): r["category"] != _SKIP_VERB for r in rows}
+    for _, w, _, cue in _cues():
+        if w > 0 and cue.lower() in verbs:
+            verbs[cue.lower()] = True
+    verbs["phối hợp"] = True
+    return regex.compile(r"(?<![\p{L}])(?:" + P.word_set(verbs) + r")(?![\p{L}])"), verbs
+
+
+def has_predicate(text: str) -> bool:
+    """Whether ``text`` holds a verb used as a predicate: a lower-case action verb that is not a
+    member of a list ("... doanh nghiệp, tổ chức, cá nhân": followed by "," or ";"). Verbs in
+    capitalised names ("Sở Xây dựng", "Ban Chỉ đạo") do not count."""
+    rx, verbs = _predicates()
+    low = text.lower()
+    for m in rx.finditer(low):
+        if not verbs[m.group()] or not text[m.start()].islower():
+            continue
+        rest = low[m.end():m.end() + 2].lstrip(" ")
+        if rest[:1] in (",", ";"):
+            continue
+        return True
+    return False
+
+
+#: A leading label of an item ("Tập thể: ...", "Khen thưởng cấp Nhà nước: ...").
+_LEADING_LABEL = regex.compile(r"^[^:;.]{1,80}?:\s*")
+_LABEL_WORDS = 12
+
+
+def directive_clause(text: str) -> bool:
+    """Whether an item issues a directive of its own, after a short leading label: it opens
+    with a subject (a body) and has a predicate, or it holds an addressing cue ("đề nghị",
+    "giao cho", "yêu cầu"). Decides the items of a spec section."""
+    m = _LEADING_LABEL.match(text)
+    value = text[m.end():] if m and len(m.group().split()) <= _LABEL_WORDS else text
+    value = _LEADING_CONNECTIVE.sub("", _PAREN.sub(" ", value), count=1)
+    score, found = cue_score(value)
+    if "subject" in found and has_predicate(value):
+        return True
+    rx = _address_cues()
+    return any(m.start() == 0 or _CLAUSE_BREAK.search(value, 0, m.start()) for m in rx.finditer(value.lower()))
+
+
+@lru_cache(maxsize=1)
+def _address_cues() -> regex.Pattern:
+    words = [cue.lower() for _, w, where, cue in _cues() if w >= _ADDRESS_WEIGHT and where == "any"]
+    return regex.compile(r"(?<![\p{L}])(?:" + P.word_set(words) + r")(?![\p{L}])")
+
+
+#: The end of a clause just before a position: an addressing cue there starts a clause.
+_CLAUSE_BREAK = regex.compile(r"[,;:]\s*$")
+
+
+#: A label that names a place ("Xã Hòa Bình:", "Cửa sông Gianh:"): a site of a specification list.
+_PLACE_LABEL = regex.compile(r"(?i)^(?:xã|phường|thị trấn|thôn|ấp|bản|tổ dân phố|cửa sông|sông|vùng|khu vực|điểm)"
+                             r"\s+(?-i:\p{Lu})")
+#: A count of units where an item opens ("01 vị trí tại ...", "Không quá 05 cá nhân;").
+_COUNT_START = regex.compile(r"(?i)^(?:không quá|tối đa|tối thiểu|ít nhất|khoảng)?\s*\d[\d.,]*\s+(?-i:\p{Ll})")
+
+
+def specification(text: str) -> bool:
+    """Whether an item only specifies its parent (SPEC: sampling sites, parameters, quotas are
+    not tasks): its label names an attribute ("Thông số: ...", "Số lượng: ...") or a place
+    ("Xã Hòa Bình: Lấy mẫu 01 vị trí"), or it opens with a count of units ("01 vị trí tại ...")."""
+    if _COUNT_START.match(text):
+        return not has_predicate(text)
+    m = _LEADING_LABEL.match(text)
+    if m is None or len(m.group().split()) > _LABEL_WORDS:
+        return False
+    label = m.group().rstrip(": \t")
+    category, at = _own_category(_LEADING_PLURAL.sub("", label, count=1))
+    return (category is Section.SPEC and at == 0) or bool(_PLACE_LABEL.match(label))
+
+
+#: Task cues of this weight or more that may stand anywhere address a body ("đề nghị", "giao cho").
+_ADDRESS_WEIGHT = 3
 
 
 def cue_score(text: str) -> tuple[float, tuple[str, ...]]:
@@ -162,15 +338,20 @@ def cue_score(text: str) -> tuple[float, tuple[str, ...]]:
 def unit_features(text: str, kind: str, category: str | None, intro: bool, closing: bool = False) -> Features:
     s, cues = cue_score(text)
     ends = text.rstrip().endswith((".", ";", "!", "?", "…", ":", "./.", ")", "”", '"'))
-    return Features(kind, category, intro, closing, len(text.split()), ends, s, cues)
+    spec = category == Section.SPEC or (kind in ("item", "para") and specification(text))
+    clause = spec and directive_clause(text)
+    return Features(kind, Section.SPEC if spec and category != Section.AIM and category != Section.ASSESSMENT
+                    else category, intro, closing, len(text.split()), ends, s, cues, clause)
 
 
 def rule_score(f: Features) -> float:
     """A score > 0 means "task". Items of a directive section are tasks unless they are formulas."""
     if f.kind == "heading" or f.closing:
         return -10.0
-    if f.category == "assessment":
+    if f.category in (Section.ASSESSMENT, Section.AIM):
         return -5.0
+    if f.category == Section.SPEC:
+        return 3.0 if f.clause else -4.0  # scope, criteria, quotas: tasks only with a directive clause
     if f.intro and f.kind == "para":
         return -1.0  # a list intro announces the items; its addressees pass to them
     if f.kind in ("item", "row"):

@@ -25,6 +25,7 @@ import regex
 
 from ..extractors.bodies.lexicon import subject_start_pattern
 from ..text import patterns as P
+from .classify import has_predicate
 from .fields import field_label
 from .tables import HEAD_FIRST, Group, annex_heading, names_tasks, read_table, table_header
 
@@ -410,11 +411,41 @@ def _is_heading(text: str, ln: Line, style: str, label_end: int, next_deeper: bo
     low = own.lower()
     if style in BULLET_STYLES:
         return n <= 16 and (low.startswith("về ") or own.rstrip().endswith(":"))
+    if next_text and parse_marker(next_text) and _names_only_bodies(own):
+        # "1. Sở Tài chính", "b) Ủy ban nhân dân các xã, phường:" over sub-items, which are the
+        # tasks; over a paragraph alone the line is the paragraph's subject (one item)
+        return True
     if _DIRECTIVE_START.match(own) and not low.startswith(("đối với", "riêng đối với")):
         return False  # "Ủy ban nhân dân xã chỉ đạo ...": an item with sub-items
     if n <= 16 and not _DIRECTIVE_WORD.search(own):
         return True
     return low.startswith("về ") and n <= 30 and own.rstrip().endswith((":", "."))
+
+
+#: A heading that names bodies has at most this many words (glosses in parentheses aside).
+_BODY_HEADING_WORDS = 20
+_GLOSS = regex.compile(r"\([^()\n]*\)")
+#: An addressing word before the bodies of a heading ("2.9. Đề nghị Liên đoàn Lao động tỉnh").
+_ADDRESSING = regex.compile(r"(?i)^(?:đề nghị|giao)\s+")
+#: A stub that only says the roles ("b) Chủ trì, phối hợp:"): the sub-items name the bodies.
+_ROLE_STUB = regex.compile(r"(?i)^(?:chủ trì|phối hợp)(?:\s*(?:,|và)\s*(?:chủ trì|phối hợp))?(?:\s+với)?\s*:?$")
+
+
+def _names_only_bodies(own: str) -> bool:
+    """Whether a numbered line only names bodies (one or more, an optional gloss in parentheses,
+    an optional ":"), with no predicate: a heading whose sub-items are the bodies' tasks (SPEC).
+    Also a stub that only names the roles ("Chủ trì, phối hợp:")."""
+    text = _GLOSS.sub(" ", own).strip(" \t:;.,")
+    if _ROLE_STUB.match(text):
+        return True
+    addressed = _ADDRESSING.match(text)
+    if addressed:
+        text = text[addressed.end():]
+    if not text or _words(text) > _BODY_HEADING_WORDS:
+        return False
+    if not (_DIRECTIVE_START.match(text) or (addressed and text[0].isupper())):
+        return False
+    return not _DIRECTIVE_WORD.search(text) and not has_predicate(text)
 
 
 def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], units: list[Unit],
@@ -478,6 +509,16 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
             continue
         # an unnumbered paragraph
         top = stack[-1][1] if stack else None
+        if s[:1].islower() and units and units[-1].kind in ("item", "para") and not units[-1].children \
+                and not units[-1].inline:
+            units[-1].end = ln.end  # a sentence broken over lines ("... cấp ủy;" / "thủ trưởng ... chịu trách nhiệm")
+            continue
+        if top is not None and units[top].kind == "item" and field_label().match(s):
+            # "Đơn vị chủ trì thực hiện: ..." written as a paragraph under an item: a field of it
+            units.append(Unit("para", None, None, ln.start, ln.end, ln.start, top))
+            units[top].children.append(len(units) - 1)
+            last_item = None
+            continue
         if (last_item is not None and top == last_item and not units[last_item].children
                 and not _starts_directive(s)):
             units[last_item].end = ln.end  # continuation of the item
@@ -556,6 +597,7 @@ def field_children(text: str, units: list[Unit]) -> tuple[dict[int, dict[str, tu
     (start, end) of its value, and the set of those sub-items."""
     fields: dict[int, dict[str, tuple[int, int]]] = {}
     members: set[int] = set()
+    closing: set[int] = set()  # items whose fields are unmarked lines after them
     label = field_label()
     for i, u in enumerate(units):
         if u.parent is None or u.kind == "heading":
@@ -565,4 +607,16 @@ def field_children(text: str, units: list[Unit]) -> tuple[dict[int, dict[str, tu
             continue
         members.add(i)
         fields.setdefault(u.parent, {}).setdefault(m.lastgroup, (m.end(), u.end))
+        if u.kind == "para" and u.style is None:
+            closing.add(u.parent)
+    # unmarked field lines that close a group of bullets are fields of each bullet of the group
+    # ("- task A" / "- task B" / "Đơn vị chủ trì: ..."): back to a sibling with fields of its own
+    for i in sorted(closing):
+        u = units[i]
+        siblings = units[u.parent].children if u.parent is not None else [
+            j for j, x in enumerate(units) if x.parent is None]
+        for j in reversed(siblings[:siblings.index(i)]):
+            if j in fields or j in members or units[j].kind != "item" or units[j].style != u.style:
+                break
+            fields[j] = dict(fields[i])
     return fields, members

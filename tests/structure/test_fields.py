@@ -45,8 +45,9 @@ def test_column_kind(cell, kind):
 # The labels as first written (one regex in text/patterns.py), with any run of spaces or tabs
 # between a phrase's words (as the data file's phrases allow): the reference the data file matches.
 _REFERENCE = regex.compile(regex.sub(r"(?<=\p{L}) (?=\p{L})", r"[ \\t]+", (
-    r"(?i)[ \t]*(?:(?P<lead>(?:(?:cơ quan|đơn vị)[ \t]+)?(?:chủ trì|thực hiện|phụ trách|đầu mối))"
-    r"|(?P<support>(?:(?:cơ quan|đơn vị)[ \t]+)?phối hợp)"
+    r"(?i)[ \t]*(?:(?P<lead>(?:(?:cơ quan|đơn vị)[ \t]+)?"
+    r"(?:chủ trì(?:[ \t]+tham mưu)?(?:[ \t]+thực hiện)?|thực hiện(?:[ \t]+chính)?|phụ trách|đầu mối))"
+    r"|(?P<support>(?:(?:cơ quan|đơn vị)[ \t]+)?phối hợp(?:[ \t]+thực hiện)?)"
     r"|(?P<time>thời gian(?:[ \t]+(?:hoàn thành|thực hiện))?|thời hạn(?:[ \t]+hoàn thành)?|tiến độ(?:[ \t]+hoàn thành)?)"
     r"|(?P<other>sản phẩm|kinh phí|nguồn kinh phí|kết quả đầu ra))[ \t]*:[ \t]*")))
 _WORDS = ["cơ quan", "Đơn vị", "chủ trì", "THỰC HIỆN", "phụ trách", "đầu mối", "phối hợp", "thời gian", "hoàn thành",
