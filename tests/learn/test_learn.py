@@ -430,3 +430,12 @@ def test_no_vntasks_module_imports_sklearn():
     assert p.returncode == 0, p.stderr
     n, loaded = p.stdout.split(" ", 1)
     assert int(n) > 50 and loaded.strip() == "[]"
+
+
+def test_sklearn_is_a_training_extra_only():
+    import tomllib
+
+    conf = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert not [d for d in conf["dependencies"] if d.startswith("scikit-learn")]
+    for extra in ("train", "dev"):  # `make train`; `make test` fits small models too
+        assert [d for d in conf["optional-dependencies"][extra] if d.startswith("scikit-learn")]
