@@ -44,9 +44,11 @@ eval: $(STAMP)
 	  fi; \
 	done
 
-# learned components, trained from annotations/ only: each model written once, to the package
+# learned components, trained from annotations/ only (scikit-learn: the `train` extra), tested on
+# ../shared's real notices when present: each model written once, to the package
 # (pipeline/data/models/*.json), and its card (file name and sha256, figures) to models/*.md
 train: $(STAMP)
+	$(BIN)/python -c "import sklearn" 2>/dev/null || $(BIN)/python -m pip install --quiet -e ".[train]"
 	$(BIN)/python -m scripts.train --annotations $(ANNOTATIONS) --corpus $(CORPUS) --out models \
 		--body-labels $(ANNOTATIONS)/body_types.tsv
 

@@ -1,38 +1,44 @@
 """``make train``: fit the learned components from annotations/ and corpus/, compare them with the
-rules by cross-validation grouped by document, and write the models and their cards.
+rules by cross-validation grouped by document and on real documents, and write the models and
+their cards.
 
     python -m scripts.train --annotations annotations --corpus corpus --out models
 
 Annotations (``*.jsonl``), body-type labels (``annotations/body_types.tsv``, or ``--body-labels``)
-and corpus texts in; out, each written once: the models ``task_classifier.json`` and
+and corpus texts in; and, when present, real notices with gold (``--real DIR``, default
+``../shared`` beside the repository: ``DIR/gold/SET.jsonl`` with ``DIR/corpus/SET/``), used to
+test the models and to decide whether each is used by default, never to fit them. Out, each written once: the models ``task_classifier.json`` and
 ``body_type.json`` (safe JSON parameters, no pickle) in the package (``pipeline/data/models/``,
 or ``--package-dir``), where the pipeline loads them from, and their cards
 ``OUT/task_classifier.md`` and ``OUT/body_type.md``, each naming its model file and that file's
-sha256. Deterministic: sorted inputs, fixed seeds, rounded weights, no timestamps; a second run
-on the same inputs gives byte-identical files.
+sha256, and the figures on real documents (no real text). Deterministic: sorted inputs, fixed
+seeds, rounded weights, no timestamps; a second run on the same inputs gives byte-identical files.
+Fitting and cross-validation: :mod:`scripts.fit` (the only user of scikit-learn).
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
 import json
-import statistics
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from vntasks.extractors.bodies import BODY_TYPES, body_type_of
+from scripts import fit as F
+from scripts.fit import MARGIN, BodyData, TaskData
+from vntasks.extractors.bodies import BODY_TYPES
 from vntasks.ingest.load import load_path
 from vntasks.learn import model as L
-from vntasks.structure.classify import rule_score
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Where the package loads its models from (importlib.resources), and where they are written.
 PACKAGE_MODELS = ROOT / "pipeline" / "data" / "models"
 COMMAND = "python -m scripts.train --annotations annotations --corpus corpus --out models"
-MARGIN = 0.01  # mean fold F1 gain over the rules required to enable the task model
+#: The real notices with gold, when present beside the repository (the shared evaluation sets).
+DEFAULT_REAL = ROOT.parent / "shared"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -91,187 +97,47 @@ def find_corpus_file(corpus: Path, name: str) -> Path | None:
     return found[0] if found else None
 
 
+@dataclass
+class RealSet:
+    """One set of real notices (``DIR/gold/NAME.jsonl`` and ``DIR/corpus/NAME/``); each record's
+    file is renamed ``NAME/FILE``, so that a document is its own group across sets."""
+
+    name: str
+    records: list[dict[str, Any]]
+    texts: dict[str, str]
+    files: list[tuple[str, Path]]
+
+
+def read_real(folder: Path) -> list[RealSet]:
+    """Every set of ``folder`` with both a gold file and a corpus folder, in name order."""
+    sets = []
+    for gold in sorted((folder / "gold").glob("*.jsonl")):
+        corpus = folder / "corpus" / gold.stem
+        if not corpus.is_dir():
+            continue
+        rs = RealSet(gold.stem, [], {}, [(f"gold/{gold.name}", gold)])
+        for line in gold.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            path = find_corpus_file(corpus, rec["file"])
+            if path is None:
+                raise SystemExit(f"{gold}: {rec['file']} not in {corpus}")
+            doc = f"{gold.stem}/{rec['file']}"
+            rs.records.append({**rec, "file": doc})
+            rs.texts[doc] = load_path(path).text
+            rs.files.append((f"corpus/{doc}", path))
+        rs.records.sort(key=lambda r: r["file"])
+        sets.append(rs)
+    return sets
+
+
 def data_hash(files: Sequence[tuple[str, Path]]) -> str:
     """sha256 over (role/name, sha256 of bytes) of every input file, in sorted order."""
     h = hashlib.sha256()
     for label, path in sorted(files):
         h.update(f"{label}\t{hashlib.sha256(path.read_bytes()).hexdigest()}\n".encode())
     return h.hexdigest()
-
-
-# ---------------------------------------------------------------------------------------------
-# task classifier
-
-
-@dataclass
-class TaskData:
-    docs: list[str]  # per example
-    dicts: list[dict[str, float]]
-    labels: list[int]
-    rules: list[int]
-    unreachable: dict[str, int]  # per document: required anchors no unit contains
-    excluded: int
-
-
-def task_data(records: list[dict[str, Any]], texts: dict[str, str]) -> TaskData:
-    d = TaskData([], [], [], [], {}, 0)
-    for rec in records:
-        doc = rec["file"]
-        rows = L.unit_rows(doc, texts[doc])
-        labels, unreachable = L.label_rows(rows, rec.get("tasks", []))
-        d.unreachable[doc] = unreachable
-        for row, y in zip(rows, labels, strict=True):
-            if y is None:
-                d.excluded += 1
-                continue
-            d.docs.append(doc)
-            d.dicts.append(L.task_feature_dict(row.features, row.text, row.position))
-            d.labels.append(y)
-            d.rules.append(int(rule_score(row.features) > 0))
-    return d
-
-
-def _doc_f1(docs: Sequence[str], gold: Sequence[int], pred: Sequence[int], unreachable: dict[str, int]) -> float:
-    by: dict[str, tuple[list[int], list[int]]] = {}
-    for doc, g, p in zip(docs, gold, pred, strict=True):
-        by.setdefault(doc, ([], []))
-        by[doc][0].append(g)
-        by[doc][1].append(p)
-    return statistics.fmean(L.prf(g, p, unreachable.get(doc, 0)).f1 for doc, (g, p) in sorted(by.items()))
-
-
-def cv_task(d: TaskData) -> dict[str, Any]:
-    folds = L.group_folds(d.docs)
-    oof = [0] * len(d.labels)
-    per_fold = []
-    for k, (tr, te) in enumerate(folds, 1):
-        ytr = [d.labels[i] for i in tr]
-        if len(set(ytr)) < 2:
-            preds = [ytr[0]] * len(te)
-        else:
-            m = L.task_model_from_params(L.fit_task([d.dicts[i] for i in tr], ytr, [d.docs[i] for i in tr]))
-            preds = [int(m.score(d.dicts[i]) > 0) for i in te]
-        for i, p in zip(te, preds, strict=True):
-            oof[i] = p
-        test_docs = sorted({d.docs[i] for i in te})
-        extra = sum(d.unreachable[x] for x in test_docs)
-        gold = [d.labels[i] for i in te]
-        per_fold.append({"fold": k, "docs": len(test_docs), "units": len(te),
-                         "model": L.prf(gold, preds, extra).row(),
-                         "rules": L.prf(gold, [d.rules[i] for i in te], extra).row()})
-    extra = sum(d.unreachable.values())
-    return {
-        "folds": per_fold,
-        "mean_fold_f1": {w: round(statistics.fmean(f[w]["f1"] for f in per_fold), 4) for w in ("model", "rules")},
-        "pooled": {"model": L.prf(d.labels, oof, extra).row(), "rules": L.prf(d.labels, d.rules, extra).row()},
-        "mean_doc_f1": {"model": round(_doc_f1(d.docs, d.labels, oof, d.unreachable), 4),
-                        "rules": round(_doc_f1(d.docs, d.labels, d.rules, d.unreachable), 4)},
-        "folds_won": sum(f["model"]["f1"] > f["rules"]["f1"] for f in per_fold),
-    }
-
-
-def task_default(cv: dict[str, Any]) -> bool:
-    """Enabled only when it beats the rules on every summary: mean fold F1 by MARGIN, pooled F1,
-    mean per-document F1, and in at least half of the folds."""
-    return (cv["mean_fold_f1"]["model"] >= cv["mean_fold_f1"]["rules"] + MARGIN
-            and cv["pooled"]["model"]["f1"] > cv["pooled"]["rules"]["f1"]
-            and cv["mean_doc_f1"]["model"] > cv["mean_doc_f1"]["rules"]
-            and 2 * cv["folds_won"] >= len(cv["folds"]))
-
-
-# ---------------------------------------------------------------------------------------------
-# body-type classifier
-
-
-@dataclass
-class BodyData:
-    docs: list[str]
-    names: list[str]
-    labels: list[str]
-    unlabelled: list[str]
-
-
-def body_data(records: list[dict[str, Any]], gold: dict[str, str]) -> BodyData:
-    d = BodyData([], [], [], [])
-    for rec in records:
-        seen: set[str] = set()
-        for t in rec.get("tasks", []):
-            for key in ("responsible", "support"):
-                vals = t.get(key)
-                for name in vals if isinstance(vals, list) else []:
-                    if name == "?" or name in seen:
-                        continue
-                    seen.add(name)
-                    label = gold.get(L.fold_name(name))
-                    if label is None:
-                        d.unlabelled.append(name)
-                        continue
-                    d.docs.append(rec["file"])
-                    d.names.append(name)
-                    d.labels.append(label)
-    d.unlabelled = sorted(set(d.unlabelled))
-    return d
-
-
-def class_scores(gold: Sequence[str], pred: Sequence[str]) -> dict[str, Any]:
-    classes = sorted(set(gold))
-    per = {c: L.prf([int(g == c) for g in gold], [int(p == c) for p in pred]).row() for c in classes}
-    acc = sum(g == p for g, p in zip(gold, pred, strict=True)) / len(gold) if gold else 1.0
-    macro = statistics.fmean(per[c]["f1"] for c in classes) if classes else 1.0
-    return {"accuracy": round(acc, 4), "macro_f1": round(macro, 4), "n": len(gold), "per_class": per}
-
-
-def cv_body(d: BodyData) -> dict[str, Any]:
-    folds = L.group_folds(d.docs)
-    oof = [""] * len(d.names)
-    unseen_idx: list[int] = []
-    per_fold = []
-    rules_all = [body_type_of(n) for n in d.names]
-    for k, (tr, te) in enumerate(folds, 1):
-        ytr = [d.labels[i] for i in tr]
-        train_names = {d.names[i] for i in tr}
-        if len(set(ytr)) < 2:
-            preds = [ytr[0]] * len(te)
-        else:
-            m = L.body_model_from_params(L.fit_body([d.names[i] for i in tr], ytr))
-            preds = [m.predict(d.names[i]) for i in te]
-        for i, p in zip(te, preds, strict=True):
-            oof[i] = p
-            if d.names[i] not in train_names:
-                unseen_idx.append(i)
-        gold = [d.labels[i] for i in te]
-        rules = [rules_all[i] for i in te]
-        fallback = [r if r != "other" else p for r, p in zip(rules, preds, strict=True)]
-        per_fold.append({"fold": k, "docs": len({d.docs[i] for i in te}), "names": len(te),
-                         **{w: {x: v for x, v in class_scores(gold, ys).items() if x != "per_class"}
-                            for w, ys in (("model", preds), ("fallback", fallback), ("rules", rules))}})
-    unseen_idx.sort()
-    fb = [r if r != "other" else p for r, p in zip(rules_all, oof, strict=True)]
-    preds_by = {"model": oof, "fallback": fb, "rules": rules_all}
-    return {
-        "folds": per_fold,
-        "mean_fold_accuracy": {w: round(statistics.fmean(f[w]["accuracy"] for f in per_fold), 4) for w in preds_by},
-        "pooled": {w: class_scores(d.labels, ys) for w, ys in preds_by.items()},
-        "unseen_names": {w: class_scores([d.labels[i] for i in unseen_idx], [ys[i] for i in unseen_idx])
-                         for w, ys in preds_by.items()},
-    }
-
-
-def body_mode(cv: dict[str, Any]) -> str:
-    """"replace" (the model decides) or "fallback" (the model only where the rules say "other"):
-    the better pooled (accuracy, macro-F1)."""
-    p = cv["pooled"]
-    key = {w: (p[w]["accuracy"], p[w]["macro_f1"]) for w in ("model", "fallback")}
-    return "replace" if key["model"] > key["fallback"] else "fallback"
-
-
-def body_default(cv: dict[str, Any], mode: str) -> bool:
-    """Enabled only when, in the chosen mode, pooled accuracy, pooled macro-F1 and accuracy on names
-    unseen in training are all higher than the rules'."""
-    w = "model" if mode == "replace" else "fallback"
-    p, u = cv["pooled"], cv["unseen_names"]
-    return (p[w]["accuracy"] > p["rules"]["accuracy"] and p[w]["macro_f1"] > p["rules"]["macro_f1"]
-            and u[w]["accuracy"] > u["rules"]["accuracy"])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -292,9 +158,61 @@ def _prf_cells(r: dict[str, Any]) -> str:
     return f"{r['p']:.3f} | {r['r']:.3f} | {r['f1']:.3f}"
 
 
+def _real_intro(info: dict[str, Any]) -> list[str]:
+    sets = ", ".join(f"{name} {n} documents" for name, n in info["sets"].items())
+    return [f"Real notices with gold from `{info['dir']}` ({sets}); sha256 of their gold and text files",
+            f"`{info['data_sha256']}`. They test the model and decide whether it is used; they are never in the",
+            "shipped model's training data. Figures only: none of their text is copied here.", ""]
+
+
+def _gain(r: dict[str, Any], key: str, w: str = "model") -> str:
+    return f"{r[w][key] - r['rules'][key]:+.3f}"
+
+
+def task_real_section(real: dict[str, Any] | None, info: dict[str, Any] | None) -> list[str]:
+    """The card's "Real text" section: the shipped model and the joint cross-validation on real
+    documents, against the rules; or a note that there were none."""
+    if real is None or info is None:
+        return ["## Real text", "", "No real documents (`../shared` absent, or `--no-real`): this section is skipped,",
+                "and whether the model is used rests on the annotations' cross-validation above.", ""]
+    lines = ["## Real text", "", *_real_intro(info),
+             "Two evaluations, P/R/F1 over the real documents' units (labelled as above; their gold anchors",
+             "that no unit contains count as misses for model and rules alike):", "",
+             "- `shipped`: the model of this card, fitted on the annotations only, on the real documents;",
+             f"- `joint CV`: GroupKFold({real['cv_folds']}) over the annotations and the real documents together "
+             "(each real document", "  its own group), out-of-fold predictions on the real documents' units.", "",
+             "| evaluation | set | docs | units | missed anchors | model P | R | F1 | rules P | R | F1 | F1 gain |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for key, label in (("held_out", "shipped"), ("cv", "joint CV")):
+        for name, r in real[key].items():
+            lines.append(f"| {label} | {name} | {r['docs']} | {r['units']} | {r['unreachable']} | "
+                         f"{_prf_cells(r['model'])} | {_prf_cells(r['rules'])} | {_gain(r, 'f1')} |")
+    h, c, a = real["held_out"][F.ALL_REAL], real["cv"][F.ALL_REAL], real["cv_annotations"]
+    dis = real["disagree"]
+    lines += ["", f"The model and the rules disagree on {dis['held_out']} of the {h['units']} real units as shipped, "
+              f"on {dis['cv']} out-of-fold. The annotations' units in the", f"joint cross-validation: model F1 "
+              f"{a['model']['f1']:.3f}, rules {a['rules']['f1']:.3f}.", "",
+              f"What the model gains on real text: F1 {_gain(h, 'f1')} as shipped (P {_gain(h, 'p')}, "
+              f"R {_gain(h, 'r')}), {_gain(c, 'f1')} out-of-fold with real documents in training (P {_gain(c, 'p')}, "
+              f"R {_gain(c, 'r')}). It is used by default only when both F1 gains are at least {MARGIN}.", ""]
+    return lines
+
+
 def task_card(cv: dict[str, Any], d: TaskData, params: dict[str, Any], meta: dict[str, Any],
               model_file: str) -> str:
     on = meta["default"]
+    real = meta.get("real")
+    if real is not None:
+        why = (f"On real documents (section Real text) it beats the rules' F1 by at least {MARGIN}, both as "
+               "shipped and out-of-fold." if on else
+               f"On real documents (section Real text) it does not beat the rules' F1 by at least {MARGIN} both "
+               "as shipped and out-of-fold, so the pipeline keeps the rules; `learned_task_score` returns None "
+               "unless `force=True`.")
+    else:
+        why = ("No real documents: grouped cross-validation shows it beats the rules on every summary below."
+               if on else "No real documents, and grouped cross-validation does not show it beating the rules on "
+               f"every summary below (mean fold F1 by at least {MARGIN}, pooled F1, mean per-document F1, half "
+               "the folds), so the pipeline keeps the rules; `learned_task_score` returns None unless `force=True`.")
     top = sorted(zip(params["features"], params["coef"], strict=True), key=lambda kv: (-abs(kv[1]), kv[0]))[:15]
     lines = [
         "# Model card: task classifier (`task_classifier.json`)",
@@ -305,11 +223,7 @@ def task_card(cv: dict[str, Any], d: TaskData, params: dict[str, Any], meta: dic
         "task. Logistic regression over the rule features plus underthesea words; it scores the same",
         "units the rules (`vntasks.structure.classify.rule_score`) score, so it can replace `rule_score`.",
         "",
-        f"**Used by default: {'YES' if on else 'NO'}.** "
-        + ("Grouped cross-validation shows it beats the rules on every summary below."
-           if on else "Grouped cross-validation does not show it beating the rules on every summary "
-           "below (mean fold F1 by at least " + f"{MARGIN}" + ", pooled F1, mean per-document F1, half the folds), "
-           "so the pipeline keeps the rules; `learned_task_score` returns None unless `force=True`."),
+        f"**Used by default: {'YES' if on else 'NO'}.** " + why,
         "",
         "## Data",
         "",
@@ -330,8 +244,8 @@ def task_card(cv: dict[str, Any], d: TaskData, params: dict[str, Any], meta: dic
         "  score itself (scaled) and whether it is > 0;",
         "- position: relative offset of the unit in the body, in 5 bins;",
         f"- words: underthesea `word_tokenize` of the first {L.HEAD_SYLLABLES} syllables (first word, bag of words).",
-        f"- A feature needs {L.TASK_MIN_DOCS}+ training documents to get a weight. "
-        f"LogisticRegression(C={L.TASK_C}, lbfgs, random_state={L.SEED}); {len(params['features'])} non-zero weights.",
+        f"- A feature needs {F.TASK_MIN_DOCS}+ training documents to get a weight. "
+        f"LogisticRegression(C={F.TASK_C}, lbfgs, random_state={F.SEED}); {len(params['features'])} non-zero weights.",
         "",
         f"## Cross-validation: GroupKFold({len(cv['folds'])}) by document",
         "",
@@ -352,9 +266,10 @@ def task_card(cv: dict[str, Any], d: TaskData, params: dict[str, Any], meta: dic
         "",
         "Caveat: the rules (cue lexicons, section cues, segmentation) were developed while reading these",
         "same documents, so their figures here are in-sample while the model's are out-of-fold; the",
-        "comparison favours the rules, and a model that does not beat them here stays off.",
+        "comparison favours the rules. Real documents, when present, decide instead (section Real text).",
         "The figures are for the unit decision only (segmentation is shared), not the full task score.",
         "",
+        *task_real_section(real and real["task"], real),
         "## Strongest weights of the final model",
         "",
         "| feature | weight |",
@@ -363,7 +278,7 @@ def task_card(cv: dict[str, Any], d: TaskData, params: dict[str, Any], meta: dic
         "",
         "## Reproducing and loading",
         "",
-        f"`make train` ({COMMAND}); seed {L.SEED}; deterministic (sorted inputs, rounded weights, no timestamps).",
+        f"`make train` ({COMMAND}); seed {F.SEED}; deterministic (sorted inputs, rounded weights, no timestamps).",
         "The parameters are JSON (feature names, weights, intercept) with a sha256 digest; no pickle is",
         "ever written or read. The package loads the model file named above (its only copy) lazily",
         "(importlib.resources), so an installed package needs nothing from the repository and nothing",
@@ -373,9 +288,57 @@ def task_card(cv: dict[str, Any], d: TaskData, params: dict[str, Any], meta: dic
     return "\n".join(lines)
 
 
+def body_real_section(real: dict[str, Any] | None, info: dict[str, Any] | None, mode: str) -> list[str]:
+    """The body card's "Real text" section, as :func:`task_real_section`, over the real documents'
+    responsible/support names that the body-type labels cover."""
+    if info is None:
+        return ["## Real text", "", "No real documents (`../shared` absent, or `--no-real`): this section is skipped,",
+                "and whether the model is used rests on the annotations' cross-validation above.", ""]
+    if real is None:
+        return ["## Real text", "", *_real_intro(info), "None of their responsible/support names is labelled in the",
+                "body-type labels: no figures, and whether the model is used rests on the cross-validation above.", ""]
+    w = "model" if mode == "replace" else "fallback"
+    lines = ["## Real text", "", *_real_intro(info),
+             f"Names: the real documents' responsible/support names that the body-type labels cover ({real['names']} "
+             f"(document, name) pairs, {real['distinct']} distinct names); {real['unlabelled']} unlabelled distinct "
+             f"names are left out. {real['seen']} of the {real['distinct']} are names of the annotations too (the "
+             "labels cover those):", "the shipped model saw them in training, and the rules' lexicons were written "
+             "with them in view.", "`shipped`: the parameters of this card, fitted on the annotations only; "
+             f"`joint CV`: GroupKFold({real['cv_folds']}) over the annotations' and the real documents' names together",
+             "(each real document its own group), out-of-fold on the real names. Accuracy, and macro P/R/F1 over the",
+             "types present.", "",
+             "| evaluation | set | names | predictor | accuracy | macro P | R | F1 |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for key, label in (("held_out", "shipped"), ("cv", "joint CV")):
+        for name, by in real[key].items():
+            for pred, r in by.items():
+                lines.append(f"| {label} | {name} | {r['n']} | {pred} | {r['accuracy']:.3f} | {r['macro_p']:.3f} | "
+                             f"{r['macro_r']:.3f} | {r['macro_f1']:.3f} |")
+    h, c = real["held_out"][F.ALL_REAL], real["cv"][F.ALL_REAL]
+    lines += ["", f"What the model (mode `{mode}`) gains on real names: accuracy {_gain(h, 'accuracy', w)} and "
+              f"macro-F1 {_gain(h, 'macro_f1', w)} as shipped, accuracy {_gain(c, 'accuracy', w)} and macro-F1 "
+              f"{_gain(c, 'macro_f1', w)} out-of-fold. It is used by default only when, both ways, accuracy",
+              f"gains at least {MARGIN} and macro-F1 does not fall.", ""]
+    return lines
+
+
 def body_card(cv: dict[str, Any], d: BodyData, params: dict[str, Any], meta: dict[str, Any],
               model_file: str) -> str:
     on = meta["default"]
+    info = meta.get("real")
+    if info is not None and info["body"] is not None:
+        why = (f"On the real documents' names (section Real text) it (mode `{meta['mode']}`) beats the rules' "
+               f"accuracy by at least {MARGIN}, with no lower macro-F1, both as shipped and out-of-fold; "
+               "`learned_body_type(name)` gives the type." if on else
+               f"On the real documents' names (section Real text) it (mode `{meta['mode']}`) does not beat the "
+               f"rules' accuracy by at least {MARGIN} with no lower macro-F1 both as shipped and out-of-fold, so "
+               "`body_type` stays rule-based; `learned_body_type` returns None unless `force=True`.")
+    else:
+        why = (f"Grouped cross-validation shows it (mode `{meta['mode']}`) beats the rules on pooled accuracy, "
+               "macro-F1 and accuracy on names unseen in training; `learned_body_type(name)` gives the type."
+               if on else "Grouped cross-validation does not show it beating the rules on pooled accuracy, macro-F1 "
+               "and accuracy on names unseen in training, so `body_type` stays rule-based; "
+               "`learned_body_type` returns None unless `force=True`.")
     p, u = cv["pooled"], cv["unseen_names"]
     counts = {c: d.labels.count(c) for c in sorted(set(d.labels))}
     lines = [
@@ -388,12 +351,7 @@ def body_card(cv: dict[str, Any], d: BodyData, params: dict[str, Any], meta: dic
         "steering committee, enterprise or project owner, generic addressee, other. The pipeline's",
         "`body_type` column comes from `vntasks.extractors.bodies.body_type_of` (rules over `body_heads.tsv`).",
         "",
-        f"**Used by default: {'YES' if on else 'NO'}.** "
-        + (f"Grouped cross-validation shows it (mode `{meta['mode']}`) beats the rules on pooled accuracy, "
-           "macro-F1 and accuracy on names unseen in training; `learned_body_type(name)` gives the type."
-           if on else "Grouped cross-validation does not show it beating the rules on pooled accuracy, macro-F1 "
-           "and accuracy on names unseen in training, so `body_type` stays rule-based; "
-           "`learned_body_type` returns None unless `force=True`."),
+        f"**Used by default: {'YES' if on else 'NO'}.** " + why,
         "",
         "## Data and labels",
         "",
@@ -420,7 +378,7 @@ def body_card(cv: dict[str, Any], d: BodyData, params: dict[str, Any], meta: dic
         "",
         "Folded name (`vntasks.evaluate.score.fold`), character 2-4-grams within words (padded), and the first two",
         "words as tokens (`vntasks.learn.model.name_ngrams`); TF-IDF (sublinear tf, l2); multinomial",
-        f"LogisticRegression(C={L.BODY_C}, lbfgs, random_state={L.SEED}); {len(params['vocabulary'])} n-grams.",
+        f"LogisticRegression(C={F.BODY_C}, lbfgs, random_state={F.SEED}); {len(params['vocabulary'])} n-grams.",
         "",
         f"## Cross-validation: GroupKFold({len(cv['folds'])}) by document",
         "",
@@ -455,9 +413,10 @@ def body_card(cv: dict[str, Any], d: BodyData, params: dict[str, Any], meta: dic
         "A name that recurs in several documents can be in a fold's test part and (from another",
         "document) in its training part; the \"unseen\" row counts only names absent from the training part.",
         "",
+        *body_real_section(info and info["body"], info, meta["mode"]),
         "## Reproducing and loading",
         "",
-        f"`make train` ({COMMAND}); seed {L.SEED}; deterministic. JSON parameters (vocabulary, idf, classes,",
+        f"`make train` ({COMMAND}); seed {F.SEED}; deterministic. JSON parameters (vocabulary, idf, classes,",
         "coefficients, intercepts) with a sha256 digest; no pickle. The package loads the model file",
         "named above (its only copy) lazily; nothing is fetched.",
         "",
@@ -466,6 +425,84 @@ def body_card(cv: dict[str, Any], d: BodyData, params: dict[str, Any], meta: dic
 
 
 # ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Real:
+    """The real documents, merged over their sets, and what the cards say of them."""
+
+    records: list[dict[str, Any]]
+    texts: dict[str, str]
+    sets: dict[str, list[str]]  # set name -> its documents
+    info: dict[str, Any]  # dir, documents per set, data sha256 (no text)
+
+
+def load_real(folder: Path | None) -> Real | None:
+    sets = read_real(folder) if folder is not None else []
+    if folder is None or not sets:
+        if folder is not None:
+            print(f"{folder}: no real set (gold/SET.jsonl with corpus/SET/), real-text figures skipped", file=sys.stderr)
+        return None
+    shown = Path(os.path.relpath(os.path.abspath(folder), ROOT)).as_posix()
+    return Real([r for s in sets for r in s.records], {k: v for s in sets for k, v in s.texts.items()},
+                {s.name: [r["file"] for r in s.records] for s in sets},
+                {"dir": shown, "sets": {s.name: len(s.records) for s in sets},
+                 "data_sha256": data_hash([(f"{s.name}/{label}", p) for s in sets for label, p in s.files])})
+
+
+def train_task(records: list[dict[str, Any]], texts: dict[str, str], meta_base: dict[str, Any],
+               real: Real | None, package_dir: Path) -> tuple[str, str, str]:
+    """The task model's file text, its card, and a summary line."""
+    td = F.task_data(records, texts)
+    tcv = F.cv_task(td)
+    params = F.fit_task(td.dicts, td.labels, td.docs)
+    treal = None
+    if real is not None:
+        treal = F.real_task(td, F.task_data(real.records, real.texts), real.sets, F.task_model_from_params(params))
+    default = F.task_default(tcv) if treal is None else F.task_default_real(treal)
+    meta = {**meta_base, "default": default, "cv": tcv, "n_units": len(td.labels),
+            "real": None if real is None else {**real.info, "task": treal}}
+    text = L.model_json("task", params, meta)
+    card = task_card(tcv, td, params, meta, model_file_line(package_dir / "task_classifier.json", text))
+    m = tcv["pooled"]
+    line = (f"task classifier: pooled F1 model {m['model']['f1']:.3f} vs rules {m['rules']['f1']:.3f}; "
+            f"mean fold F1 {tcv['mean_fold_f1']['model']:.3f} vs {tcv['mean_fold_f1']['rules']:.3f}")
+    if treal is not None:
+        h, c = treal["held_out"][F.ALL_REAL], treal["cv"][F.ALL_REAL]
+        line += (f"; real text F1 shipped {h['model']['f1']:.3f} vs rules {h['rules']['f1']:.3f}, "
+                 f"joint CV {c['model']['f1']:.3f} vs {c['rules']['f1']:.3f}")
+    return text, card, f"{line}; default={default}"
+
+
+def train_body(records: list[dict[str, Any]], gold_types: dict[str, str], meta_base: dict[str, Any],
+               real: Real | None, package_dir: Path) -> tuple[str, str, str] | None:
+    """The body-type model's file text, its card, and a summary line; None when too few labels."""
+    bd = F.body_data(records, gold_types)
+    if len(set(bd.docs)) < 2 or len(set(bd.labels)) < 2:
+        return None
+    bcv = F.cv_body(bd)
+    params = F.fit_body(bd.names, bd.labels)
+    mode = F.body_mode(bcv)
+    breal = None
+    if real is not None:
+        rbd = F.body_data(real.records, gold_types)
+        if rbd.names:
+            breal = F.real_body(bd, rbd, real.sets, F.body_model_from_params(params, mode=mode))
+    default = F.body_default(bcv, mode) if breal is None else F.body_default_real(breal, mode)
+    meta = {**meta_base, "default": default, "mode": mode, "cv": bcv, "n_names": len(bd.names),
+            "unlabelled": bd.unlabelled, "real": None if real is None else {**real.info, "body": breal}}
+    text = L.model_json("body", params, meta)
+    card = body_card(bcv, bd, params, meta, model_file_line(package_dir / "body_type.json", text))
+    p = bcv["pooled"]
+    line = (f"body type: pooled acc model {p['model']['accuracy']:.3f}, fallback {p['fallback']['accuracy']:.3f}, "
+            f"rules {p['rules']['accuracy']:.3f}; macro-F1 {p['model']['macro_f1']:.3f}, "
+            f"{p['fallback']['macro_f1']:.3f}, {p['rules']['macro_f1']:.3f}")
+    if breal is not None:
+        w = "model" if mode == "replace" else "fallback"
+        h, c = breal["held_out"][F.ALL_REAL], breal["cv"][F.ALL_REAL]
+        line += (f"; real names acc shipped {h[w]['accuracy']:.3f} vs rules {h['rules']['accuracy']:.3f}, "
+                 f"joint CV {c[w]['accuracy']:.3f} vs {c['rules']['accuracy']:.3f}")
+    return text, card, f"{line}; mode={mode} default={default}"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -477,6 +514,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     help="name<TAB>body_type table (default: ANNOTATIONS/body_types.tsv)")
     ap.add_argument("--package-dir", type=Path, default=PACKAGE_MODELS,
                     help="where the JSON models go (default: the package's pipeline/data/models/)")
+    ap.add_argument("--real", type=Path, default=DEFAULT_REAL if DEFAULT_REAL.is_dir() else None,
+                    help="real notices with gold (gold/SET.jsonl, corpus/SET/) to test the models on and decide "
+                         "by (default: ../shared beside the repository, when present)")
+    ap.add_argument("--no-real", action="store_true", help="ignore the real notices even when present")
     a = ap.parse_args(argv)
     labels_path = a.body_labels or a.annotations / "body_types.tsv"
     pairs = read_annotations(a.annotations)
@@ -494,44 +535,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     gold_types = read_body_labels(labels_path) if labels_path.is_file() else {}
     if labels_path.is_file():
         files.append(("labels/body_type_gold.tsv", labels_path))
-    meta_base = {"data_sha256": data_hash(files), "seed": L.SEED, "n_docs": len(records),
+    meta_base = {"data_sha256": data_hash(files), "seed": F.SEED, "n_docs": len(records),
                  "annotation_files": sorted({p.name for p, _ in pairs}), "command": COMMAND,
                  "skipped_variants": variants}
+    real = None if a.no_real else load_real(a.real)
 
-    td = task_data(records, texts)
-    tcv = cv_task(td)
-    tparams = L.fit_task(td.dicts, td.labels, td.docs)
-    tmeta = {**meta_base, "default": task_default(tcv), "cv": tcv, "n_units": len(td.labels)}
-    models = {"task_classifier.json": L.model_json("task", tparams, tmeta)}
-    cards = {"task_classifier.md": task_card(tcv, td, tparams, tmeta, model_file_line(
-        a.package_dir / "task_classifier.json", models["task_classifier.json"]))}
-
-    bd = body_data(records, gold_types)
-    if len(set(bd.docs)) >= 2 and len(set(bd.labels)) >= 2:
-        bcv = cv_body(bd)
-        bparams = L.fit_body(bd.names, bd.labels)
-        mode = body_mode(bcv)
-        bmeta = {**meta_base, "default": body_default(bcv, mode), "mode": mode, "cv": bcv, "n_names": len(bd.names),
-                 "unlabelled": bd.unlabelled}
-        models["body_type.json"] = L.model_json("body", bparams, bmeta)
-        cards["body_type.md"] = body_card(bcv, bd, bparams, bmeta, model_file_line(
-            a.package_dir / "body_type.json", models["body_type.json"]))
-    else:
+    models, cards, summary = {}, {}, []
+    task = train_task(records, texts, meta_base, real, a.package_dir)
+    models["task_classifier.json"], cards["task_classifier.md"] = task[0], task[1]
+    summary.append(task[2])
+    body = train_body(records, gold_types, meta_base, real, a.package_dir)
+    if body is None:
         print("body-type classifier: too few labelled names, not trained", file=sys.stderr)
+    else:
+        models["body_type.json"], cards["body_type.md"] = body[0], body[1]
+        summary.append(body[2])
 
     for folder, texts_out in ((a.package_dir, models), (a.out, cards)):  # each file written once
         folder.mkdir(parents=True, exist_ok=True)
         for name, text in texts_out.items():
             (folder / name).write_bytes(text.encode("utf-8"))
-    m = tcv["pooled"]
-    print(f"task classifier: pooled F1 model {m['model']['f1']:.3f} vs rules {m['rules']['f1']:.3f}; "
-          f"mean fold F1 {tcv['mean_fold_f1']['model']:.3f} vs {tcv['mean_fold_f1']['rules']:.3f}; "
-          f"default={tmeta['default']}")
-    if "body_type.json" in models:
-        p = bcv["pooled"]
-        print(f"body type: pooled acc model {p['model']['accuracy']:.3f}, fallback {p['fallback']['accuracy']:.3f}, "
-              f"rules {p['rules']['accuracy']:.3f}; macro-F1 {p['model']['macro_f1']:.3f}, "
-              f"{p['fallback']['macro_f1']:.3f}, {p['rules']['macro_f1']:.3f}; mode={mode} default={bmeta['default']}")
+    print("\n".join(summary))
     return 0
 
 

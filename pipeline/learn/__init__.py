@@ -2,5 +2,6 @@
 
 In: units of text (and their rule scores). Out: probabilities from the models trained by
 ``make train`` and stored in ``data/models/``; training itself lives in ``scripts/train.py``,
-with P/R/F1 counting from :mod:`.metrics` (shared with the scorer).
+fitting and grouped cross-validation in ``scripts/fit.py``. scikit-learn is never imported
+here. P/R/F1 counting: :mod:`.metrics` (shared with the scorer).
 """

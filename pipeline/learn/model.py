@@ -1,14 +1,16 @@
-"""Learned components: a task/non-task classifier for units and a body-type classifier for names.
+"""Learned components at run time: features, the JSON model files, and scoring.
 
-Both are trained by ``scripts/train.py`` (``make train``) from ``annotations/`` and ``corpus/``
-only, offline, with fixed seeds, and compared with the rules by cross-validation grouped by
-document (``sklearn.model_selection.GroupKFold``: no document is ever in a fold's train and test
-part). The cards ``models/*.md`` give the figures and whether a model is used by default.
+In: a unit's rule features and text (task classifier), a body's canonical name (body-type
+classifier), and the model files of ``pipeline/data/models/``. Out: a score or a type, or None.
+
+Both models are fitted by the training scripts (``scripts/train.py`` and ``scripts/fit.py``,
+``make train``), which alone import scikit-learn: this module never does. The cards
+``models/*.md`` give their figures and whether a model is used by default.
 
 Models are stored as JSON (never pickle): the feature names and the fitted logistic-regression
 weights. Loading validates the schema, the feature-spec version and a digest of the parameters,
 then scores with a plain dot product, so inference needs neither scikit-learn nor any file
-outside the package (``pipeline/data/models/``). The same feature code serves training and
+outside the package (``pipeline/data/models/``). The same feature code here serves training and
 inference.
 
 Public use (the pipeline's wiring; each returns None when the model is absent, or is not
@@ -36,18 +38,14 @@ from ..structure.classify import rule_score, unit_categories, unit_features
 from ..structure.segment import field_children, segment
 from ..text.lexicon import PACKAGE
 from ..text.normalise import fold
-from .metrics import Counts
 
-# underthesea (word segmentation, rarely needed) and scikit-learn (training only) are imported
-# inside the functions that use them: inference needs neither.
+# underthesea (word segmentation, rarely needed) is imported inside the function that uses it.
 
 FEATURE_VERSION = "vntasks-learn/1"  # bump when any feature function below changes
 SCHEMA = "vntasks-model/1"
-SEED = 20240601
 TASK_MODEL = "task_classifier.json"
 BODY_MODEL = "body_type.json"
 HEAD_SYLLABLES = 12  # syllables of a unit's head given to the word segmenter
-N_FOLDS = 5
 
 _NUM = regex.compile(r"^\d[\d.,/-]*$")
 _WORD = regex.compile(r"[\p{L}\p{N}_]+")
@@ -341,97 +339,3 @@ def learned_body_type(name: str, force: bool = False) -> str | None:
     if m is None or not (m.default or force) or not name.strip():
         return None
     return m.body_type(name)
-
-
-# ---------------------------------------------------------------------------------------------
-# Training and grouped cross-validation (scikit-learn is imported only here)
-
-
-def prf(gold: Sequence[int], pred: Sequence[int], extra_fn: int = 0):
-    """P/R/F1 counts (:class:`.metrics.Counts`) of binary predictions."""
-    tp = sum(1 for g, p in zip(gold, pred, strict=True) if g and p)
-    fp = sum(1 for g, p in zip(gold, pred, strict=True) if p and not g)
-    fn = sum(1 for g, p in zip(gold, pred, strict=True) if g and not p)
-    return Counts(tp, fp, fn + extra_fn)
-
-
-def group_folds(groups: Sequence[str], n_folds: int = N_FOLDS) -> list[tuple[list[int], list[int]]]:
-    """GroupKFold splits (train indices, test indices): a group is never on both sides."""
-    from sklearn.model_selection import GroupKFold
-
-    n = min(n_folds, len(set(groups)))
-    idx = list(range(len(groups)))
-    return [(sorted(map(int, a)), sorted(map(int, b))) for a, b in GroupKFold(n_splits=n).split(idx, groups=groups)]
-
-
-TASK_C = 0.5  # inverse L2 strength of the task model
-TASK_MIN_DOCS = 2  # a feature must occur in this many training documents to get a weight
-
-
-def fit_task_estimator(dicts: Sequence[Mapping[str, float]], labels: Sequence[int], docs: Sequence[str]):
-    """(DictVectorizer, LogisticRegression) fitted on the features seen in TASK_MIN_DOCS+ documents."""
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    seen: dict[str, set[str]] = {}
-    for d, doc in zip(dicts, docs, strict=True):
-        for k in d:
-            seen.setdefault(k, set()).add(doc)
-    keep = {k for k, s in seen.items() if len(s) >= TASK_MIN_DOCS}
-    rows = [{k: v for k, v in d.items() if k in keep} for d in dicts]
-    vec = DictVectorizer(sort=True)
-    x = vec.fit_transform(rows)
-    if len(set(labels)) < 2:
-        raise ValueError("task training data has one class only")
-    clf = LogisticRegression(C=TASK_C, max_iter=5000, random_state=SEED)
-    clf.fit(x, list(labels))
-    return vec, clf
-
-
-def fit_task(dicts: Sequence[Mapping[str, float]], labels: Sequence[int], docs: Sequence[str]) -> dict[str, Any]:
-    """Logistic regression on the feature dicts; the parameters as plain lists (sorted names)."""
-    vec, clf = fit_task_estimator(dicts, labels, docs)
-    names = [str(n) for n in vec.get_feature_names_out()]
-    coef = [round(float(c), 6) for c in clf.coef_[0]]
-    pairs = [(n, c) for n, c in zip(names, coef, strict=True) if c != 0.0]
-    return {"features": [n for n, _ in pairs], "coef": [c for _, c in pairs],
-            "intercept": round(float(clf.intercept_[0]), 6)}
-
-
-BODY_C = 4.0
-
-
-def fit_body_estimator(names: Sequence[str], labels: Sequence[str]):
-    """(TfidfVectorizer, LogisticRegression) over ``name_ngrams``."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-
-    vec = TfidfVectorizer(analyzer=name_ngrams, sublinear_tf=True, norm="l2", lowercase=False)
-    x = vec.fit_transform(list(names))
-    classes = sorted(set(labels))
-    if len(classes) < 2:
-        raise ValueError("body training data has one class only")
-    clf = LogisticRegression(C=BODY_C, max_iter=5000, random_state=SEED)
-    clf.fit(x, list(labels))
-    return vec, clf
-
-
-def fit_body(names: Sequence[str], labels: Sequence[str]) -> dict[str, Any]:
-    """Char n-gram TF-IDF + multinomial logistic regression; parameters as plain lists."""
-    vec, clf = fit_body_estimator(names, labels)
-    vocab = [str(v) for v in vec.get_feature_names_out()]
-    coef = [[round(float(c), 6) for c in row] for row in clf.coef_]
-    intercept = [round(float(b), 6) for b in clf.intercept_]
-    if len(clf.classes_) == 2:  # binary LR keeps one row: expand to the two-class form
-        coef = [[-c for c in coef[0]], coef[0]]
-        intercept = [-intercept[0], intercept[0]]
-    return {"vocabulary": vocab, "idf": [round(float(v), 6) for v in vec.idf_],
-            "classes": [str(c) for c in clf.classes_], "coef": coef, "intercept": intercept}
-
-
-def task_model_from_params(params: Mapping[str, Any], default: bool = True) -> TaskModel:
-    return parse_model(model_json("task", params, {"default": default}), "task")  # type: ignore[return-value]
-
-
-def body_model_from_params(params: Mapping[str, Any], default: bool = True, mode: str = "replace") -> BodyModel:
-    return parse_model(model_json("body", params, {"default": default, "mode": mode}), "body")  # type: ignore[return-value]

@@ -1,16 +1,20 @@
-"""Learned components (vntasks.learn, scripts.train): features, safe JSON models, grouped CV, model cards."""
+"""Learned components (vntasks.learn; scripts.fit and scripts.train): features, safe JSON models, grouped CV,
+real-text figures, model cards; the runtime never imports scikit-learn."""
 from __future__ import annotations
 
 import hashlib
 import json
 import math
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from scripts import fit
 from scripts import train as train_script
 from vntasks.learn import model as L
 from vntasks.structure.classify import Features
@@ -106,8 +110,8 @@ def test_label_rows():
 @given(st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g"]), min_size=4, max_size=60)
        .filter(lambda g: len(set(g)) >= 2))
 def test_group_folds_never_split_a_document(groups):
-    folds = L.group_folds(groups)
-    assert 2 <= len(folds) <= L.N_FOLDS
+    folds = fit.group_folds(groups)
+    assert 2 <= len(folds) <= fit.N_FOLDS
     tested = []
     for train, test in folds:
         assert {groups[i] for i in train}.isdisjoint({groups[i] for i in test})
@@ -126,8 +130,8 @@ TASK_DOCS = ["x", "x", "y", "y", "z", "z"]
 
 
 def test_task_model_round_trip_equals_fitted_estimator():
-    vec, clf = L.fit_task_estimator(TASK_DICTS, TASK_Y, TASK_DOCS)
-    model = L.task_model_from_params(L.fit_task(TASK_DICTS, TASK_Y, TASK_DOCS))
+    vec, clf = fit.fit_task_estimator(TASK_DICTS, TASK_Y, TASK_DOCS)
+    model = fit.task_model_from_params(fit.fit_task(TASK_DICTS, TASK_Y, TASK_DOCS))
     fitted = clf.decision_function(vec.transform(TASK_DICTS))
     for d, f in zip(TASK_DICTS, fitted, strict=True):
         assert model.score(d) == pytest.approx(float(f), abs=1e-4)
@@ -142,15 +146,15 @@ BODY_Y = ["security", "security", "state", "state", "party", "party", "state", "
 @pytest.mark.parametrize("names, labels", [(BODY_NAMES, BODY_Y),
                                            (BODY_NAMES[:4], BODY_Y[:4])])  # binary case too
 def test_body_model_round_trip_equals_fitted_estimator(names, labels):
-    vec, clf = L.fit_body_estimator(names, labels)
-    text = L.model_json("body", L.fit_body(names, labels), {"default": True})
+    vec, clf = fit.fit_body_estimator(names, labels)
+    text = L.model_json("body", fit.fit_body(names, labels), {"default": True})
     model = L.parse_model(text, "body")
     probe = [*names, "Công an thị trấn", "Ban Tuyên giáo Huyện ủy"]
     assert [model.predict(n) for n in probe] == list(clf.predict(vec.transform(probe)))
 
 
 def _task_file(**meta) -> str:
-    return L.model_json("task", L.fit_task(TASK_DICTS, TASK_Y, TASK_DOCS), {"default": True, **meta})
+    return L.model_json("task", fit.fit_task(TASK_DICTS, TASK_Y, TASK_DOCS), {"default": True, **meta})
 
 
 def _tamper_coef(text: str) -> str:
@@ -196,7 +200,7 @@ def test_model_json_is_deterministic():
 
 
 def test_disabled_model_returns_none(monkeypatch):
-    model = L.parse_model(L.model_json("body", L.fit_body(BODY_NAMES, BODY_Y), {"default": False}), "body")
+    model = L.parse_model(L.model_json("body", fit.fit_body(BODY_NAMES, BODY_Y), {"default": False}), "body")
     monkeypatch.setattr(L, "load_body_model", lambda: model)
     assert L.learned_body_type("Công an huyện") is None
     assert L.learned_body_type("Công an huyện", force=True) == "security"
@@ -205,7 +209,7 @@ def test_disabled_model_returns_none(monkeypatch):
 def test_fallback_mode_keeps_the_rules_unless_other(monkeypatch):
     from vntasks.extractors.bodies import body_type_of
 
-    model = L.body_model_from_params(L.fit_body(BODY_NAMES, BODY_Y), mode="fallback")
+    model = fit.body_model_from_params(fit.fit_body(BODY_NAMES, BODY_Y), mode="fallback")
     monkeypatch.setattr(L, "load_body_model", lambda: model)
     for name in ["Ủy ban nhân dân tỉnh", "Công an huyện", "Ban Dân vận Huyện ủy"]:
         rule = body_type_of(name)
@@ -250,14 +254,13 @@ Nơi nhận:
 """
 
 
-def _tiny_set(tmp_path: Path) -> tuple[Path, Path, Path]:
-    corpus, ann = tmp_path / "corpus", tmp_path / "annotations"
-    corpus.mkdir()
-    ann.mkdir()
+def _notices(corpus: Path, gold: Path, places: list[tuple[str, str]], prefix: str = "xa") -> None:
+    """One notice per (place, topic) into ``corpus``, and their gold lines into ``gold``."""
+    corpus.mkdir(parents=True)
+    gold.parent.mkdir(parents=True, exist_ok=True)
     lines = []
-    for k, (place, topic) in enumerate([("An Phú", "phòng chống thiên tai"), ("Bình Minh", "chuyển đổi số"),
-                                        ("Cẩm Sơn", "vệ sinh môi trường"), ("Đông Hòa", "an toàn giao thông")]):
-        name = f"xa_{k}.txt"
+    for k, (place, topic) in enumerate(places):
+        name = f"{prefix}_{k}.txt"
         (corpus / name).write_text(NOTICE.format(place=place, n=10 + k, topic=topic), encoding="utf-8")
         lines.append(json.dumps({"file": name, "doc": {}, "references": [], "tasks": [
             {"anchor": f"Công an xã {place} tăng cường tuần tra", "responsible": [f"Công an xã {place}"], "support": []},
@@ -265,7 +268,13 @@ def _tiny_set(tmp_path: Path) -> tuple[Path, Path, Path]:
              "responsible": ["Ủy ban Mặt trận Tổ quốc Việt Nam xã"], "support": []},
             {"anchor": "Văn phòng Đảng ủy xã theo dõi, tổng hợp kết quả",
              "responsible": ["Văn phòng Đảng ủy xã"], "support": []}]}, ensure_ascii=False))
-    (ann / "gold.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    gold.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _tiny_set(tmp_path: Path) -> tuple[Path, Path, Path]:
+    corpus, ann = tmp_path / "corpus", tmp_path / "annotations"
+    _notices(corpus, ann / "gold.jsonl", [("An Phú", "phòng chống thiên tai"), ("Bình Minh", "chuyển đổi số"),
+                                          ("Cẩm Sơn", "vệ sinh môi trường"), ("Đông Hòa", "an toàn giao thông")])
     labels = tmp_path / "labels.tsv"
     rows = ["name\tbody_type", "Ủy ban Mặt trận Tổ quốc Việt Nam xã\tfront", "Văn phòng Đảng ủy xã\tparty"]
     rows += [f"Công an xã {p}\tsecurity" for p in ("An Phú", "Bình Minh", "Cẩm Sơn", "Đông Hòa")]
@@ -279,7 +288,7 @@ def test_train_end_to_end_is_reproducible(tmp_path):
     for run in ("one", "two"):
         out, pkg = tmp_path / run, tmp_path / f"pkg_{run}"
         assert train_script.main(["--annotations", str(ann), "--corpus", str(corpus), "--out", str(out),
-                           "--body-labels", str(labels), "--package-dir", str(pkg)]) == 0
+                                  "--body-labels", str(labels), "--package-dir", str(pkg), "--no-real"]) == 0
         # each file written once: the cards to --out, the models to --package-dir
         assert sorted(p.name for p in out.iterdir()) == ["body_type.md", "task_classifier.md"]
         assert sorted(p.name for p in pkg.iterdir()) == ["body_type.json", "task_classifier.json"]
@@ -301,6 +310,71 @@ def test_train_end_to_end_is_reproducible(tmp_path):
     L.parse_model(outs[0]["body_type.json"].decode(), "body")
     card = outs[0]["task_classifier.md"].decode()
     assert "Used by default:" in card and "GroupKFold(4)" in card
+    assert task["meta"]["real"] is None
+    for name in ("task_classifier.md", "body_type.md"):  # no real documents: the card says so
+        assert "## Real text\n\nNo real documents" in outs[0][name].decode()
+
+
+REAL_PLACES = [("Tân Lập", "cấp nước sạch"), ("Hòa Bình", "phòng cháy chữa cháy")]
+
+
+def test_train_tests_on_real_documents_without_copying_them(tmp_path):
+    """--real DIR: the real sets (gold/SET.jsonl, corpus/SET/) are scored, never trained on; the cards
+    give their figures in a Real text section, and neither cards nor models hold their text."""
+    corpus, ann, labels = _tiny_set(tmp_path)
+    real = tmp_path / "real"
+    _notices(real / "corpus" / "dev", real / "gold" / "dev.jsonl", REAL_PLACES, prefix="that")
+    (real / "gold" / "orphan.jsonl").write_text("", encoding="utf-8")  # no corpus/orphan/: not a set
+    args = ["--annotations", str(ann), "--corpus", str(corpus), "--body-labels", str(labels)]
+    runs = {}
+    for run, extra in (("real", ["--real", str(real)]), ("none", ["--no-real"])):
+        out, pkg = tmp_path / f"out_{run}", tmp_path / f"pkg_{run}"
+        assert train_script.main([*args, "--out", str(out), "--package-dir", str(pkg), *extra]) == 0
+        runs[run] = {p.name: p.read_text(encoding="utf-8") for d in (out, pkg) for p in d.iterdir()}
+    got, none = runs["real"], runs["none"]
+    task = json.loads(got["task_classifier.json"])
+    # the shipped parameters are fitted on the annotations only: the same with or without real documents
+    assert task["params"] == json.loads(none["task_classifier.json"])["params"]
+    assert json.loads(got["body_type.json"])["params"] == json.loads(none["body_type.json"])["params"]
+    figures = task["meta"]["real"]
+    assert figures["sets"] == {"dev": 2}
+    shipped, joint = figures["task"]["held_out"], figures["task"]["cv"]
+    assert set(shipped) == set(joint) == {"dev", "all"}
+    assert shipped["all"]["docs"] == 2 and shipped["all"]["positive"] == 6  # three tasks per notice
+    assert task["meta"]["default"] == fit.task_default_real(figures["task"])
+    assert "| shipped | dev | 2 |" in got["task_classifier.md"] and "| joint CV | all | 2 |" in got["task_classifier.md"]
+    body = json.loads(got["body_type.json"])["meta"]["real"]["body"]
+    # of the real names only the two the labels cover are scored (per document), both seen in training
+    assert (body["names"], body["distinct"], body["unlabelled"], body["seen"]) == (4, 2, 2, 2)
+    assert "| shipped | all | 4 | fallback |" in got["body_type.md"]
+    for place, topic in REAL_PLACES:
+        for text in got.values():
+            assert place not in text and topic not in text
+
+
+@pytest.mark.parametrize("shipped, joint, on", [
+    ((0.80, 0.70), (0.80, 0.70), True),
+    ((0.71, 0.70), (0.80, 0.70), True),  # the margin, just
+    ((0.705, 0.70), (0.80, 0.70), False),  # under the margin as shipped
+    ((0.80, 0.70), (0.70, 0.70), False),  # no gain out-of-fold
+    ((0.70, 0.80), (0.90, 0.80), False),
+])
+def test_task_decision_on_real_text(shipped, joint, on):
+    def rows(m, r):
+        return {fit.ALL_REAL: {"model": {"f1": m}, "rules": {"f1": r}}}
+    assert fit.task_default_real({"held_out": rows(*shipped), "cv": rows(*joint)}) is on
+
+
+@pytest.mark.parametrize("mode, model, fallback, rules, on", [
+    ("fallback", (0.90, 0.80), (1.00, 0.90), (0.97, 0.90), True),
+    ("fallback", (0.90, 0.80), (1.00, 0.85), (0.97, 0.90), False),  # macro-F1 falls
+    ("fallback", (0.99, 0.95), (0.975, 0.90), (0.97, 0.90), False),  # accuracy gain under the margin
+    ("replace", (0.99, 0.95), (0.975, 0.90), (0.97, 0.90), True),  # the mode's predictor decides
+])
+def test_body_decision_on_real_text(mode, model, fallback, rules, on):
+    row = {w: {"accuracy": a, "macro_f1": f} for w, (a, f) in
+           (("model", model), ("fallback", fallback), ("rules", rules))}
+    assert fit.body_default_real({"held_out": {fit.ALL_REAL: row}, "cv": {fit.ALL_REAL: row}}, mode) is on
 
 
 def test_variants_are_skipped():
@@ -330,3 +404,38 @@ def test_card_names_the_packaged_model_and_its_sha256(card):
 def test_every_model_is_stored_once_with_a_card():
     assert [p.stem for p in PACKAGED] == [p.stem for p in CARDS] == ["body_type", "task_classifier"]
     assert not list((ROOT / "models").glob("*.json"))  # no second copy beside the cards
+
+
+# --- the runtime never imports scikit-learn -------------------------------------------------------
+
+NO_SKLEARN = """
+import importlib, pkgutil, sys
+import vntasks
+from vntasks.learn import model as L
+names = [m.name for m in pkgutil.walk_packages(vntasks.__path__, "vntasks.") if not m.name.endswith("__main__")]
+for name in names:
+    importlib.import_module(name)
+from vntasks.structure.classify import Features
+L.learned_task_score(Features("item", "directive", False, False, 10, True, 3.0, ("giao",)), "Giao So Y te.", 0.5,
+                     force=True)
+L.learned_body_type("Công an huyện", force=True)
+print(len(names), sorted(m for m in sys.modules if m.split(".")[0] == "sklearn"))
+"""
+
+
+def test_no_vntasks_module_imports_sklearn():
+    """Every module of the package imported, and both models loaded and scored, in a fresh process:
+    scikit-learn (only in the training scripts, the ``train`` extra) is never loaded."""
+    p = subprocess.run([sys.executable, "-c", NO_SKLEARN], capture_output=True, text=True, cwd=ROOT)
+    assert p.returncode == 0, p.stderr
+    n, loaded = p.stdout.split(" ", 1)
+    assert int(n) > 50 and loaded.strip() == "[]"
+
+
+def test_sklearn_is_a_training_extra_only():
+    import tomllib
+
+    conf = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert not [d for d in conf["dependencies"] if d.startswith("scikit-learn")]
+    for extra in ("train", "dev"):  # `make train`; `make test` fits small models too
+        assert [d for d in conf["optional-dependencies"][extra] if d.startswith("scikit-learn")]
