@@ -4,7 +4,7 @@
 - ``scripts.train``: the learned components from annotations/ and corpus/ (``make train``), the
   package's JSON models and their cards out;
 - ``scripts.build_formats``: .docx, .pdf and .html versions of plain-text notices;
-- ``scripts.build_corpus_variants``: corpus/variants/ and annotations/gold_variants.jsonl.
+- ``scripts.build_corpus_variants``: tests/fixtures/variants/ (format variants and their gold).
 
 They are not part of the installed package (``vntasks``); tests import them as ``scripts.*``.
 """
