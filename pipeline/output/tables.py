@@ -372,7 +372,7 @@ class Duplicates:
         sha = None if _blank(sha) else str(sha)
         key = duplicate_key(document.get("doc_number"), document.get("issuer"))
         original = (self._by_sha.get(sha) if sha else None) or (self._by_key.get(key) if key else None)
-        if original is not None and original != doc_id:
+        if original is not None:  # (the same id when one path was given twice)
             return original
         if sha:
             self._by_sha.setdefault(sha, doc_id)
