@@ -9,7 +9,7 @@ SHARED    ?= ../shared
 
 ANNOTATIONS ?= annotations
 
-.PHONY: setup tasks test lint eval train bench clean
+.PHONY: setup tasks test lint eval train bench clean chromium
 
 setup: $(STAMP)
 
@@ -27,8 +27,20 @@ tasks: $(STAMP)
 	$(BYTECODE)
 	$(BIN)/vntasks extract $(CORPUS) --out $(OUT)
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
+
+# headless Chromium for tests/analysis/test_browser.py (the report and the review page rendered and
+# screenshotted): Debian's package, installed when missing if apt-get may run (root, or sudo without
+# a password); otherwise a message, and that test is skipped
+chromium:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then S=""; elif sudo -n true 2>/dev/null; then S=sudo; else S=no; fi; \
+	  if [ "$$S" != no ] && command -v apt-get >/dev/null 2>&1; then \
+	    $$S apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$S apt-get install -y -qq chromium \
+	      || echo "chromium could not be installed; the browser test is skipped"; \
+	  else echo "chromium is not installed (Debian: apt-get install chromium); the browser test is skipped"; fi; }
+
 
 # extract corpus/ and score it against annotations/ (extract exits 1 when some inputs fail); then
 # each real set of ../shared (seeds, dev), when present, as its own block: the figures that count

@@ -6,7 +6,7 @@
 - ``scripts.fit``: the fitting and grouped cross-validation ``scripts.train`` uses (scikit-learn,
   the ``train`` extra: the package itself never imports it);
 - ``scripts.build_formats``: .docx, .pdf and .html versions of plain-text notices;
-- ``scripts.build_corpus_variants``: corpus/variants/ and annotations/gold_variants.jsonl.
+- ``scripts.build_corpus_variants``: tests/fixtures/variants/ (format variants and their gold).
 
 They are not part of the installed package (``vntasks``); tests import them as ``scripts.*``.
 """

@@ -1,7 +1,8 @@
-"""Rebuild corpus/variants/: some corpus notices as .docx, .pdf, .html, TCVN3 and VNI files.
+"""Rebuild tests/fixtures/variants/: some corpus notices as .docx, .pdf, .html, TCVN3 and VNI files.
 
 Each variant is the same notice in another format or encoding, so its gold is the source's gold
-under the variant's file name; this script writes annotations/gold_variants.jsonl too.
+under the variant's file name; this script writes tests/fixtures/variants/gold_variants.jsonl too.
+The variants live with the tests, not in corpus/: `make tasks` reads one copy of each notice.
 
     python -m scripts.build_corpus_variants            # from the repository root
 """
@@ -16,6 +17,9 @@ from vntasks.ingest.encodings import encode_legacy
 from vntasks.ingest.load import load_path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: where the variants and their gold are written (the tests read them there)
+VARIANTS = ROOT / "tests" / "fixtures" / "variants"
+GOLD = VARIANTS / "gold_variants.jsonl"
 
 # (source notice, variants): one notice per level, different provinces and layouts
 PLAN = {
@@ -28,8 +32,8 @@ PLAN = {
 
 
 def main() -> int:
-    corpus, out = ROOT / "corpus", ROOT / "corpus" / "variants"
-    out.mkdir(exist_ok=True)
+    corpus, out = ROOT / "corpus", VARIANTS
+    out.mkdir(parents=True, exist_ok=True)
     gold = {}
     for path in sorted((ROOT / "annotations").glob("gold_[ab].jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -57,7 +61,7 @@ def main() -> int:
             rec["file"] = target.name
             records.append(rec)
             print(target.relative_to(ROOT))
-    (ROOT / "annotations" / "gold_variants.jsonl").write_text(
+    GOLD.write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     return 0
 

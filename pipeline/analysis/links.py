@@ -17,7 +17,7 @@ from pathlib import Path
 
 import regex
 
-from ..output.xlsx import safe_cell
+from ..output.cells import safe_cell
 
 # pandas is imported where it is used: the links of a corpus need it, importing this module not.
 

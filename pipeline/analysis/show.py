@@ -207,7 +207,8 @@ def register(subparsers) -> None:
 _PAGE = """<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>{title}</title>
 <style>
-body {{ font-family: system-ui, sans-serif; margin: 1.5em auto; max-width: 1300px; color: #222; }}
+body {{ font-family: system-ui, sans-serif; margin: 1.5em auto; max-width: 1300px; color: #222;
+  padding: 0 1.5em; box-sizing: border-box; }}
 table {{ border-collapse: collapse; margin: .6em 0 1.4em; font-size: 88%; }}
 th, td {{ border: 1px solid #ccc; padding: 3px 6px; text-align: left; vertical-align: top; }}
 table.tasks thead th {{ background: #305496; color: #fff; position: sticky; top: 0; }}

@@ -1,19 +1,34 @@
 """Flat tables of the SPEC: rows from Documents, column lists and dtypes, typed DataFrames.
 
+In: :class:`~..model.Document` records (or the rows and files written from them). Out: the rows
+of the tables, their CSV lines, their Arrow schema and typed pandas DataFrames.
+
 The column lists start with the SPEC's columns in its order; added columns follow. Lists are
-joined with "; " in CSV, dates are ISO, a null is an empty cell.
+joined with "; " in CSV, dates are ISO, a null is an empty cell, text cells follow the CSV cell
+policy of :mod:`.cells`.
+
+One dtype policy for every table, whether read from CSV or Parquet (``type_frame``,
+``type_parquet_frame``, :func:`read_table`): text ``string`` (missing values ``<NA>``), dates
+``datetime64[ms]`` (``NaT``), integers ``Int64``, floats ``Float64``, booleans ``boolean`` and
+lists as Python lists of str (``object``; an empty list, never a missing value).
+
+Duplicate inputs: ``documents`` has a ``duplicate_of`` column, the doc_id of the earlier input
+with the same sha256, or with the same doc_number and issuer (:class:`Duplicates`).
 """
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
+from pathlib import Path
 
 from ..model import Document, Stage, Status, iso
-from ..output.xlsx import FORMULA_TRIGGERS, safe_cell
+from ..text.normalise import fold, ref_id
+from .cells import needs_quote, unsafe_cell
 
 # pandas is imported inside the functions that make frames: extraction and the CSV rows never load it.
 
@@ -30,16 +45,16 @@ DOCUMENT_COLUMNS = (
     "doc_id", "source", "sha256", "status", "doc_type", "doc_number", "title", "issuer", "level", "province",
     "district", "issue_date", "meeting_date", "chair_name", "chair_title", "signer_name", "signer_title", "n_tasks",
     # added
-    "n_references", "recipients", "input_format", "encoding", "errors",
+    "n_references", "recipients", "input_format", "encoding", "errors", "duplicate_of",
 )
 ERROR_COLUMNS = ("source", "stage", "error")
 
 class ColumnType(Enum):
     """The type of a column: its pandas dtype when read back (``type_frame``), its Arrow type
-    in tasks.parquet (``output.writers``). A column not listed in ``COLUMN_TYPES`` is TEXT."""
+    in the Parquet files (:func:`arrow_schema`). A column not listed in ``COLUMN_TYPES`` is TEXT."""
 
     TEXT = "string"
-    DATE = "datetime64[ns]"
+    DATE = "datetime64[ms]"
     INT = "Int64"
     FLOAT = "Float64"
     BOOL = "boolean"
@@ -122,6 +137,7 @@ def document_row(doc: Document) -> dict:
         "signer_title": doc.signer.title if doc.signer else None,
         "n_tasks": len(doc.tasks), "n_references": len(doc.references), "recipients": list(doc.recipients),
         "input_format": doc.input_format, "encoding": doc.encoding, "errors": list(doc.errors),
+        "duplicate_of": None,  # known only beside the earlier inputs: Duplicates.mark
     }
 
 
@@ -161,20 +177,23 @@ def encode(doc: Document, text: str | None) -> Encoded:
                    document_row(doc), error_rows(doc), doc.text_path, text if doc.text_path else None)
 
 
+_QUOTE_FIRST = ("=", "+", "-", "@", "\t", "\r", "'")  # cells.needs_quote is asked only for these
+
+
 def cell(value) -> str:
-    """A CSV cell: lists joined with "; ", None empty, booleans as true/false, and text that a
-    spreadsheet would run as a formula ("=", "+", "-", "@", tab, CR first) neutralised with "'"."""
-    if type(value) is str:  # the common case first (safe_cell inlined: one call per cell saved)
-        return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
+    """A CSV cell: lists joined with "; ", None empty, booleans as true/false, dates ISO, and
+    text that a spreadsheet would compute neutralised with "'" (:mod:`.cells`: "=1+1" and
+    "-cmd|..." are, the labels "-", "+" and "- a" are not)."""
+    if type(value) is str:  # the common case first (one call per cell saved)
+        return "'" + value if value.startswith(_QUOTE_FIRST) and needs_quote(value) else value
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
     if isinstance(value, float):
         return repr(value)
-    return safe_cell(str(value))
+    s = "; ".join(str(v) for v in value) if isinstance(value, (list, tuple)) else str(value)
+    return "'" + s if needs_quote(s) else s
 
 
 def csv_lines(name: str, rows: Iterable[dict]) -> str:
@@ -201,35 +220,53 @@ def frames_from_rows(rows: dict[str, list[dict]]):
     out = {}
     for name, cols in COLUMNS.items():
         df = pd.DataFrame(rows.get(name, []), columns=list(cols))
-        out[name] = type_frame(name, df)
+        out[name] = type_frame(name, df, from_csv=False)
     return out
 
 
-def unsafe_cell(value):
-    """Undo ``cell``'s neutralising apostrophe when reading a CSV back."""
-    if isinstance(value, str) and len(value) > 1 and value[0] == "'" and value[1] in "=+-@\t\r":
-        return value[1:]
-    return value
+def _blank(v) -> bool:
+    if v is None or (isinstance(v, str) and v == ""):
+        return True
+    try:
+        return v != v  # NaN, NaT
+    except TypeError:  # pd.NA
+        return True
 
 
-def type_frame(name: str, df):
+def _dates(series):
+    """A column of ISO strings, datetime.date or Timestamps (or blanks) as datetime64[ms]."""
     import pandas as pd
 
-    for c in DATE_COLUMNS[name]:
-        df[c] = pd.to_datetime(df[c].replace("", None), format="%Y-%m-%d", errors="coerce")
-    for c in INT_COLUMNS[name]:
-        df[c] = pd.to_numeric(df[c].replace("", None)).astype("Int64")
-    for c in FLOAT_COLUMNS[name]:
-        df[c] = pd.to_numeric(df[c].replace("", None)).astype("Float64")
-    for c in BOOL_COLUMNS[name]:
-        df[c] = df[c].map(lambda v: None if v is None or v == "" or (isinstance(v, float) and v != v)
-                          else (v if isinstance(v, bool) else str(v).lower() == "true")).astype("boolean")
-    for c in LIST_COLUMNS[name]:
-        df[c] = df[c].map(_as_list).map(lambda xs: [unsafe_cell(x) for x in xs])
+    vals = series.map(lambda v: None if _blank(v) else v)
+    return pd.to_datetime(vals, format="%Y-%m-%d", errors="coerce").astype(ColumnType.DATE.value)
+
+
+def type_frame(name: str, df, from_csv: bool = True):
+    """``df`` (a table read from CSV as str, or made from rows when not ``from_csv``) with the
+    dtypes of the policy (module docstring). CSV cells neutralised by :mod:`.cells` are given
+    back as written; an empty text is a missing value (a CSV cannot tell them apart)."""
+    import pandas as pd
+
+    text = unsafe_cell if from_csv else _same
     for c in df.columns:
-        if c not in DATE_COLUMNS[name] + INT_COLUMNS[name] + FLOAT_COLUMNS[name] + BOOL_COLUMNS[name] + LIST_COLUMNS[name]:
-            df[c] = df[c].map(unsafe_cell).astype("string")
+        kind = column_type(name, c)
+        col = df[c]
+        if kind is ColumnType.DATE:
+            df[c] = _dates(col)
+        elif kind is ColumnType.INT or kind is ColumnType.FLOAT:
+            df[c] = pd.to_numeric(col.map(lambda v: None if _blank(v) else v)).astype(kind.value)
+        elif kind is ColumnType.BOOL:
+            df[c] = col.map(lambda v: None if _blank(v) else (v if isinstance(v, bool) else str(v).lower() == "true")
+                            ).astype(kind.value)
+        elif kind is ColumnType.LIST:
+            df[c] = col.map(lambda v: _as_list(text(v)))
+        else:
+            df[c] = col.map(lambda v: None if _blank(v) else text(v)).astype(kind.value)
     return df
+
+
+def _same(v):
+    return v
 
 
 def type_parquet_frame(name: str, df):
@@ -239,14 +276,41 @@ def type_parquet_frame(name: str, df):
     for c in df.columns:
         kind = column_type(name, c)
         if kind is ColumnType.DATE:
-            df[c] = pd.to_datetime(df[c])
+            df[c] = pd.to_datetime(df[c]).astype(kind.value)
         elif kind is ColumnType.LIST:
-            df[c] = df[c].map(lambda v: list(v) if v is not None else [])
-        elif kind is not ColumnType.TEXT:
+            df[c] = df[c].map(_as_list)
+        elif kind is ColumnType.TEXT:
+            df[c] = df[c].map(lambda v: None if _blank(v) else v).astype(kind.value)
+        else:
             df[c] = df[c].astype(kind.value)
-        elif df[c].dtype == object:
-            df[c] = df[c].astype("string")
     return df
+
+
+def read_table(out_dir: str | os.PathLike, name: str):
+    """Table ``name`` of an output folder as a typed DataFrame: from ``name.parquet`` when the
+    folder has one, else from ``name.csv`` (the same dtypes either way)."""
+    import pandas as pd
+
+    out_dir = Path(out_dir)
+    pq = out_dir / f"{name}.parquet"
+    if pq.exists():
+        return type_parquet_frame(name, pd.read_parquet(pq))
+    df = pd.read_csv(out_dir / f"{name}.csv", dtype=str, keep_default_na=False)
+    return type_frame(name, df)
+
+
+def read_table_files(out_dir: str | os.PathLike) -> dict:
+    """Every table of an output folder (:func:`read_table`): what ``vntasks.read_tables`` gives."""
+    return {name: read_table(out_dir, name) for name in COLUMNS}
+
+
+def arrow_schema(name: str):
+    """The Arrow schema of table ``name``'s Parquet file: one field per column, in column order."""
+    import pyarrow as pa
+
+    arrow = {ColumnType.TEXT: pa.string(), ColumnType.DATE: pa.date32(), ColumnType.INT: pa.int64(),
+             ColumnType.FLOAT: pa.float64(), ColumnType.BOOL: pa.bool_(), ColumnType.LIST: pa.list_(pa.string())}
+    return pa.schema([pa.field(c, arrow[column_type(name, c)]) for c in COLUMNS[name]])
 
 
 def _as_list(v) -> list:
@@ -261,10 +325,78 @@ def _as_list(v) -> list:
 
 
 def rows_of(docs: Iterable[Document]) -> dict[str, list[dict]]:
+    """The rows of every table for ``docs``, duplicates marked (:class:`Duplicates`)."""
     rows: dict[str, list[dict]] = {"tasks": [], "references": [], "documents": [], "errors": []}
+    dups = Duplicates()
     for d in docs:
         rows["tasks"].extend(task_rows(d))
         rows["references"].extend(reference_rows(d))
-        rows["documents"].append(document_row(d))
+        row = document_row(d)
+        row["duplicate_of"] = dups.original_of(row)
+        rows["documents"].append(row)
         rows["errors"].extend(error_rows(d))
     return rows
+
+
+# ---------------------------------------------------------------- duplicate inputs
+
+def duplicate_key(doc_number, issuer) -> tuple[str, str] | None:
+    """The key under which two notices are the same notice: (number as a reference id, issuer
+    folded), or None when either is missing. "Số 57 /TB-UBND" of "UBND huyện X" and
+    "57/TB-UBND" of "ubnd huyện x" are one key."""
+    if _blank(doc_number) or _blank(issuer):
+        return None
+    number, name = ref_id(str(doc_number)), fold(str(issuer))
+    return (number, name) if number and name else None
+
+
+class Duplicates:
+    """Duplicate inputs, in input order: the first input with a given sha256, or a given
+    :func:`duplicate_key`, is the original; a later one is a duplicate of it (the same file
+    twice, or one notice as .txt, .pdf and a TCVN3 copy).
+
+    ``mark(enc)`` is for the writers (the main process sees every input in order; a worker sees
+    one): it fills ``duplicate_of`` of the notice's document row and its CSV line."""
+
+    __slots__ = ("_by_key", "_by_sha")
+
+    def __init__(self) -> None:
+        self._by_sha: dict[str, str] = {}
+        self._by_key: dict[tuple[str, str], str] = {}
+
+    def original_of(self, document: Mapping) -> str | None:
+        """The doc_id of the earlier input ``document`` (a documents row) duplicates, or None;
+        ``document`` is remembered as an original when it is none."""
+        doc_id = str(document["doc_id"])
+        sha = document.get("sha256")
+        sha = None if _blank(sha) else str(sha)
+        key = duplicate_key(document.get("doc_number"), document.get("issuer"))
+        original = (self._by_sha.get(sha) if sha else None) or (self._by_key.get(key) if key else None)
+        if original is not None:  # (the same id when one path was given twice)
+            return original
+        if sha:
+            self._by_sha.setdefault(sha, doc_id)
+        if key:
+            self._by_key.setdefault(key, doc_id)
+        return None
+
+    def mark(self, enc: Encoded) -> None:
+        """Set ``duplicate_of`` of ``enc``'s document row (and its documents CSV line when the
+        worker made them), from the inputs marked before it."""
+        original = self.original_of(enc.document)
+        if original != enc.document.get("duplicate_of"):
+            enc.document["duplicate_of"] = original
+            if enc.csv is not None:
+                enc.csv["documents"] = csv_lines("documents", [enc.document])
+
+
+def duplicate_map(documents: Iterable[Mapping]) -> dict[str, str]:
+    """doc_id -> doc_id of its original, for every duplicate among ``documents`` (rows in input
+    order); what ``duplicate_of`` says, computed again (for tables written without it)."""
+    dups = Duplicates()
+    out = {}
+    for row in documents:
+        original = dups.original_of(row)
+        if original is not None:
+            out[str(row["doc_id"])] = original
+    return out

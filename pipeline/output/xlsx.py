@@ -1,9 +1,9 @@
-"""Spreadsheet-safe export: ``safe_cell`` (also for CSV) and ``write_xlsx``.
+"""The workbook: ``write_xlsx`` (``vntasks extract --format xlsx`` writes ``tables.xlsx``).
 
-A notice's text may begin a cell with "=", "+", "-" or "@" ("- Giao Phòng ..." is an item
-marker; "=HYPERLINK(...)" would be an attack). Spreadsheet programs evaluate such a cell as a
-formula, so every text cell starting with one of those characters, a tab or a carriage return
-is prefixed with an apostrophe (OWASP "CSV injection"): it then shows as text.
+In: the typed DataFrames of the tables. Out: one sheet per table. Text is stored as text cells
+(never as formulas, so "=HYPERLINK(...)" or "- Giao Phòng ..." show as written, with no
+apostrophe); dates are real Excel dates, lists are joined with "; ". The CSV files have their
+own policy (:mod:`.cells`), re-exported here for older imports.
 """
 from __future__ import annotations
 
@@ -11,22 +11,16 @@ import datetime as dt
 import os
 from pathlib import Path
 
+from .cells import FORMULA_TRIGGERS, safe_cell
+
 # pandas and openpyxl are imported inside the functions that use them (--format xlsx only).
 
-#: first characters that make a spreadsheet treat a cell as a formula (or hide one)
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+__all__ = ["FORMULA_TRIGGERS", "MAX_CELL_CHARS", "safe_cell", "write_xlsx", "xlsx_value"]
 
 #: Excel's limit on the characters of one cell
 MAX_CELL_CHARS = 32767
 
 _SHEET_ORDER = ("tasks", "references", "documents", "errors", "links")
-
-
-def safe_cell(value):
-    """``value`` unchanged unless it is a str starting with a formula trigger; then "'" + value."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
 
 
 def _isna(v) -> bool:
@@ -45,7 +39,8 @@ def _isna(v) -> bool:
 
 def xlsx_value(value):
     """A Python value for one Excel cell: dates as datetime.date/datetime, lists joined with
-    "; ", missing values None, text neutralised and stripped of characters XML cannot hold."""
+    "; ", missing values None, text as it is but for characters XML cannot hold (it is stored
+    as a text cell by :func:`write_xlsx`, so it needs no apostrophe)."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     if isinstance(value, (list, tuple)) or (hasattr(value, "tolist") and not hasattr(value, "to_pydatetime")
@@ -69,7 +64,7 @@ def xlsx_value(value):
     s = ILLEGAL_CHARACTERS_RE.sub("", str(value))
     if len(s) > MAX_CELL_CHARS - 1:
         s = s[: MAX_CELL_CHARS - 2] + "…"
-    return safe_cell(s)
+    return s
 
 
 def _sheet_names(frames: dict) -> list[str]:
@@ -80,8 +75,10 @@ def _sheet_names(frames: dict) -> list[str]:
 def write_xlsx(frames: dict, path: str | os.PathLike) -> Path:
     """One sheet per table of ``frames`` ({name: DataFrame}), in the order tasks, references,
     documents, errors, then any other: bold header on a fill, panes frozen below the header,
-    an autofilter, real Excel dates (yyyy-mm-dd), lists joined with "; ", every text cell passed
-    through :func:`safe_cell`. Written to a temporary file then moved over ``path``."""
+    an autofilter, real Excel dates (yyyy-mm-dd), lists joined with "; ", text as text cells
+    (a text starting with "=" is not a formula: its cell is typed as a string and marked with
+    Excel's quote prefix, so editing it keeps it text). Written to a temporary file then moved
+    over ``path``."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -113,6 +110,11 @@ def write_xlsx(frames: dict, path: str | os.PathLike) -> Path:
                 elif v is not None:
                     widths[j] = min(max(widths[j], len(str(v)) + 2), 60)
             ws.append(vals)
+            for j, v in enumerate(vals):
+                if isinstance(v, str) and v.startswith("="):  # openpyxl would store a formula
+                    c = ws.cell(row=ws.max_row, column=j + 1)
+                    c.data_type = "s"
+                    c.quotePrefix = True
         for j in range(len(cols)):
             letter = get_column_letter(j + 1)
             ws.column_dimensions[letter].width = 12 if j in date_cols else widths[j]

@@ -1,4 +1,4 @@
-"""report.py (vntasks report) and links.py (citation links between notices of a corpus)."""
+"""report.py (vntasks report), groups.py, charts.py and links.py (citation links between notices)."""
 from __future__ import annotations
 
 import csv
@@ -37,7 +37,7 @@ def _expected_groups(out: Path, by: str) -> Counter:
     return Counter(r[by] or UNKNOWN for r in rows)
 
 
-@pytest.mark.parametrize("by", ["level", "province", "year", "issuer"])
+@pytest.mark.parametrize("by", ["level", "province", "year", "issuer", "district", "doc_type"])
 def test_report_names_every_group_with_counts(out_dir, tmp_path, by):
     rdir = tmp_path / "rep"
     assert main(["report", str(out_dir), "--by", by, "--out", str(rdir), "--quiet"]) == 0
@@ -59,7 +59,10 @@ def test_report_names_every_group_with_counts(out_dir, tmp_path, by):
         assert data.startswith(PNG_SIGNATURE)
         assert b"IEND" in data[-12:]
         assert b"Software" not in data and b"tIME" not in data
-    assert (out_dir / "links.csv").read_text(encoding="utf-8").splitlines()[0] == ",".join(LINK_COLUMNS)
+    # links.csv beside the report it belongs to, linked from it; nothing written into the extract folder
+    assert (rdir / "links.csv").read_text(encoding="utf-8").splitlines()[0] == ",".join(LINK_COLUMNS)
+    assert 'href="links.csv"' in page or "href='links.csv'" in page
+    assert not (out_dir / "links.csv").exists()
 
 
 def test_report_flags_small_groups_not_hides_them(out_dir, tmp_path):
@@ -242,7 +245,7 @@ def test_links_between_two_handmade_notices(tmp_path):
     assert [tuple(r) for r in links.itertuples(index=False)] == [("second", "t1", "12/TB-UBND", "first", "number+date")]
     rdir = tmp_path / "rep"
     assert main(["report", str(out), "--by", "level", "--out", str(rdir), "--quiet"]) == 0
-    with open(out / "links.csv", encoding="utf-8", newline="") as fh:
+    with open(rdir / "links.csv", encoding="utf-8", newline="") as fh:
         assert list(csv.DictReader(fh)) == [{"doc_id": "second", "task_id": "t1", "ref_id": "12/TB-UBND",
                                              "target_doc_id": "first", "match": "number+date"}]
     page = (rdir / "index.html").read_text(encoding="utf-8")

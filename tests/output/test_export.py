@@ -1,4 +1,5 @@
-"""export.py: safe_cell (formula neutralisation) and write_xlsx (sheets, frozen panes, dates)."""
+"""output.xlsx: write_xlsx (sheets, frozen panes, dates, text cells stored as text, no apostrophe).
+The CSV cell policy is tested in test_cells.py."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,46 +7,14 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 openpyxl = pytest.importorskip("openpyxl")
 
 from vntasks.cli import main  # noqa: E402
-from vntasks.output.xlsx import FORMULA_TRIGGERS, safe_cell, write_xlsx, xlsx_value  # noqa: E402
+from vntasks.output.xlsx import write_xlsx, xlsx_value  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 HYPERLINK = '=HYPERLINK("http://example.invalid","bấm vào đây")'
-
-
-@pytest.mark.parametrize(("value", "expected"), [
-    ("=1+1", "'=1+1"),
-    (HYPERLINK, "'" + HYPERLINK),
-    ("+84 912", "'+84 912"),
-    ("-", "'-"),
-    ("- Giao Phòng Nội vụ", "'- Giao Phòng Nội vụ"),
-    ("@SUM(A1)", "'@SUM(A1)"),
-    ("\t=1", "'\t=1"),
-    ("\r=1", "'\r=1"),
-    ("Phòng Nội vụ", "Phòng Nội vụ"),
-    ("a=1", "a=1"),
-    (" =1", " =1"),
-    ("", ""),
-    ("'=1", "'=1"),
-    (12, 12),
-    (-3.5, -3.5),
-    (None, None),
-    (True, True),
-])
-def test_safe_cell(value, expected):
-    assert safe_cell(value) == expected
-
-
-@given(st.text())
-def test_safe_cell_never_leaves_a_trigger_first(s):
-    out = safe_cell(s)
-    assert not out.startswith(FORMULA_TRIGGERS)
-    assert out in (s, "'" + s)
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -57,7 +26,8 @@ def test_safe_cell_never_leaves_a_trigger_first(s):
     (float("nan"), None),
     (pd.Timestamp("2024-09-30"), dt.date(2024, 9, 30)),
     ("x\x07y", "xy"),  # a control character XML cannot hold
-    ("=A1", "'=A1"),
+    ("=A1", "=A1"),  # as written: write_xlsx stores it as a text cell
+    ("- a", "- a"),
     (7, 7),
 ])
 def test_xlsx_value(value, expected):
@@ -88,14 +58,15 @@ def test_write_xlsx_round_trip(tmp_path):
                                         "period_inherited"]
     assert all(c.font.bold for c in ws[1])
     row2 = [c.value for c in ws[2]]
-    assert row2[2] == "'" + HYPERLINK + " Phòng Tài chính bố trí kinh phí."
+    assert row2[2] == HYPERLINK + " Phòng Tài chính bố trí kinh phí."
+    assert ws.cell(2, 3).data_type == "s" and ws.cell(2, 3).quotePrefix  # text, not a formula
     assert row2[3] == "Phòng Tài chính - Kế hoạch; Công an huyện"
     assert isinstance(row2[4], dt.datetime) and row2[4].date() == dt.date(2024, 9, 30)
     assert ws.cell(2, 5).number_format == "yyyy-mm-dd"
     assert ws.cell(2, 5).is_date
     assert row2[5] == 10 and row2[6] is True
     row3 = [c.value for c in ws[3]]
-    assert row3[2] == "'- rà soát"
+    assert row3[2] == "- rà soát" and ws.cell(3, 3).data_type == "s"
     assert row3[3] is None and row3[4] is None and row3[5] is None
     docs = wb["documents"]
     assert docs.freeze_panes == "A2"
@@ -140,9 +111,10 @@ def test_formula_from_a_notice_is_neutralised(tmp_path):
     wb = openpyxl.load_workbook(write_xlsx(frames, tmp_path / "out.xlsx"))
     texts = [c.value for c in wb["tasks"]["F"][1:]]  # column "text"
     assert wb["tasks"]["F1"].value == "text"
-    assert any(isinstance(v, str) and v.startswith("'=HYPERLINK(") for v in texts)
-    cells = [c.value for ws in wb for row in ws.iter_rows() for c in row]
-    assert not any(isinstance(v, str) and v.startswith("=") for v in cells)
+    assert any(isinstance(v, str) and v.startswith("=HYPERLINK(") for v in texts)
+    cells = [c for ws in wb for row in ws.iter_rows() for c in row]
+    assert not any(c.data_type == "f" for c in cells)  # no formula anywhere
+    assert not any(isinstance(c.value, str) and c.value.startswith("'") for c in cells)  # no apostrophe shown
 
 
 def test_corpus_tables_to_xlsx(tmp_path):
