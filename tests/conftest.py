@@ -17,6 +17,27 @@ def shared() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="session")
+def seed_notices(shared) -> list[tuple[dict, str, int | None]]:
+    """Each seed notice with its gold record: (gold, source text, the year of its meeting)."""
+    import json
+
+    path = shared / "gold" / "seeds.jsonl"
+    if not path.exists():
+        pytest.skip("shared gold not available")
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        doc = json.loads(line)
+        src = shared / "corpus" / "seeds" / doc["file"]
+        if src.exists():
+            meeting = doc["doc"].get("meeting_date")
+            year = int(meeting[:4]) if meeting not in (None, "?") else None
+            out.append((doc, src.read_text(encoding="utf-8"), year))
+    return out
+
+
 # A short huyện-level conclusion notice composed for the tests.
 HUYEN_NOTICE = """HUYỆN ỦY KỲ SƠN
 *

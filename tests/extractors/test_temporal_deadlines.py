@@ -4,9 +4,6 @@ Expected ISO values are written by hand from SPEC "Deadline" and the calendar.
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from vntasks.extractors.temporal import choose_deadline, find_deadlines
@@ -120,21 +117,9 @@ def test_choose_deadline_empty():
 # --- the seed notices (read at run time, never copied) ---------------------------------------
 
 
-def _seed_gold(shared: Path) -> list[dict]:
-    path = shared / "gold" / "seeds.jsonl"
-    if not path.exists():
-        pytest.skip("shared gold not available")
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def test_seed_deadlines_match_gold(shared):
+def test_seed_deadlines_match_gold(seed_notices):
     checked = 0
-    for doc in _seed_gold(shared):
-        src = shared / "corpus" / "seeds" / doc["file"]
-        if not src.exists():
-            continue
-        text = src.read_text(encoding="utf-8")
-        year = int(doc["doc"]["meeting_date"][:4]) if doc["doc"].get("meeting_date") not in (None, "?") else None
+    for doc, text, year in seed_notices:
         for task in doc["tasks"]:
             line = next((ln for ln in text.splitlines() if task["anchor"] in ln), None)
             if line is None or task.get("deadline") == "?":

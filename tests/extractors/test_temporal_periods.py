@@ -4,9 +4,7 @@ Expected ISO values are written by hand from SPEC "Period" and the calendar.
 """
 from __future__ import annotations
 
-import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -151,22 +149,10 @@ def test_period_of(text, year, expected):
 # --- the seed notices (read at run time, never copied) ---------------------------------------
 
 
-def _seed_gold(shared: Path) -> list[dict]:
-    path = shared / "gold" / "seeds.jsonl"
-    if not path.exists():
-        pytest.skip("shared gold not available")
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def test_seed_directive_headings_give_the_gold_period(shared):
+def test_seed_directive_headings_give_the_gold_period(seed_notices):
     """Every task with a stated gold period: some heading line above it states that period."""
     checked = 0
-    for doc in _seed_gold(shared):
-        src = shared / "corpus" / "seeds" / doc["file"]
-        if not src.exists():
-            continue
-        text = src.read_text(encoding="utf-8")
-        year = int(doc["doc"]["meeting_date"][:4]) if doc["doc"].get("meeting_date") not in (None, "?") else None
+    for doc, text, year in seed_notices:
         wanted = {(t["period"]["start"], t["period"]["end"]) for t in doc["tasks"] if isinstance(t.get("period"), dict)}
         found = set()
         for ln in text.splitlines():
