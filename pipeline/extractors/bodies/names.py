@@ -129,8 +129,8 @@ class NameReader(PlaceReader):
                 break  # the name ended with its line
             if self.cap(j) or self.abbr(j) or (self.word(j) and self.toks[j][0][0].isdigit() and (
                     seen_domain or (j == head_end and kind in _OPEN))):
-                if self.cap(j) and (self.is_verb(j) and not seen_domain and kind is not _DOMAIN):
-                    break
+                if self.cap(j) and (self.is_verb(j) and not seen_domain and kind not in _NAMED):
+                    break  # a capitalised domain names a complement head's body ("Lực lượng Quản lý thị trường")
                 if kind in _WHOLE and self.starts_body(j) and not self.abbr(j):
                     # "Ban Dân vận Huyện ủy" is handled above; a new head here starts another body
                     if not (lex.heads.match(low, j) and lex.heads.match(low, j)[1].kind is _COMPLETE

@@ -15,6 +15,7 @@ from .places import MAX_NAME
 __all__ = ["UnitReader"]
 
 _MAX_PERSON = 4  # syllables of a person's name ("Lò Văn Tuân", "Nguyễn Thị Minh Khai")
+_MAX_ROLE_LINE = 12  # words after a role name in a line naming the body ("Cơ quan chủ trì giải quyết ...")
 _MAX_TITLES = 3  # titles stacked before one body ("Phó Trưởng ban ...": bounds recursion)
 _ROLE_ALONE = HeadKind.ROLE_ALONE
 
@@ -106,6 +107,8 @@ class UnitReader(NameReader):
         if lvl is not None:  # "Trưởng các ấp", "Chủ tịch xã"
             return Unit(k, lvl, None, True, True, (end, lvl), role=True)
         if head.kind is _ROLE_ALONE:
+            if self.lex.cue("role_noun", low, end - 2) == (end, "role_noun"):
+                end = self.role_line_end(k, end)  # "Cơ quan chủ trì giải quyết thủ tục đầu tư" as a line
             return Unit(k, end, head)
         return None
 
@@ -130,6 +133,8 @@ class UnitReader(NameReader):
         end = self.suffix(end)
         if end == end0:
             end = self.condition(end)
+        if end == end0:
+            end = self.role_noun_end(start, end)
         lvl = self.level_end(end)
         if lvl is None and end == end0 and self.low[start] == "các" and self.unit_end(start + 1) is not None \
                 and (self.cap(end) or (end + 1 < self.n and self.low[end] == ":" and self.cap(end + 1))):
@@ -151,6 +156,31 @@ class UnitReader(NameReader):
                 unit.end, unit.has_level = owner.end, True
         return unit
 
+    def role_noun_end(self, start: int, end: int) -> int:
+        """A generic named by its part in the task ("Cơ quan phối hợp có trách nhiệm ...", "các đơn vị
+        chủ trì phải ..."): the role noun stays in the name before a duty verb, or where the name
+        heads a line of its own (:meth:`role_line_end`); else ``end`` (there it is the predicate)."""
+        m = self.lex.cue("role_noun", self.low, end)
+        if m is None:
+            return end
+        if m[0] < self.n and self.lex.cue("duty_verb", self.low, m[0]):
+            return m[0]
+        line = self.role_line_end(start, m[0])
+        return line if line > m[0] else end
+
+    def role_line_end(self, start: int, end: int) -> int:
+        """A role name that opens the text and runs on to its end in lower-case words, with no
+        punctuation and no line break: a heading naming the body by its part ("Cơ quan chủ trì
+        giải quyết thủ tục đầu tư dự án"), the whole line being its name; else ``end``."""
+        if self.skip_determiners(0) != start or self.multiline:
+            return end
+        last = self.n - 1 if self.n and self.low[-1] in (".", ":") else self.n
+        if last - end < 2 or last - end > _MAX_ROLE_LINE:
+            return end
+        if all(self.lower_word(k) for k in range(end, last)):
+            return last
+        return end
+
     def qualified(self, k: int) -> int:
         """End of the domain that completes a generic head at ``k`` ("ngành" + "Thuế", "doanh
         nghiệp" + "viễn thông"): a capitalised name that is no body, level or verb, or a lower-case
@@ -171,24 +201,44 @@ class UnitReader(NameReader):
         start = k
         while k < self.n and k < start + MAX_NAME and not self.in_paren[k]:
             if low[k] == "," and k > start and k + 1 < self.n and self.lower_word(k + 1) \
-                    and not self.ends_name(k + 1) and self.lex.name_words.match(low, k + 1):
+                    and not self.ends_domain(k + 1) and self.lex.name_words.match(low, k + 1):
                 k = self.lex.name_words.match(low, k + 1)[0]  # "thông tin, truyền thông"
                 continue
             if low[k] == "và" and k > start:
-                if not self.lower_word(k + 1) or self.ends_name(k + 1) or self.suffix(k + 1) > k + 1:
+                if not self.lower_word(k + 1) or self.ends_domain(k + 1) or self.suffix(k + 1) > k + 1:
                     break
                 nxt = self.domain_word(k + 1, start - 1)
                 if not nxt:
                     break
                 k = nxt
                 continue
-            if not self.lower_word(k) or self.ends_name(k) or self.suffix(k) > k:
+            if not self.lower_word(k) or self.ends_domain(k) or self.suffix(k) > k:
                 break
             nxt = self.domain_word(k, start - 1)
             if not nxt:
                 break
             k = nxt
         return k
+
+    def ends_domain(self, k: int) -> bool:
+        """Whether token ``k`` ends a generic's lower-case domain: as :meth:`ends_name`, except a
+        name word that is also a verb ("thông tin") where another domain word, a level or the owner
+        follows it ("các cơ quan thông tin, truyền thông của tỉnh"): there it is the domain's noun."""
+        if not self.ends_name(k):
+            return False
+        low = self.low
+        nw = self.lex.name_words.match(low, k)
+        if nw is None or not self.is_verb(k) or self.is_stop(k) or self.level_end(k) is not None:
+            return True
+        e = nw[0]
+        if e >= self.n:
+            return True
+        if low[e] in (",", "và") and e + 1 < self.n and self.lower_word(e + 1) and not self.is_verb(e + 1) \
+                and self.lex.name_words.match(low, e + 1):
+            return False
+        if low[e] == "của" and self.unit_end(e + 1) is not None:
+            return False
+        return self.level_end(e) is None
 
     def domain_word(self, k: int, head: int) -> int:
         """End of one domain word at ``k`` (a name word or a noun by the tagger), or 0."""
