@@ -218,7 +218,8 @@ class Lexicon:
         self.cues = {role: Phrases((c, role) for c in words) for role, words in by_role.items()}
         self._firsts: dict[tuple[str, ...], frozenset[str]] = {}
         # tokens a body can start with (parse_unit / title_list find nothing elsewhere)
-        self.body_firsts = self.heads.firsts | self.generics.firsts | self.cue_firsts("determiner")
+        self.body_firsts = self.heads.firsts | self.generics.firsts | self.cue_firsts("determiner") \
+            | self.levels.firsts  # a place named as its governing body ("Tỉnh Quảng Nam")
         # tokens a verb-like cue can start with (TokenCursor.is_verb)
         self.verb_firsts = self.cue_firsts("verb", "subject_verb", "object_verb", "lead_marker", "support_marker")
         abbr = load_table("abbreviations.tsv", ("abbr", "expansion"))

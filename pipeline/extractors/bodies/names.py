@@ -51,6 +51,7 @@ class Unit:
     name_override: str | None = None  # a body named in a parenthesis ("cơ quan thường trực (X)")
     text_span: tuple[int, int] | None = None  # tokens of the mention when not [start, end)
     role: bool = False  # led by a title ("Giám đốc các sở"): never merged into a generic list
+    place: bool = False  # a place named as its governing body ("Tỉnh Sơn La"), no head noun
 
 
 @lru_cache(maxsize=512)

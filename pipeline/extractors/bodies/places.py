@@ -141,6 +141,8 @@ class PlaceReader(TokenCursor):
                 k += 1
                 if self.lower_word(k) and not self.ends_name(k):
                     k += 1
+            elif k > start and self.lower_word(k) and not self.cap(k - 1) and nw and not self.ends_name(k):
+                k = nw[0]  # a name word after a name word ("Phát triển nông thôn", "Giao thông vận tải")
             elif low[k] in ("và", "-", "&") and k + 1 < self.n and self.cap(k + 1) and k > start:
                 k += 1
             else:

@@ -152,7 +152,12 @@ class _Subjects:
         """A body at a clause start, or after an introducer there."""
         sc, lex, low = self.sc, self.sc.lex, self.sc.low
         found, lead_clauses = self.found, self.lead_clauses
+        read_to = -1  # the end of the last chain read: a clause start inside it is no new subject
         for c in self.starts:
+            if c < read_to:  # "Các Bộ: Công an, Quốc phòng ...": the ":" opens no clause of its own
+                if found and found[-1][1][-1].end == read_to:
+                    lead_clauses.add(c)  # its subject is the chain's
+                continue
             i = _skip_connectors(sc, c)
             intro = _introducer_at(sc, i, True)
             if intro is not None:
@@ -164,10 +169,12 @@ class _Subjects:
                 if units:
                     found.append(("lead", units))
                     lead_clauses.add(c)
+                    read_to = end
                 continue
             units, end = sc.parse_chain(i)
             if not units:
                 continue
+            read_to = end
             end = _after_gloss(sc, end)
             if _followed_by(sc, end, "closing_verb"):
                 continue  # "Văn phòng ... thông báo để ... biết": the notice's closing formula

@@ -17,7 +17,7 @@ __all__ = ["UnitReader"]
 _MAX_PERSON = 4  # syllables of a person's name ("Lò Văn Tuân", "Nguyễn Thị Minh Khai")
 _MAX_ROLE_LINE = 12  # words after a role name in a line naming the body ("Cơ quan chủ trì giải quyết ...")
 _MAX_TITLES = 3  # titles stacked before one body ("Phó Trưởng ban ...": bounds recursion)
-_ROLE_ALONE = HeadKind.ROLE_ALONE
+_ROLE_ALONE, _DOMAIN = HeadKind.ROLE_ALONE, HeadKind.DOMAIN
 
 
 class UnitReader(NameReader):
@@ -41,7 +41,7 @@ class UnitReader(NameReader):
         if g and (not h or g[0] > h[0] or (g[0] == h[0] and g_start < k)):
             return self.generic(g_start, g[0])
         if not h:
-            return self.person_then_title(i, k)
+            return self.place(k) or self.person_then_title(i, k)
         end, head = h
         if head.head == "lãnh đạo" and not (k > 0 and low[k - 1] == "chí"):
             return None  # a verb, unless it names persons ("các đồng chí lãnh đạo Ban ...")
@@ -53,7 +53,25 @@ class UnitReader(NameReader):
                 return self.titled(k, end, head)
             finally:
                 self.role_depth -= 1
-        return self.read_name(k, end, head)
+        unit = self.read_name(k, end, head)
+        if unit is None and head.kind is _DOMAIN and k > i and low[k - 1] == "các":
+            d_end = self.lower_domain(end)  # "các ngân hàng thương mại", "các trung tâm y tế": a generic kind
+            if d_end > end:
+                return self.generic(i, d_end)
+            if self.is_verb(end) and not self.gap_has_newline(end):
+                return self.generic(i, end)  # "Các bộ khẩn trương ...": every body of the kind
+        return unit
+
+    def place(self, k: int) -> Unit | None:
+        """A place named as the body that governs it ("Thành phố Đà Nẵng và các tỉnh ...", "đề nghị
+        tỉnh Quảng Nam ..."): one unit word and a proper name that is no body or verb."""
+        ue = self.unit_end(k)
+        if ue is None or not self.cap(ue) or self.starts_body(ue) or self.is_verb(ue) or self.gap_has_newline(ue):
+            return None
+        end = self.proper_run(ue)
+        if end == ue:
+            return None
+        return Unit(k, end, None, False, True, (k, end), place=True)
 
     def person_then_title(self, i: int, k: int) -> Unit | None:
         """A person named before the title ("đồng chí Lò Văn Tuân, Phó Chủ tịch UBND xã"): the
