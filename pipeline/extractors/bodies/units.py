@@ -9,7 +9,7 @@ from __future__ import annotations
 from ...text.lexicon import load_word_set
 from .canonical import canonical_name
 from .lexicon import TITLE_KINDS, Head, HeadKind
-from .names import NameReader, Unit
+from .names import _ON_AREA, NameReader, Unit
 from .places import MAX_NAME
 
 __all__ = ["UnitReader"]
@@ -37,7 +37,9 @@ class UnitReader(NameReader):
         if dg and dg[0] == g[0]:
             d_end = self.qualified(g[0])
             if d_end > g[0]:  # "các sở giáo dục và đào tạo", "ngành Thuế", "doanh nghiệp viễn thông"
-                return self.generic(g_start, d_end)
+                unit = self.generic(g_start, d_end)
+                unit.qualified = True
+                return unit
         if g and (not h or g[0] > h[0] or (g[0] == h[0] and g_start < k)):
             return self.generic(g_start, g[0])
         if not h:
@@ -153,13 +155,17 @@ class UnitReader(NameReader):
             end = self.condition(end)
         if end == end0:
             end = self.role_noun_end(start, end)
+        qualified = tuple(self.low[end0:end0 + 3]) == _ON_AREA  # "các doanh nghiệp trên địa bàn tỉnh"
+        if end == end0:
+            end = self.locative(end)
+            qualified = end > end0
         lvl = self.level_end(end)
         if lvl is None and end == end0 and self.low[start] == "các" and self.unit_end(start + 1) is not None \
                 and (self.cap(end) or (end + 1 < self.n and self.low[end] == ":" and self.cap(end + 1))):
             full = self.level_end(start)  # "các tỉnh Lai Châu, Điện Biên": the generic names its places
             if full is not None and full > end:
                 return Unit(start, full, None, generic=True, has_level=True, level=(start, full))
-        unit = Unit(start, end, None, generic=True, has_level="trực" in self.low[end0:end])
+        unit = Unit(start, end, None, generic=True, has_level="trực" in self.low[end0:end], qualified=qualified)
         if lvl is None and end + 1 < self.n and self.low[end] == "của" and self.unit_end(end + 1) == end + 2:
             lvl = end + 2  # "các cơ quan báo chí của tỉnh"
         if lvl:
