@@ -122,6 +122,10 @@ class NameReader(PlaceReader):
                     break
                 seen_domain = True
                 continue
+            if low[j] == "số" and j + 1 < self.n and self.toks[j + 1][0][0].isdigit() and not self.in_paren[j + 1]:
+                j += 2  # an ordinal names the unit ("Tổ bầu cử số 3", "Trường Tiểu học số 1")
+                seen_domain = has_level = True
+                continue
             lvl = self.level_end(j)
             if lvl is not None and not (self.cap(j) and kind in _NAMED and not seen_domain
                                         and low[j] not in ("trung",)):
@@ -276,6 +280,9 @@ class NameReader(PlaceReader):
         if tuple(low[end:end + 2]) == ("liên", "quan"):
             return end + 2
         if tuple(low[end:end + 2]) == ("trực", "thuộc"):
+            sup = self.parse_unit(end + 2) if self.independent_head(end + 2) and self.role_depth < 3 else None
+            if sup is not None and not sup.generic:  # "các cơ quan, đơn vị trực thuộc UBND tỉnh"
+                return sup.end
             return self.subordinate_to(end + 2)
         m = self.lex.cue("qualifier", low, end)
         if m:

@@ -163,6 +163,9 @@ class PlaceReader(TokenCursor):
         low = self.low
         if k + 1 < self.n and low[k] in PARTY_COMMITTEE and low[k + 1] == "ủy":
             return k + 2
+        own = self.lex.cue("own_scope", low, k)
+        if own and self.cap(k) and not (self.cap(own[0]) or self.abbr(own[0])):
+            return own[0]  # "trực thuộc Sở": the notice's own department
         for cand in _SUPERIORS:
             if tuple(low[k:k + len(cand)]) == cand:
                 return k + len(cand)

@@ -306,7 +306,12 @@ class _Subjects:
             if lex.cue("introducer", low, k):  # "Đề nghị X phối hợp với Y": X is the subject
                 return False
             units, end = sc.parse_chain(ov[0])
-            if not units or end > i or i - end > _OBJECT_GAP or low[i - 1] == ",":
+            if not units:  # an object named by no body ("chỉ đạo hệ thống y tế cơ sở phối hợp với ...")
+                gap = low[ov[0]:i]
+                return 0 < len(gap) <= _OBJECT_GAP and all(sc.word(k) for k in range(ov[0], i)) \
+                    and low[i - 1] != "và" \
+                    and not any(lex.cue("connector", low, g) for g in range(ov[0], i))
+            if end > i or i - end > _OBJECT_GAP or low[i - 1] == ",":
                 return False  # "hướng dẫn các xã thực hiện, phối hợp với ...": the subject's partner
             return not any(lex.cue("connector", low, g) for g in range(end, i))
         return False

@@ -160,7 +160,8 @@ class Scanner(UnitReader):
             if shared is not None:
                 out.append(shared)  # "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ": two bodies
                 continue
-            if out and u.generic and out[-1].generic and not out[-1].has_level and not u.role and not out[-1].qualified \
+            if out and u.generic and out[-1].generic and not out[-1].has_level and not u.role \
+                    and not out[-1].qualified and not (u.qualified and u.has_level) \
                     and not self.new_phrase(out[-1].end, u.start):
                 prev = out[-1]  # "các cấp, các ngành"; "Thủ trưởng các cơ quan, đơn vị"
                 out[-1] = Unit(prev.start, u.end, None, True, u.has_level, u.level, role=prev.role)

@@ -35,7 +35,10 @@ class UnitReader(NameReader):
         g_start = i if g_i else k
         dg = lex.cue("domain_generic", low, g_start) if g else None
         if dg and dg[0] == g[0]:
-            d_end = self.qualified(g[0])
+            ag = lex.cue("activity_generic", low, g_start)
+            d_end = self.qualified(g[0], activity=bool(ag and ag[0] == g[0]))
+            if ag and (d_end >= self.n or low[d_end] in (".", ";", ",")):
+                d_end = self.qualified(g[0])  # the activity ran over the predicate: the tagger's reading
             if d_end > g[0]:  # "các sở giáo dục và đào tạo", "ngành Thuế", "doanh nghiệp viễn thông"
                 unit = self.generic(g_start, d_end)
                 unit.qualified = True
@@ -60,8 +63,9 @@ class UnitReader(NameReader):
             d_end = self.lower_domain(end)  # "các ngân hàng thương mại", "các trung tâm y tế": a generic kind
             if d_end > end:
                 return self.generic(i, d_end)
-            if self.is_verb(end) and not self.gap_has_newline(end):
-                return self.generic(i, end)  # "Các bộ khẩn trương ...": every body of the kind
+            if (self.is_verb(end) or (end + 1 < self.n and low[end] in (",", "và") and self.starts_body(end + 1))) \
+                    and not self.gap_has_newline(end):
+                return self.generic(i, end)  # "Các bộ khẩn trương ...", "các phòng, đơn vị ...": the kind
         return unit
 
     def place(self, k: int) -> Unit | None:
@@ -165,12 +169,14 @@ class UnitReader(NameReader):
             full = self.level_end(start)  # "các tỉnh Lai Châu, Điện Biên": the generic names its places
             if full is not None and full > end:
                 return Unit(start, full, None, generic=True, has_level=True, level=(start, full))
-        unit = Unit(start, end, None, generic=True, has_level="trực" in self.low[end0:end], qualified=qualified)
+        subordinate = "trực" in self.low[end0:end]  # "các cơ quan trực thuộc Sở"
+        unit = Unit(start, end, None, generic=True, has_level=subordinate, qualified=qualified or subordinate)
         if lvl is None and end + 1 < self.n and self.low[end] == "của" and self.unit_end(end + 1) == end + 2:
             lvl = end + 2  # "các cơ quan báo chí của tỉnh"
         if lvl:
             unit.end, unit.has_level, unit.level = lvl, True, (end, lvl)
-        elif end + 1 < self.n and self.low[end] == "của" and self.role_depth < _MAX_TITLES:
+        elif end + 1 < self.n and self.low[end] in ("của", "thuộc") and self.role_depth < _MAX_TITLES:
+            # "các tổ chức thành viên của Mặt trận", "cơ quan chuyên môn thuộc UBND tỉnh"
             self.role_depth += 1  # bounds the recursion like a title does
             try:
                 owner = self.parse_unit(end + 1)
@@ -205,40 +211,40 @@ class UnitReader(NameReader):
             return last
         return end
 
-    def qualified(self, k: int) -> int:
+    def qualified(self, k: int, activity: bool = False) -> int:
         """End of the domain that completes a generic head at ``k`` ("ngành" + "Thuế", "doanh
         nghiệp" + "viễn thông"): a capitalised name that is no body, level or verb, or a lower-case
         domain noun phrase; ``k`` itself where none follows."""
         if k >= self.n or self.in_paren[k]:
             return k
         if self.lower_word(k):
-            return self.lower_domain(k)
+            return self.lower_domain(k, activity)
         if self.cap(k) and not self.starts_body(k) and not self.is_verb(k) and self.level_end(k) is None \
                 and not self.gap_has_newline(k):
             return self.plain_name(k)
         return k
 
-    def lower_domain(self, k: int) -> int:
+    def lower_domain(self, k: int, activity: bool = False) -> int:
         """End of a lower-case domain noun phrase from ``k`` up to the verb ("giáo dục và đào tạo
         chỉ đạo"): known name words or words the tagger reads as nouns, joined by "và"."""
         low = self.low
         start = k
         while k < self.n and k < start + MAX_NAME and not self.in_paren[k]:
             if low[k] == "," and k > start and k + 1 < self.n and self.lower_word(k + 1) \
-                    and not self.ends_domain(k + 1) and self.lex.name_words.match(low, k + 1):
-                k = self.lex.name_words.match(low, k + 1)[0]  # "thông tin, truyền thông"
+                    and not self.ends_domain(k + 1) and (activity or self.lex.name_words.match(low, k + 1)):
+                k = self.domain_word(k + 1, start - 1, activity)  # "thông tin, truyền thông"
                 continue
             if low[k] == "và" and k > start:
                 if not self.lower_word(k + 1) or self.ends_domain(k + 1) or self.suffix(k + 1) > k + 1:
                     break
-                nxt = self.domain_word(k + 1, start - 1)
+                nxt = self.domain_word(k + 1, start - 1, activity)
                 if not nxt:
                     break
                 k = nxt
                 continue
             if not self.lower_word(k) or self.ends_domain(k) or self.suffix(k) > k:
                 break
-            nxt = self.domain_word(k, start - 1)
+            nxt = self.domain_word(k, start - 1, activity)
             if not nxt:
                 break
             k = nxt
@@ -264,10 +270,14 @@ class UnitReader(NameReader):
             return False
         return self.level_end(e) is None
 
-    def domain_word(self, k: int, head: int) -> int:
-        """End of one domain word at ``k`` (a name word or a noun by the tagger), or 0."""
+    def domain_word(self, k: int, head: int, activity: bool = False) -> int:
+        """End of one domain word at ``k`` (a name word or a noun by the tagger), or 0. The domain of
+        an activity generic ("cơ sở nuôi trồng thủy sản", "hộ gia đình sản xuất, kinh doanh") is an
+        activity: any lower-case word that is no cue."""
         nw = self.lex.name_words.match(self.low, k)
         if nw:
             return nw[0]
+        if activity:
+            return k + 1
         n = self.nominal_here(k, head)
         return k + n if n else 0
