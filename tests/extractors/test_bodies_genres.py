@@ -49,6 +49,10 @@ CASES = [
     ("Chỉ đạo mạng lưới thú y cơ sở phối hợp với các trang trại lấy mẫu giám sát.", None, [], []),
     ("Chủ trì tổng hợp, trình cấp có thẩm quyền và phối hợp với Sở Nội vụ bố trí biên chế.", None,
      [], ["Sở Nội vụ"]),
+    # an object list that runs on over ";" is no new subject; a capitalised body after ";" opens one
+    ("Phòng Văn hóa: Tham mưu UBND huyện hướng dẫn các cơ quan, Ủy ban MTTQ huyện và các đoàn thể huyện; "
+     "các xã, thị trấn tổ chức phát động phong trào.", None, ["Phòng Văn hóa"], []),
+    ("Sở Y tế hướng dẫn các xã; Công an tỉnh bố trí lực lượng bảo vệ.", None, ["Sở Y tế", "Công an tỉnh"], []),
 ]
 
 

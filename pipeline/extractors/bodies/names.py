@@ -13,16 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import Head, HeadKind, Scope
-from .places import MAX_NAME, PARTY_COMMITTEE, PlaceReader
+from .places import MAX_NAME, PARTY_COMMITTEE
+from .qualifiers import QualifierReader
 
 __all__ = ["NameReader", "Unit", "pos_words"]
 
-_MAX_CONDITION = 5  # words of a generic's condition ("các xã chưa có dịch")
-_MAX_ACTIVITY = 6  # words of an open qualifier's activity ("được lựa chọn quan trắc môi trường")
-_MAX_QUALIFIED = 14  # words between a qualifier and the duty verb its name runs on to
 _MAX_POS_CALLS = 24  # underthesea calls allowed per scanner (per find_responsible call)
 _NOMINAL_TAGS = ("N", "Np", "Nc", "Nu", "Ny", "Nb")
-_ON_AREA = ("trên", "địa", "bàn")
 
 _COMPLETE, _ORG, _COMPLEMENT, _PART, _DOMAIN = (
     HeadKind.COMPLETE, HeadKind.ORG, HeadKind.COMPLEMENT, HeadKind.PART, HeadKind.DOMAIN)
@@ -70,13 +67,10 @@ def pos_words(s: str) -> tuple[tuple[str, str], ...]:
         return ()
 
 
-class NameReader(PlaceReader):
+class NameReader(QualifierReader):
     """Reads a body's name on from its head (:meth:`read_name`), its owner ("Đảng ủy Công an
     tỉnh"), the qualifier or condition that stays in a generic's name, and asks the tagger
     how far an unknown word continues a name."""
-
-    def parse_unit(self, i: int) -> Unit | None:  # pragma: no cover - UnitReader reads a body
-        raise NotImplementedError
 
     def read_name(self, start: int, head_end: int, head: Head) -> Unit | None:
         """Read the rest of a body name after its head."""
@@ -270,93 +264,6 @@ class NameReader(PlaceReader):
             return None
         central = owner.head is not None and owner.head.scope in _CENTRAL_OR_FIXED
         return Unit(j, owner.end, owner.head, False, owner.has_level or central, owner.level)
-
-    def suffix(self, end: int) -> int:
-        """A qualifier that stays in the name: "có liên quan", "trực thuộc (Trung ương)",
-        "được giao chủ trì" ("các đơn vị được giao chủ trì")."""
-        low = self.low
-        if tuple(low[end:end + 3]) == ("có", "liên", "quan"):
-            return end + 3
-        if tuple(low[end:end + 2]) == ("liên", "quan"):
-            return end + 2
-        if tuple(low[end:end + 2]) == ("trực", "thuộc"):
-            sup = self.parse_unit(end + 2) if self.independent_head(end + 2) and self.role_depth < 3 else None
-            if sup is not None and not sup.generic:  # "các cơ quan, đơn vị trực thuộc UBND tỉnh"
-                return sup.end
-            return self.subordinate_to(end + 2)
-        m = self.lex.cue("qualifier", low, end)
-        if m:
-            return self.duty_ahead(m[0])
-        m = self.lex.cue("qualifier_open", low, end)
-        if m:  # "đơn vị được lựa chọn quan trắc môi trường": the activity and its object
-            return self.duty_ahead(self.activity(m[0]))
-        if tuple(low[end:end + 3]) == _ON_AREA:  # "các doanh nghiệp trên địa bàn tỉnh": the place stays
-            lvl = self.level_end(end + 3)
-            if lvl is not None:
-                return lvl
-        return end
-
-    def activity(self, k: int) -> int:
-        """End of the activity after an open qualifier: a first word (a verb may be it), then lower-case
-        words that are no verb, stop word or determiner, on one line, up to _MAX_ACTIVITY words."""
-        j = k
-        while j < self.n and j < k + _MAX_ACTIVITY and self.lower_word(j) and not self.gap_has_newline(j) \
-                and not self.in_paren[j]:
-            if j > k and (self.is_verb(j) or self.is_stop(j) or self.lex.cue("determiner", self.low, j)):
-                break
-            j += 1
-        return j
-
-    def duty_ahead(self, end: int) -> int:
-        """A qualified generic's name runs on to a duty verb that follows within a few words of one
-        line, no punctuation between ("Các cơ quan được phân công chủ trì thực hiện nhiệm vụ theo Kế
-        hoạch này có trách nhiệm ..."); else it ends at ``end``."""
-        for j in range(end, min(self.n, end + _MAX_QUALIFIED)):
-            if not self.word(j) or self.in_paren[j] or self.gap_has_newline(j):
-                return end
-            if j > end and self.lex.cue("duty_verb", self.low, j):
-                return j
-        return end
-
-    def locative(self, end: int) -> int:
-        """A place that stays in a generic's name: "trong|tại|ở (các) <area>(, <area>)" ("nhà đầu tư
-        trong các khu công nghệ cao, khu công nghiệp, cụm công nghiệp"): lower-case nouns up to a verb,
-        a stop word or a new body; none where the words after the preposition are a time or a
-        circumstance ("trong quá trình ...", "tại hội nghị")."""
-        low, lex = self.low, self.lex
-        m = lex.cue("locative", low, end)
-        if m is None or lex.cue("fronted", low, end) or lex.cue("connector", low, end):
-            return end
-        k = m[0]
-        if k < self.n and low[k] == "các":
-            k += 1
-        if k >= self.n or not self.lower_word(k) or lex.cue("not_place", low, k) or self.is_verb(k) \
-                or self.starts_body(k):
-            return end
-        j = k
-        while j < self.n and j < k + MAX_NAME and not self.in_paren[j] and not self.gap_has_newline(j):
-            if low[j] == "," and j + 1 < self.n and self.lower_word(j + 1) and not self.is_verb(j + 1) \
-                    and not self.starts_body(j + 1) and not lex.cue("determiner", low, j + 1):
-                j += 1
-                continue
-            if not self.lower_word(j) or self.is_verb(j) or self.is_stop(j) or (j > k and self.starts_body(j)):
-                break
-            j += 1
-        return j if j > k else end
-
-    def condition(self, end: int) -> int:
-        """A condition that picks some of a generic's members, up to a comma: "(Đối với) các xã
-        chưa có dịch, ..." -> "Các xã chưa có dịch"."""
-        low = self.low
-        k = end + (1 if end < self.n and low[end] in ("chưa", "đã", "không") else 0)
-        if k >= self.n or low[k] != "có" or self.lex.cue("subject_verb", low, k):
-            return end  # "các xã có trách nhiệm ...": the predicate
-        j = k + 1
-        while j < self.n and j <= k + _MAX_CONDITION and self.lower_word(j):
-            if self.is_verb(j):
-                return end
-            j += 1
-        return j if j > k + 1 and j < self.n and low[j] == "," else end
 
     def nominal_here(self, j: int, last_cap: int) -> int:
         """How many syllables from token ``j`` continue the name, by underthesea's tagging."""

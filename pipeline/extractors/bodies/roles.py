@@ -21,6 +21,7 @@ from .scan import Scanner
 __all__ = ["clause_starts", "find_units"]
 
 _OBJECT_GAP = 6  # words between an object and a partner marker that still make it the object's
+_OBJECT_REACH = 60  # tokens back from a ";" to the object verb whose object list it continues
 _CLAUSE_PUNCT = frozenset((".", "!", "?", ";", "…", ":"))
 _SPEAKER_KINDS = (HeadKind.COMPLETE, HeadKind.ORG, HeadKind.ROLE, HeadKind.ROLE_ALONE)
 
@@ -158,6 +159,8 @@ class _Subjects:
                 if found and found[-1][1][-1].end == read_to:
                     lead_clauses.add(c)  # its subject is the chain's
                 continue
+            if c > 1 and low[c - 1] == ";" and not sc.cap(c) and self.object_list_before(c - 1):
+                continue  # "hướng dẫn Sở, ban, ngành ...; các xã, phường ... tổ chức ...": the objects go on
             i = _skip_connectors(sc, c)
             intro = _introducer_at(sc, i, True)
             if intro is not None:
@@ -195,6 +198,22 @@ class _Subjects:
                 found.append(("lead", units))
                 lead_clauses.add(c)
                 self.subject_ends.add(end)
+
+    def object_list_before(self, semi: int) -> bool:
+        """Whether the clause before the ";" at ``semi`` ends with the objects of an object verb
+        ("... hướng dẫn Sở, ban, ngành và các tổ chức chính trị - xã hội tỉnh;"): bodies only from
+        the object verb's object to the ";"."""
+        sc, lex, low = self.sc, self.sc.lex, self.sc.low
+        if not _body_ends_at(sc, semi):
+            return False
+        obj_firsts = lex.cue_firsts("object_verb")
+        for k in range(semi - 1, max(-1, semi - _OBJECT_REACH), -1):
+            if low[k] in (".", ";", ":"):
+                return False
+            if low[k] in obj_firsts and (ov := lex.cue("object_verb", low, k)) is not None:
+                units, end = sc.parse_chain(ov[0])
+                return bool(units) and end >= semi  # the chain may run on over the ";"
+        return False
 
     def after_introducers(self, intro_at: list[int]) -> None:
         """Subject-introducers inside a clause ("đồng chí yêu cầu ban soạn thảo ...")."""

@@ -6,6 +6,7 @@ token. The scanner is built up by concern, each layer a class of its own:
 
 - :class:`~.cursor.TokenCursor` -- the tokens, parentheses, and token tests;
 - :class:`~.places.PlaceReader` -- levels, place names, lists of them;
+- :class:`~.qualifiers.QualifierReader` -- what stays in a name after it (qualifiers, places, conditions);
 - :class:`~.names.NameReader` -- the rest of a name after its head noun;
 - :class:`~.units.UnitReader` -- one body (generic, head, title, person);
 - :class:`Scanner` -- coordination: conjuncts, "các Sở: A, B" lists, generic lists merged.

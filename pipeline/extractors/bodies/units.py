@@ -9,8 +9,9 @@ from __future__ import annotations
 from ...text.lexicon import load_word_set
 from .canonical import canonical_name
 from .lexicon import TITLE_KINDS, Head, HeadKind
-from .names import _ON_AREA, NameReader, Unit
+from .names import NameReader, Unit
 from .places import MAX_NAME
+from .qualifiers import ON_AREA
 
 __all__ = ["UnitReader"]
 
@@ -159,7 +160,7 @@ class UnitReader(NameReader):
             end = self.condition(end)
         if end == end0:
             end = self.role_noun_end(start, end)
-        qualified = tuple(self.low[end0:end0 + 3]) == _ON_AREA  # "các doanh nghiệp trên địa bàn tỉnh"
+        qualified = tuple(self.low[end0:end0 + 3]) == ON_AREA  # "các doanh nghiệp trên địa bàn tỉnh"
         if end == end0:
             end = self.locative(end)
             qualified = end > end0
