@@ -17,7 +17,7 @@ Modules, in the order the work flows:
 - :mod:`.lexicon` -- the vocabulary from ``pipeline/data`` (``body_heads.tsv``,
   ``generic_addressees.tsv``, ``directive_cues.tsv``, ``abbreviations.tsv``, ``levels.tsv``,
   ``body_openers.tsv``), head kinds as :class:`~.lexicon.HeadKind`, validated on load;
-- :mod:`.scan` (over :mod:`.cursor`, :mod:`.places`, :mod:`.names`, :mod:`.units`) -- the
+- :mod:`.scan` (over :mod:`.cursor`, :mod:`.places`, :mod:`.qualifiers`, :mod:`.names`, :mod:`.units`) -- the
   scanner that reads body names from a token position;
 - :mod:`.roles` -- the positions of subjects and partners in a task's clauses;
 - :mod:`.canonical` -- canonical names and body types;

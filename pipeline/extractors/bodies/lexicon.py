@@ -191,7 +191,8 @@ def parse_heads(rows, source: str = "body_heads.tsv") -> tuple[Head, ...]:
 CUE_ROLES = frozenset((
     "introducer", "introducer_clause", "lead_marker", "support_marker", "object_verb", "speaker_verb",
     "subject_verb", "verb", "stop", "connector", "determiner", "intro_block", "domain_verb", "qualifier",
-    "closing_verb", "topic", "adverbial", "domain_generic", "own_scope", "fronted"))
+    "closing_verb", "topic", "adverbial", "domain_generic", "own_scope", "fronted", "role_noun", "duty_verb",
+    "qualifier_open", "locative", "not_place", "activity_generic"))
 
 
 class Lexicon:
@@ -218,7 +219,8 @@ class Lexicon:
         self.cues = {role: Phrases((c, role) for c in words) for role, words in by_role.items()}
         self._firsts: dict[tuple[str, ...], frozenset[str]] = {}
         # tokens a body can start with (parse_unit / title_list find nothing elsewhere)
-        self.body_firsts = self.heads.firsts | self.generics.firsts | self.cue_firsts("determiner")
+        self.body_firsts = self.heads.firsts | self.generics.firsts | self.cue_firsts("determiner") \
+            | self.levels.firsts  # a place named as its governing body ("Tỉnh Quảng Nam")
         # tokens a verb-like cue can start with (TokenCursor.is_verb)
         self.verb_firsts = self.cue_firsts("verb", "subject_verb", "object_verb", "lead_marker", "support_marker")
         abbr = load_table("abbreviations.tsv", ("abbr", "expansion"))

@@ -13,14 +13,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import Head, HeadKind, Scope
-from .places import MAX_NAME, PARTY_COMMITTEE, PlaceReader
+from .places import MAX_NAME, PARTY_COMMITTEE
+from .qualifiers import QualifierReader
 
 __all__ = ["NameReader", "Unit", "pos_words"]
 
-_MAX_CONDITION = 5  # words of a generic's condition ("các xã chưa có dịch")
 _MAX_POS_CALLS = 24  # underthesea calls allowed per scanner (per find_responsible call)
 _NOMINAL_TAGS = ("N", "Np", "Nc", "Nu", "Ny", "Nb")
-_ON_AREA = ("trên", "địa", "bàn")
 
 _COMPLETE, _ORG, _COMPLEMENT, _PART, _DOMAIN = (
     HeadKind.COMPLETE, HeadKind.ORG, HeadKind.COMPLEMENT, HeadKind.PART, HeadKind.DOMAIN)
@@ -51,6 +50,8 @@ class Unit:
     name_override: str | None = None  # a body named in a parenthesis ("cơ quan thường trực (X)")
     text_span: tuple[int, int] | None = None  # tokens of the mention when not [start, end)
     role: bool = False  # led by a title ("Giám đốc các sở"): never merged into a generic list
+    place: bool = False  # a place named as its governing body ("Tỉnh Sơn La"), no head noun
+    qualified: bool = False  # a generic with its own domain or place ("các doanh nghiệp viễn thông")
 
 
 @lru_cache(maxsize=512)
@@ -66,13 +67,10 @@ def pos_words(s: str) -> tuple[tuple[str, str], ...]:
         return ()
 
 
-class NameReader(PlaceReader):
+class NameReader(QualifierReader):
     """Reads a body's name on from its head (:meth:`read_name`), its owner ("Đảng ủy Công an
     tỉnh"), the qualifier or condition that stays in a generic's name, and asks the tagger
     how far an unknown word continues a name."""
-
-    def parse_unit(self, i: int) -> Unit | None:  # pragma: no cover - UnitReader reads a body
-        raise NotImplementedError
 
     def read_name(self, start: int, head_end: int, head: Head) -> Unit | None:
         """Read the rest of a body name after its head."""
@@ -118,6 +116,10 @@ class NameReader(PlaceReader):
                     break
                 seen_domain = True
                 continue
+            if low[j] == "số" and j + 1 < self.n and self.toks[j + 1][0][0].isdigit() and not self.in_paren[j + 1]:
+                j += 2  # an ordinal names the unit ("Tổ bầu cử số 3", "Trường Tiểu học số 1")
+                seen_domain = has_level = True
+                continue
             lvl = self.level_end(j)
             if lvl is not None and not (self.cap(j) and kind in _NAMED and not seen_domain
                                         and low[j] not in ("trung",)):
@@ -129,8 +131,8 @@ class NameReader(PlaceReader):
                 break  # the name ended with its line
             if self.cap(j) or self.abbr(j) or (self.word(j) and self.toks[j][0][0].isdigit() and (
                     seen_domain or (j == head_end and kind in _OPEN))):
-                if self.cap(j) and (self.is_verb(j) and not seen_domain and kind is not _DOMAIN):
-                    break
+                if self.cap(j) and (self.is_verb(j) and not seen_domain and kind not in _NAMED):
+                    break  # a capitalised domain names a complement head's body ("Lực lượng Quản lý thị trường")
                 if kind in _WHOLE and self.starts_body(j) and not self.abbr(j):
                     # "Ban Dân vận Huyện ủy" is handled above; a new head here starts another body
                     if not (lex.heads.match(low, j) and lex.heads.match(low, j)[1].kind is _COMPLETE
@@ -262,39 +264,6 @@ class NameReader(PlaceReader):
             return None
         central = owner.head is not None and owner.head.scope in _CENTRAL_OR_FIXED
         return Unit(j, owner.end, owner.head, False, owner.has_level or central, owner.level)
-
-    def suffix(self, end: int) -> int:
-        """A qualifier that stays in the name: "có liên quan", "trực thuộc (Trung ương)",
-        "được giao chủ trì" ("các đơn vị được giao chủ trì")."""
-        low = self.low
-        if tuple(low[end:end + 3]) == ("có", "liên", "quan"):
-            return end + 3
-        if tuple(low[end:end + 2]) == ("liên", "quan"):
-            return end + 2
-        if tuple(low[end:end + 2]) == ("trực", "thuộc"):
-            return self.subordinate_to(end + 2)
-        m = self.lex.cue("qualifier", low, end)
-        if m:
-            return m[0]
-        if tuple(low[end:end + 3]) == _ON_AREA:  # "các doanh nghiệp trên địa bàn tỉnh": the place stays
-            lvl = self.level_end(end + 3)
-            if lvl is not None:
-                return lvl
-        return end
-
-    def condition(self, end: int) -> int:
-        """A condition that picks some of a generic's members, up to a comma: "(Đối với) các xã
-        chưa có dịch, ..." -> "Các xã chưa có dịch"."""
-        low = self.low
-        k = end + (1 if end < self.n and low[end] in ("chưa", "đã", "không") else 0)
-        if k >= self.n or low[k] != "có" or self.lex.cue("subject_verb", low, k):
-            return end  # "các xã có trách nhiệm ...": the predicate
-        j = k + 1
-        while j < self.n and j <= k + _MAX_CONDITION and self.lower_word(j):
-            if self.is_verb(j):
-                return end
-            j += 1
-        return j if j > k + 1 and j < self.n and low[j] == "," else end
 
     def nominal_here(self, j: int, last_cap: int) -> int:
         """How many syllables from token ``j`` continue the name, by underthesea's tagging."""

@@ -141,6 +141,8 @@ class PlaceReader(TokenCursor):
                 k += 1
                 if self.lower_word(k) and not self.ends_name(k):
                     k += 1
+            elif k > start and self.lower_word(k) and not self.cap(k - 1) and nw and not self.ends_name(k):
+                k = nw[0]  # a name word after a name word ("Phát triển nông thôn", "Giao thông vận tải")
             elif low[k] in ("và", "-", "&") and k + 1 < self.n and self.cap(k + 1) and k > start:
                 k += 1
             else:
@@ -161,6 +163,9 @@ class PlaceReader(TokenCursor):
         low = self.low
         if k + 1 < self.n and low[k] in PARTY_COMMITTEE and low[k + 1] == "ủy":
             return k + 2
+        own = self.lex.cue("own_scope", low, k)
+        if own and self.cap(k) and not (self.cap(own[0]) or self.abbr(own[0])):
+            return own[0]  # "trực thuộc Sở": the notice's own department
         for cand in _SUPERIORS:
             if tuple(low[k:k + len(cand)]) == cand:
                 return k + len(cand)

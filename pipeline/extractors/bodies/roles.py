@@ -21,6 +21,7 @@ from .scan import Scanner
 __all__ = ["clause_starts", "find_units"]
 
 _OBJECT_GAP = 6  # words between an object and a partner marker that still make it the object's
+_OBJECT_REACH = 60  # tokens back from a ";" to the object verb whose object list it continues
 _CLAUSE_PUNCT = frozenset((".", "!", "?", ";", "…", ":"))
 _SPEAKER_KINDS = (HeadKind.COMPLETE, HeadKind.ORG, HeadKind.ROLE, HeadKind.ROLE_ALONE)
 
@@ -152,7 +153,14 @@ class _Subjects:
         """A body at a clause start, or after an introducer there."""
         sc, lex, low = self.sc, self.sc.lex, self.sc.low
         found, lead_clauses = self.found, self.lead_clauses
+        read_to = -1  # the end of the last chain read: a clause start inside it is no new subject
         for c in self.starts:
+            if c < read_to:  # "Các Bộ: Công an, Quốc phòng ...": the ":" opens no clause of its own
+                if found and found[-1][1][-1].end == read_to:
+                    lead_clauses.add(c)  # its subject is the chain's
+                continue
+            if c > 1 and low[c - 1] == ";" and not sc.cap(c) and self.object_list_before(c - 1):
+                continue  # "hướng dẫn Sở, ban, ngành ...; các xã, phường ... tổ chức ...": the objects go on
             i = _skip_connectors(sc, c)
             intro = _introducer_at(sc, i, True)
             if intro is not None:
@@ -164,10 +172,12 @@ class _Subjects:
                 if units:
                     found.append(("lead", units))
                     lead_clauses.add(c)
+                    read_to = end
                 continue
             units, end = sc.parse_chain(i)
             if not units:
                 continue
+            read_to = end
             end = _after_gloss(sc, end)
             if _followed_by(sc, end, "closing_verb"):
                 continue  # "Văn phòng ... thông báo để ... biết": the notice's closing formula
@@ -188,6 +198,22 @@ class _Subjects:
                 found.append(("lead", units))
                 lead_clauses.add(c)
                 self.subject_ends.add(end)
+
+    def object_list_before(self, semi: int) -> bool:
+        """Whether the clause before the ";" at ``semi`` ends with the objects of an object verb
+        ("... hướng dẫn Sở, ban, ngành và các tổ chức chính trị - xã hội tỉnh;"): bodies only from
+        the object verb's object to the ";"."""
+        sc, lex, low = self.sc, self.sc.lex, self.sc.low
+        if not _body_ends_at(sc, semi):
+            return False
+        obj_firsts = lex.cue_firsts("object_verb")
+        for k in range(semi - 1, max(-1, semi - _OBJECT_REACH), -1):
+            if low[k] in (".", ";", ":"):
+                return False
+            if low[k] in obj_firsts and (ov := lex.cue("object_verb", low, k)) is not None:
+                units, end = sc.parse_chain(ov[0])
+                return bool(units) and end >= semi  # the chain may run on over the ";"
+        return False
 
     def after_introducers(self, intro_at: list[int]) -> None:
         """Subject-introducers inside a clause ("đồng chí yêu cầu ban soạn thảo ...")."""
@@ -299,7 +325,12 @@ class _Subjects:
             if lex.cue("introducer", low, k):  # "Đề nghị X phối hợp với Y": X is the subject
                 return False
             units, end = sc.parse_chain(ov[0])
-            if not units or end > i or i - end > _OBJECT_GAP or low[i - 1] == ",":
+            if not units:  # an object named by no body ("chỉ đạo hệ thống y tế cơ sở phối hợp với ...")
+                gap = low[ov[0]:i]
+                return 0 < len(gap) <= _OBJECT_GAP and all(sc.word(k) for k in range(ov[0], i)) \
+                    and low[i - 1] != "và" \
+                    and not any(lex.cue("connector", low, g) for g in range(ov[0], i))
+            if end > i or i - end > _OBJECT_GAP or low[i - 1] == ",":
                 return False  # "hướng dẫn các xã thực hiện, phối hợp với ...": the subject's partner
             return not any(lex.cue("connector", low, g) for g in range(end, i))
         return False

@@ -6,6 +6,7 @@ token. The scanner is built up by concern, each layer a class of its own:
 
 - :class:`~.cursor.TokenCursor` -- the tokens, parentheses, and token tests;
 - :class:`~.places.PlaceReader` -- levels, place names, lists of them;
+- :class:`~.qualifiers.QualifierReader` -- what stays in a name after it (qualifiers, places, conditions);
 - :class:`~.names.NameReader` -- the rest of a name after its head noun;
 - :class:`~.units.UnitReader` -- one body (generic, head, title, person);
 - :class:`Scanner` -- coordination: conjuncts, "các Sở: A, B" lists, generic lists merged.
@@ -13,7 +14,7 @@ token. The scanner is built up by concern, each layer a class of its own:
 from __future__ import annotations
 
 from .canonical import canonical_name
-from .lexicon import TITLE_KINDS, HeadKind, phrase_key
+from .lexicon import TITLE_KINDS, HeadKind, Scope, phrase_key
 from .names import Unit
 from .places import MAX_LIST
 from .units import UnitReader
@@ -21,6 +22,7 @@ from .units import UnitReader
 __all__ = ["Scanner", "Unit"]
 
 _MAX_CONJUNCTS = 24  # bodies in one coordination
+_MAX_KINDS = 6  # words naming further kinds of body before a list's ":" ("các Bộ, cơ quan ngang bộ: ...")
 _DOMAIN = HeadKind.DOMAIN
 
 
@@ -31,14 +33,13 @@ class Scanner(UnitReader):
         """Bodies coordinated by "," / "và" from token ``i``; the end token of the chain."""
         if i >= self.n or self.low[i] not in self.lex.body_firsts:
             return [], i  # no determiner, head or generic addressee starts here: no body
-        titled = self.title_list(i)
-        if titled:
-            return titled, titled[-1].end
-        first = self.parse_unit(i)
-        if first is None:
-            return [], i
-        units = [first]
-        j = first.end
+        units = self.title_list(i)  # "các Bộ: A, B" -> one body per name; the chain goes on after them
+        if not units:
+            first = self.parse_unit(i)
+            if first is None:
+                return [], i
+            units = [first]
+        j = units[-1].end
         while j < self.n and len(units) < _MAX_CONJUNCTS:
             k = j
             if self.low[k] == ")" and self.in_paren[k]:  # a body named inside "(...)": the clause goes on after
@@ -77,7 +78,7 @@ class Scanner(UnitReader):
             head_text = self.span_text(prev.start, prev.end - 1)[2]
             return Unit(conn, conn + 1, prev.head, False, True, None,
                         name_override=canonical_name(f"{head_text} {self.toks[conn][0]}"))
-        if (nxt is not None and not nxt.generic) or prev.generic or prev.level is None or prev.level[1] != prev.end:
+        if (nxt is not None and not nxt.generic and not nxt.place) or prev.generic or prev.level is None or prev.level[1] != prev.end:
             return nxt
         unit_end = self.unit_end(conn)
         lvl = self.level_end(conn)
@@ -103,20 +104,54 @@ class Scanner(UnitReader):
             if not d or d[1].kind is not _DOMAIN:
                 return []
             prefix = self.span_text(k, r[0])[2] + " " + self.span_text(r[0] + 1, d[0])[2]
-        if d[0] + 1 >= self.n or low[d[0]] != ":" or not self.cap(d[0] + 1):
-            return []
+        colon = self.kinds_colon(d[0])
+        if colon is None or not self.cap(colon + 1) or self.is_stop(colon + 1) or self.predicate_at(colon + 1):
+            return []  # "Các sở, ngành: Là các đơn vị ...": the predicate, no names
+        title = prefix[:-len(self.span_text(r[0] + 1, d[0])[2])].strip() if d is not r else ""
         out: list[Unit] = []
-        a = d[0] + 1
+        a = colon + 1
         for _ in range(MAX_LIST):
-            b = self.plain_name(a)
-            if b == a:
-                break
-            name = canonical_name(prefix + " " + self.span_text(a, b)[2])
+            own = self.parse_unit(a) if self.independent_head(a) else None
+            if own is not None and own.head is not None and own.end == self.head_at(a)[0] \
+                    and own.head.scope is not Scope.CENTRAL:
+                own = None  # a bare local head names one of the kind ("các Bộ: Công an" -> "Bộ Công an")
+            if own is not None and not own.generic:  # "các Bộ, cơ quan: Quốc phòng, Văn phòng Chính phủ"
+                b = own.end
+                written = own.name_override or canonical_name(self.span_text(a, b)[2])
+                name = canonical_name(f"{title} {written}") if title else written
+            else:
+                b = self.plain_name(a)
+                if b == a:
+                    break
+                name = canonical_name(prefix + " " + self.span_text(a, b)[2])
             out.append(Unit(k if not out else a, b, d[1], False, True, None, name_override=name))
             if not (b + 1 < self.n and low[b] == "," and self.cap(b + 1)):
                 break
             a = b + 1
         return out
+
+    def predicate_at(self, k: int) -> bool:
+        """Whether a verb at ``k`` opens a predicate ("Là đầu mối ...", "Xây dựng kế hoạch ..."): a
+        lower-case word that is no verb goes on after it; a name that is also a verb ("Xây dựng")
+        is followed by "," or by its own verb."""
+        v = self.lex.cue("verb", self.low, k) or self.lex.cue("subject_verb", self.low, k)
+        if not v:
+            return False
+        return self.lower_word(v[0]) and not self.is_verb(v[0])
+
+    def kinds_colon(self, k: int) -> int | None:
+        """The ":" that opens the names after a plural head at ``k`` ("các Bộ: ...", "các Bộ, cơ quan
+        ngang bộ: ..."): the head's own ":" or one after a few lower-case words naming other kinds of
+        body, or None."""
+        low = self.low
+        if k < self.n and low[k] == ":":
+            return k
+        if k >= self.n or low[k] != ",":
+            return None
+        j = k + 1
+        while j < self.n and j <= k + _MAX_KINDS and (self.lower_word(j) or low[j] == ","):
+            j += 1
+        return j if j > k + 2 and j < self.n and low[j] == ":" and self.starts_body(k + 1) else None
 
     def merge_generics(self, units: list[Unit]) -> list[Unit]:
         """Coordinated generic addressees as one body ("các cấp, các ngành")."""
@@ -127,6 +162,7 @@ class Scanner(UnitReader):
                 out.append(shared)  # "Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ": two bodies
                 continue
             if out and u.generic and out[-1].generic and not out[-1].has_level and not u.role \
+                    and not out[-1].qualified and not (u.qualified and u.has_level) \
                     and not self.new_phrase(out[-1].end, u.start):
                 prev = out[-1]  # "các cấp, các ngành"; "Thủ trưởng các cơ quan, đơn vị"
                 out[-1] = Unit(prev.start, u.end, None, True, u.has_level, u.level, role=prev.role)

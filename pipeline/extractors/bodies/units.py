@@ -11,12 +11,14 @@ from .canonical import canonical_name
 from .lexicon import TITLE_KINDS, Head, HeadKind
 from .names import NameReader, Unit
 from .places import MAX_NAME
+from .qualifiers import ON_AREA
 
 __all__ = ["UnitReader"]
 
 _MAX_PERSON = 4  # syllables of a person's name ("Lò Văn Tuân", "Nguyễn Thị Minh Khai")
+_MAX_ROLE_LINE = 12  # words after a role name in a line naming the body ("Cơ quan chủ trì giải quyết ...")
 _MAX_TITLES = 3  # titles stacked before one body ("Phó Trưởng ban ...": bounds recursion)
-_ROLE_ALONE = HeadKind.ROLE_ALONE
+_ROLE_ALONE, _DOMAIN = HeadKind.ROLE_ALONE, HeadKind.DOMAIN
 
 
 class UnitReader(NameReader):
@@ -34,13 +36,18 @@ class UnitReader(NameReader):
         g_start = i if g_i else k
         dg = lex.cue("domain_generic", low, g_start) if g else None
         if dg and dg[0] == g[0]:
-            d_end = self.qualified(g[0])
+            ag = lex.cue("activity_generic", low, g_start)
+            d_end = self.qualified(g[0], activity=bool(ag and ag[0] == g[0]))
+            if ag and (d_end >= self.n or low[d_end] in (".", ";", ",")):
+                d_end = self.qualified(g[0])  # the activity ran over the predicate: the tagger's reading
             if d_end > g[0]:  # "các sở giáo dục và đào tạo", "ngành Thuế", "doanh nghiệp viễn thông"
-                return self.generic(g_start, d_end)
+                unit = self.generic(g_start, d_end)
+                unit.qualified = True
+                return unit
         if g and (not h or g[0] > h[0] or (g[0] == h[0] and g_start < k)):
             return self.generic(g_start, g[0])
         if not h:
-            return self.person_then_title(i, k)
+            return self.place(k) or self.person_then_title(i, k)
         end, head = h
         if head.head == "lãnh đạo" and not (k > 0 and low[k - 1] == "chí"):
             return None  # a verb, unless it names persons ("các đồng chí lãnh đạo Ban ...")
@@ -52,7 +59,26 @@ class UnitReader(NameReader):
                 return self.titled(k, end, head)
             finally:
                 self.role_depth -= 1
-        return self.read_name(k, end, head)
+        unit = self.read_name(k, end, head)
+        if unit is None and head.kind is _DOMAIN and k > i and low[k - 1] == "các":
+            d_end = self.lower_domain(end)  # "các ngân hàng thương mại", "các trung tâm y tế": a generic kind
+            if d_end > end:
+                return self.generic(i, d_end)
+            if (self.is_verb(end) or (end + 1 < self.n and low[end] in (",", "và") and self.starts_body(end + 1))) \
+                    and not self.gap_has_newline(end):
+                return self.generic(i, end)  # "Các bộ khẩn trương ...", "các phòng, đơn vị ...": the kind
+        return unit
+
+    def place(self, k: int) -> Unit | None:
+        """A place named as the body that governs it ("Thành phố Đà Nẵng và các tỉnh ...", "đề nghị
+        tỉnh Quảng Nam ..."): one unit word and a proper name that is no body or verb."""
+        ue = self.unit_end(k)
+        if ue is None or not self.cap(ue) or self.starts_body(ue) or self.is_verb(ue) or self.gap_has_newline(ue):
+            return None
+        end = self.proper_run(ue)
+        if end == ue:
+            return None
+        return Unit(k, end, None, False, True, (k, end), place=True)
 
     def person_then_title(self, i: int, k: int) -> Unit | None:
         """A person named before the title ("đồng chí Lò Văn Tuân, Phó Chủ tịch UBND xã"): the
@@ -106,6 +132,8 @@ class UnitReader(NameReader):
         if lvl is not None:  # "Trưởng các ấp", "Chủ tịch xã"
             return Unit(k, lvl, None, True, True, (end, lvl), role=True)
         if head.kind is _ROLE_ALONE:
+            if self.lex.cue("role_noun", low, end - 2) == (end, "role_noun"):
+                end = self.role_line_end(k, end)  # "Cơ quan chủ trì giải quyết thủ tục đầu tư" as a line
             return Unit(k, end, head)
         return None
 
@@ -130,18 +158,26 @@ class UnitReader(NameReader):
         end = self.suffix(end)
         if end == end0:
             end = self.condition(end)
+        if end == end0:
+            end = self.role_noun_end(start, end)
+        qualified = tuple(self.low[end0:end0 + 3]) == ON_AREA  # "các doanh nghiệp trên địa bàn tỉnh"
+        if end == end0:
+            end = self.locative(end)
+            qualified = end > end0
         lvl = self.level_end(end)
         if lvl is None and end == end0 and self.low[start] == "các" and self.unit_end(start + 1) is not None \
                 and (self.cap(end) or (end + 1 < self.n and self.low[end] == ":" and self.cap(end + 1))):
             full = self.level_end(start)  # "các tỉnh Lai Châu, Điện Biên": the generic names its places
             if full is not None and full > end:
                 return Unit(start, full, None, generic=True, has_level=True, level=(start, full))
-        unit = Unit(start, end, None, generic=True, has_level="trực" in self.low[end0:end])
+        subordinate = "trực" in self.low[end0:end]  # "các cơ quan trực thuộc Sở"
+        unit = Unit(start, end, None, generic=True, has_level=subordinate, qualified=qualified or subordinate)
         if lvl is None and end + 1 < self.n and self.low[end] == "của" and self.unit_end(end + 1) == end + 2:
             lvl = end + 2  # "các cơ quan báo chí của tỉnh"
         if lvl:
             unit.end, unit.has_level, unit.level = lvl, True, (end, lvl)
-        elif end + 1 < self.n and self.low[end] == "của" and self.role_depth < _MAX_TITLES:
+        elif end + 1 < self.n and self.low[end] in ("của", "thuộc") and self.role_depth < _MAX_TITLES:
+            # "các tổ chức thành viên của Mặt trận", "cơ quan chuyên môn thuộc UBND tỉnh"
             self.role_depth += 1  # bounds the recursion like a title does
             try:
                 owner = self.parse_unit(end + 1)
@@ -151,49 +187,98 @@ class UnitReader(NameReader):
                 unit.end, unit.has_level = owner.end, True
         return unit
 
-    def qualified(self, k: int) -> int:
+    def role_noun_end(self, start: int, end: int) -> int:
+        """A generic named by its part in the task ("Cơ quan phối hợp có trách nhiệm ...", "các đơn vị
+        chủ trì phải ..."): the role noun stays in the name before a duty verb, or where the name
+        heads a line of its own (:meth:`role_line_end`); else ``end`` (there it is the predicate)."""
+        m = self.lex.cue("role_noun", self.low, end)
+        if m is None:
+            return end
+        if m[0] < self.n and self.lex.cue("duty_verb", self.low, m[0]):
+            return m[0]
+        line = self.role_line_end(start, m[0])
+        return line if line > m[0] else end
+
+    def role_line_end(self, start: int, end: int) -> int:
+        """A role name that opens the text and runs on to its end in lower-case words, with no
+        punctuation and no line break: a heading naming the body by its part ("Cơ quan chủ trì
+        giải quyết thủ tục đầu tư dự án"), the whole line being its name; else ``end``."""
+        if self.skip_determiners(0) != start or self.multiline:
+            return end
+        last = self.n - 1 if self.n and self.low[-1] in (".", ":") else self.n
+        if last - end < 2 or last - end > _MAX_ROLE_LINE:
+            return end
+        if all(self.lower_word(k) for k in range(end, last)):
+            return last
+        return end
+
+    def qualified(self, k: int, activity: bool = False) -> int:
         """End of the domain that completes a generic head at ``k`` ("ngành" + "Thuế", "doanh
         nghiệp" + "viễn thông"): a capitalised name that is no body, level or verb, or a lower-case
         domain noun phrase; ``k`` itself where none follows."""
         if k >= self.n or self.in_paren[k]:
             return k
         if self.lower_word(k):
-            return self.lower_domain(k)
+            return self.lower_domain(k, activity)
         if self.cap(k) and not self.starts_body(k) and not self.is_verb(k) and self.level_end(k) is None \
                 and not self.gap_has_newline(k):
             return self.plain_name(k)
         return k
 
-    def lower_domain(self, k: int) -> int:
+    def lower_domain(self, k: int, activity: bool = False) -> int:
         """End of a lower-case domain noun phrase from ``k`` up to the verb ("giáo dục và đào tạo
         chỉ đạo"): known name words or words the tagger reads as nouns, joined by "và"."""
         low = self.low
         start = k
         while k < self.n and k < start + MAX_NAME and not self.in_paren[k]:
             if low[k] == "," and k > start and k + 1 < self.n and self.lower_word(k + 1) \
-                    and not self.ends_name(k + 1) and self.lex.name_words.match(low, k + 1):
-                k = self.lex.name_words.match(low, k + 1)[0]  # "thông tin, truyền thông"
+                    and not self.ends_domain(k + 1) and (activity or self.lex.name_words.match(low, k + 1)):
+                k = self.domain_word(k + 1, start - 1, activity)  # "thông tin, truyền thông"
                 continue
             if low[k] == "và" and k > start:
-                if not self.lower_word(k + 1) or self.ends_name(k + 1) or self.suffix(k + 1) > k + 1:
+                if not self.lower_word(k + 1) or self.ends_domain(k + 1) or self.suffix(k + 1) > k + 1:
                     break
-                nxt = self.domain_word(k + 1, start - 1)
+                nxt = self.domain_word(k + 1, start - 1, activity)
                 if not nxt:
                     break
                 k = nxt
                 continue
-            if not self.lower_word(k) or self.ends_name(k) or self.suffix(k) > k:
+            if not self.lower_word(k) or self.ends_domain(k) or self.suffix(k) > k:
                 break
-            nxt = self.domain_word(k, start - 1)
+            nxt = self.domain_word(k, start - 1, activity)
             if not nxt:
                 break
             k = nxt
         return k
 
-    def domain_word(self, k: int, head: int) -> int:
-        """End of one domain word at ``k`` (a name word or a noun by the tagger), or 0."""
+    def ends_domain(self, k: int) -> bool:
+        """Whether token ``k`` ends a generic's lower-case domain: as :meth:`ends_name`, except a
+        name word that is also a verb ("thông tin") where another domain word, a level or the owner
+        follows it ("các cơ quan thông tin, truyền thông của tỉnh"): there it is the domain's noun."""
+        if not self.ends_name(k):
+            return False
+        low = self.low
+        nw = self.lex.name_words.match(low, k)
+        if nw is None or not self.is_verb(k) or self.is_stop(k) or self.level_end(k) is not None:
+            return True
+        e = nw[0]
+        if e >= self.n:
+            return True
+        if low[e] in (",", "và") and e + 1 < self.n and self.lower_word(e + 1) and not self.is_verb(e + 1) \
+                and self.lex.name_words.match(low, e + 1):
+            return False
+        if low[e] == "của" and self.unit_end(e + 1) is not None:
+            return False
+        return self.level_end(e) is None
+
+    def domain_word(self, k: int, head: int, activity: bool = False) -> int:
+        """End of one domain word at ``k`` (a name word or a noun by the tagger), or 0. The domain of
+        an activity generic ("cơ sở nuôi trồng thủy sản", "hộ gia đình sản xuất, kinh doanh") is an
+        activity: any lower-case word that is no cue."""
         nw = self.lex.name_words.match(self.low, k)
         if nw:
             return nw[0]
+        if activity:
+            return k + 1
         n = self.nominal_here(k, head)
         return k + n if n else 0
