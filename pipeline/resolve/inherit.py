@@ -22,7 +22,13 @@ import regex
 from ..extractors.bodies import body_type_of, canonical_name, find_responsible
 from ..extractors.bodies.lexicon import OpenerUse, opener_words
 from ..extractors.references import find_references
-from ..extractors.temporal import choose_deadline, find_deadlines, period_of, time_of_cell
+from ..extractors.temporal import (
+    choose_deadline,
+    counted_from_notice,
+    find_deadlines,
+    period_of,
+    time_of_cell,
+)
 from ..ingest.clean import Cleaned
 from ..learn.model import learned_body_type
 from ..model import Body, Deadline, Period, Task
@@ -125,8 +131,9 @@ def _inherit(bodies: tuple[Body, ...]) -> list[Body]:
 
 
 def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: date | None,
-            level: str | None = None) -> list[Task]:
-    """Tasks of a segmented notice. ``level`` (the notice's) completes local bodies that name none."""
+            level: str | None = None, issue_date: date | None = None) -> list[Task]:
+    """Tasks of a segmented notice. ``level`` (the notice's) completes local bodies that name none;
+    ``issue_date`` (the notice's own date) ends spans counted from its signing."""
     text = seg.text
     units = seg.units
     ctx: list[_Ctx] = [_Ctx() for _ in units]
@@ -207,6 +214,8 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
             continue
         deadline = cell_deadline
         dl = choose_deadline(find_deadlines(raw, year)) if deadline is None else None
+        if deadline is None and dl is None:
+            dl = counted_from_notice(raw, issue_date)
         if dl is not None:
             sp = cleaned.span(u.start + dl.start, u.start + dl.end)
             deadline = Deadline(dl.last.isoformat(), sp.text, sp.start, sp.end)

@@ -83,7 +83,7 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
         stage = "header"
         doc.set_meta(extract_header(cleaned, seg, loaded.published, loaded.title))
         stage = "resolve"
-        doc.tasks = resolve(cleaned, seg, doc.year, doc.meeting_date, doc.level)
+        doc.tasks = resolve(cleaned, seg, doc.year, doc.meeting_date, doc.level, doc.issue_date)
         stage = "extract"
         doc.references = document_references(cleaned, seg, doc)
         if len(doc.references) > MAX_REFERENCES:
