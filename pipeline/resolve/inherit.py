@@ -52,6 +52,11 @@ _LETTER = regex.compile(P.LETTER)
 
 _ADDRESS_CUE = regex.compile(r"(?i)(?<!\p{L})(?:đề nghị|yêu cầu|giao)(?!\p{L})")
 
+#: A lead that is only the head of whoever is addressed ("người đứng đầu chịu trách nhiệm ...",
+#: "Thủ trưởng đơn vị ...") names no body of its own: the item takes its parent's or intro's bodies.
+_RELATIONAL_LEAD = regex.compile(r"(?i)^(?:người đứng đầu|thủ trưởng)(?:[ \t]+(?:các[ \t]+)?"
+                                 r"(?:cơ quan(?:,[ \t]*đơn vị)?|đơn vị|địa phương|cơ quan, địa phương))?$")
+
 
 #: Extractors read at most this much of one unit (a directive is a few hundred characters).
 MAX_UNIT_CHARS = 20000
@@ -195,10 +200,13 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
             own_period = None
         period = own_period or (replace(inherited_period, inherited=True) if inherited_period else None)
         leads = [b for b in own_bodies if b.role == "lead"]
+        source = parent_ctx.bodies or (intro.bodies if intro else ())
+        if leads and source and all(_RELATIONAL_LEAD.match(b.name) for b in leads):
+            own_bodies = [b for b in own_bodies if b.role != "lead"]
+            leads = []
         if leads:
             bodies = own_bodies
         else:
-            source = parent_ctx.bodies or (intro.bodies if intro else ())
             inherited = _inherit(source)
             bodies = inherited + [b for b in own_bodies if b.role == "support" and not any(
                 x.name == b.name for x in inherited)]

@@ -39,7 +39,9 @@ _PLAIN_NAME = regex.compile(r"(?:" + _NAME_SYLLABLE + r"[ \t]+){1,4}" + _NAME_SY
 _TITLE_STOP = frozenset(
     "Phó Chủ Bí Trưởng Giám Bộ Thủ Ủy Chánh Tổng Thường Ban Tỉnh Huyện Xã Quận UBND HĐND "
     "Sở Phòng Đảng Thứ Cục Viện Tòa Kiểm Các Tại Ủy viên".split())
-_CHAIR_VERB = regex.compile(r"(?i)\b(kết luận|chủ trì|chỉ đạo|phát biểu|làm việc|kiểm tra)\b")
+#: Verbs after the chair's name; "có ý kiến (như sau)" is how a Government Office letter conveys
+#: the opinion of the leader it speaks for.
+_CHAIR_VERB = regex.compile(r"(?i)\b(kết luận|chủ trì|chỉ đạo|phát biểu|làm việc|kiểm tra|có ý kiến)\b")
 _RECIPIENT_ITEM = regex.compile(r"^\s*[-–—+•*]\s*(.+?)\s*[,;.]?\s*$")
 _V_V = regex.compile(r"^\s*(?:V/v|V/V|v/v|Về việc)\b[ \t.:]*", regex.I)
 _XA_HOI = regex.compile(P.HDR_XA_HOI)
@@ -280,8 +282,12 @@ _REF_BEFORE = regex.compile(r"(?:\d+[ \t]*[-/][ \t]*[\p{Lu}Đ]{1,6}[\p{L}]*[ \t]
                          r"[ \t]*,?[ \t]*(?i:ngày[ \t]*)?$")
 
 
+#: Words of a sentence that names a meeting; "dự" and "tiếp" only as "(tham) dự", "tiếp (xúc, đoàn)",
+#: not in "dự báo", "dự án", "tiếp theo", "tiếp tục" (a forecast's or a dispatch's date is no meeting).
 _MEETING = regex.compile(r"(?i)(?<!\p{L})(?:họp|hội nghị|làm việc|chủ trì|giao ban|phiên|kiểm tra|khảo sát|"
-                         r"thăm|tiếp|dự|đi kiểm tra|hội thảo|tọa đàm|trực tuyến)(?!\p{L})")
+                         r"thăm|tiếp(?![ \t]+(?:theo|tục|nhận|cận|thu)(?!\p{L}))|"
+                         r"dự(?![ \t]+(?:báo|án|toán|kiến|thảo|trữ|phòng|định|tính)(?!\p{L}))|"
+                         r"đi kiểm tra|hội thảo|tọa đàm|trực tuyến)(?!\p{L})")
 
 
 def _meeting_date(text: str, start: int, end: int, year: int | None) -> str | None:
@@ -343,7 +349,7 @@ def _chair(text: str, start: int, end: int) -> Person | None:
         if vm:
             # a visiting leader "làm việc với"/"kiểm tra" a unit (news reports): the weakest sign
             score = {"kết luận": 3, "chủ trì": 2, "chỉ đạo": 1, "phát biểu": 1, "làm việc": 1,
-                     "kiểm tra": 1}[vm.group(1).lower()]
+                     "kiểm tra": 1, "có ý kiến": 1}[vm.group(1).lower()]
         if _CONCLUDES_BEFORE.search(before):
             score = max(score, 3)
         if _CHAIRED_BY_BEFORE.search(before):

@@ -494,10 +494,12 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
                 styles = [st for st, _ in stack]
                 if style in styles:
                     del stack[styles.index(style):]
-            # the next line goes deeper when its style is not one of the levels still open
-            next_deeper = bool(nxt and (nxt[1] is None or nxt[1][0] not in [st for st, _ in stack] + [style]))
-            parent = stack[-1][1] if stack else None
             nxt_text = text[nxt[0].start:nxt[0].end] if nxt else ""
+            # the next line goes deeper when its style is not one of the levels still open; a closing
+            # formula ("... thông báo để các cơ quan biết, thực hiện") after the last item is not under it
+            next_deeper = bool(nxt and (nxt[1] is None or nxt[1][0] not in [st for st, _ in stack] + [style])
+                               and not (nxt[1] is None and _is_closing(nxt_text)))
+            parent = stack[-1][1] if stack else None
             kind = "heading" if _is_heading(text, ln, style, off, next_deeper, nxt_text) else "item"
             u = Unit(kind, style, label, ln.start + off, ln.end, ln.start, parent, inline=inline)
             units.append(u)

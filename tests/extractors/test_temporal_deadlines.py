@@ -84,6 +84,13 @@ DEADLINES = [
      [("trước ngày 30/8", "2026-08-30")]),
     ("Trong tháng 10, tổ chức Hội nghị sơ kết và định kỳ hằng tuần cập nhật tiến độ", 2026,
      [("Trong tháng 10", "2026-10-31")]),
+    # "đến hết" + a day or a span: the target is reached by its end; "tính đến hết" only says as of
+    ("phấn đấu giải ngân đạt trên 90% kế hoạch vốn đến hết ngày 31/01/2027.", 2026,
+     [("đến hết ngày 31/01/2027", "2027-01-31")]),
+    ("Các xã hoàn thành cấp căn cước cho người dân đến hết tháng 9/2026", 2026,
+     [("đến hết tháng 9/2026", "2026-09-30")]),
+    ("tổng hợp số hộ nghèo tính đến hết ngày 30/6/2026, gửi Sở Nội vụ", 2026, []),
+    ("thực hiện cao điểm từ ngày 15/10/2026 đến hết ngày 15/12/2026", 2026, []),
 ]
 
 

@@ -40,6 +40,11 @@ PERIODS = [
     ("giải pháp thực hiện mục tiêu trong Nghị quyết Đảng bộ xã năm 2022", 2022, []),
     ("triển khai thực hiện Kế hoạch số 120-KH/UBND năm 2024", 2024, []),
     ("tổ chức Lễ hội Đền Hùng năm 2025", 2025, []),
+    # a budget's and an index's years ("kinh phí ... năm 2027", "chỉ số giá ... quý II năm 2026")
+    ("Phòng Tài chính bố trí kinh phí cho công tác chuyển đổi số năm 2027 theo quy định", 2026, []),
+    ("Sở Xây dựng công bố chỉ số giá xây dựng quý II năm 2026 để các chủ đầu tư áp dụng", 2026, []),
+    ("các xã quản lý, sử dụng kinh phí được giao đúng mục đích trong năm 2027", 2026,
+     [("trong năm 2027", "2027-01-01", "2027-12-31")]),
     ("phổ biến Luật Đất đai năm 2024 đến người dân", 2024, []),
     ("tham gia đợt cao điểm giải phóng mặt bằng năm 2025", 2025, []),
     ("chăm lo cho người lao động trong dịp cuối năm 2025", 2025, []),

@@ -31,6 +31,17 @@ CASES = [
      "2. Phòng Văn hóa và Thông tin tổ chức các hoạt động văn hóa trong tháng 5/2024.\n",
      [(["Công an huyện"], False, ("2024-04-01", "2024-06-30")),
       (["Phòng Văn hóa và Thông tin"], False, ("2024-05-01", "2024-05-31"))]),
+    # "người đứng đầu" / "thủ trưởng đơn vị" is the head of whoever the item addresses: no body of its own
+    ("1. Các phòng, ban chuyên môn huyện, Ủy ban nhân dân các xã:\n"
+     "a) Người đứng đầu trực tiếp chỉ đạo, chịu trách nhiệm về tiến độ cải cách hành chính.\n"
+     "b) Rà soát thủ tục hành chính; thủ trưởng đơn vị chịu trách nhiệm nếu để hồ sơ quá hạn.\n"
+     "c) Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện tổng hợp kết quả.\n",
+     [(["Các phòng, ban chuyên môn huyện", "Ủy ban nhân dân các xã"], True, None),
+      (["Các phòng, ban chuyên môn huyện", "Ủy ban nhân dân các xã"], True, None),
+      (["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"], False, None)]),
+    # with nothing to inherit the role stays the lead
+    ("Người đứng đầu các cơ quan, đơn vị chịu trách nhiệm về kết quả cải cách hành chính của đơn vị mình.\n",
+     [(["Người đứng đầu các cơ quan, đơn vị"], False, None)]),
 ]
 
 

@@ -60,3 +60,43 @@ def test_a_party_committee_under_its_party_organisation_is_the_issuer():
                   "1. Ủy ban Kiểm tra Huyện ủy kiểm tra việc thực hiện nghị quyết.\n"
                   "2. Ban Tổ chức Huyện ủy tham mưu kiện toàn các chi bộ trực thuộc.\n")
     assert doc.issuer == "Huyện ủy Can Lộc" and doc.level == "huyện"
+
+
+_DISPATCH = ("THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 77/CĐ-TTg\n\nHà Nội, ngày 10 tháng 9 năm 2025\n\nCÔNG ĐIỆN\n"
+             "Về việc ứng phó với áp thấp nhiệt đới\n\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n- Bộ trưởng Bộ Quốc phòng;\n"
+             "- Chủ tịch Ủy ban nhân dân các tỉnh: Quảng Bình, Quảng Trị.\n\n{opening} "
+             "Để chủ động ứng phó, Thủ tướng Chính phủ yêu cầu:\n\n"
+             "1. Bộ trưởng Bộ Quốc phòng chỉ đạo các đơn vị sẵn sàng lực lượng cứu hộ.\n\n"
+             "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTHỦ TƯỚNG\n\nLê Văn Toàn\n")
+
+
+@pytest.mark.parametrize(("opening", "meeting"), [
+    # a forecast's or an earlier dispatch's date is not the date of a meeting
+    ("Theo Trung tâm Dự báo khí tượng thủy văn quốc gia, hồi 7 giờ ngày 10/9/2025 áp thấp nhiệt đới "
+     "cách bờ biển khoảng 200 km.", None),
+    ("Tiếp theo Công điện số 75/CĐ-TTg ngày 08/9/2025, dự báo ngày 11/9/2025 mưa lớn diện rộng.", None),
+    ("Các dự án ven biển ngày 09/9/2025 đã dừng thi công.", None),
+    # a meeting sentence still gives the meeting date ("dự", "tiếp" as verbs of a meeting)
+    ("Ngày 09/9/2025, Phó Thủ tướng Chính phủ Trần Minh Hải dự và chỉ đạo tại điểm cầu Quảng Bình.",
+     "2025-09-09"),
+    ("Ngày 09/9/2025, Thủ tướng Chính phủ tiếp đoàn công tác của tỉnh Quảng Trị.", "2025-09-09"),
+])
+def test_meeting_date_needs_a_meeting(opening, meeting):
+    doc = extract(_DISPATCH.format(opening=opening))
+    assert (doc.meeting_date.isoformat() if doc.meeting_date else None) == meeting
+
+
+@pytest.mark.parametrize(("opinion", "name"), [
+    ("Phó Thủ tướng Chính phủ Vũ Đình Khoa có ý kiến như sau:", "Vũ Đình Khoa"),
+    ("Thủ tướng Chính phủ Lương Hữu Tài có ý kiến chỉ đạo như sau:", "Lương Hữu Tài"),
+])
+def test_a_government_office_letter_names_the_leader_whose_opinion_it_conveys(opinion, name):
+    text = ("VĂN PHÒNG CHÍNH PHỦ\n\nSố: 5120/VPCP-NN\nV/v hỗ trợ khắc phục hậu quả hạn hán\n\n"
+            "Hà Nội, ngày 04 tháng 8 năm 2025\n\nKính gửi:\n- Bộ Tài chính;\n- Ủy ban nhân dân tỉnh Ninh Thuận.\n\n"
+            "Xét đề nghị của Ủy ban nhân dân tỉnh Ninh Thuận tại văn bản số 812/UBND-KT ngày 20/7/2025, "
+            + opinion + "\n\n1. Bộ Tài chính chủ trì thẩm định mức hỗ trợ, trình Thủ tướng Chính phủ.\n\n"
+            "Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.\n\nNơi nhận:\n- Như trên;\n"
+            "- Lưu: VT.\n\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\n\nTạ Minh Châu\n")
+    doc = extract(text)
+    assert doc.chair is not None and doc.chair.name == name
+    assert doc.meeting_date is None

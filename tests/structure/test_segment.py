@@ -157,3 +157,21 @@ def test_kinh_gui_block_is_not_body():
 def test_own_text_collapses_white_space_as_regex_does(body, expected):
     seg = segment("1. " + body + "\n2. Công an huyện rà soát.\n")
     assert seg.own_text(seg.units[0]) == expected
+
+
+@pytest.mark.parametrize("last", [
+    "c) Về đề nghị sửa chữa nhà văn hóa thôn: Phòng Kinh tế khảo sát, đề xuất phương án.",
+    "c) Về kiến nghị cấp thêm máy tính cho xã: Sở Tài chính xem xét, bố trí.",
+])
+@pytest.mark.parametrize("closing", [
+    "Văn phòng Ủy ban nhân dân huyện thông báo để các cơ quan, đơn vị biết, thực hiện./.",
+    "Trên đây là kết luận của đồng chí Chủ tịch, đề nghị các cơ quan thực hiện./.",
+])
+def test_last_answer_before_the_closing_formula_is_an_item(last, closing):
+    """A "Về đề nghị ...: X làm ..." answer before the closing formula is an item like its siblings:
+    the closing line is not a paragraph under it."""
+    text = (OPENING + "3. Về các kiến nghị\n\na) Về đề nghị làm đường nội đồng: Giao Phòng Nông nghiệp rà soát.\n\n"
+            "b) Về đề nghị hỗ trợ giống lúa: Phòng Tài chính tham mưu bố trí kinh phí.\n\n" + last + "\n\n"
+            + closing + "\n")
+    _, got = units_of(text)
+    assert [(g[0], g[1]) for g in got] == [("heading", "3."), ("item", "a)"), ("item", "b)"), ("item", "c)")]

@@ -24,6 +24,9 @@ _DIGIT = regex.compile(r"\d")
 #: How far before an expression its cue phrase may start.
 _CUE_LOOKBACK = 48
 
+#: "tính" right before a cue phrase: "tính đến hết ngày 30/6" says as of when, not by when.
+_AS_OF = regex.compile(r"(?i)(?<!\p{L})tính\s{1,3}\Z")
+
 _CACHE_MAX_CHARS = 20_000  # texts up to this size have their expressions cached (a unit's text
 # is read for its period and its deadlines, and the header reads it again)
 
@@ -94,7 +97,7 @@ def _with_cue(text: str, start: int, end: int, kind: TimeKind, first: date, last
     if cue is Cue.NONE:
         pat, table = cues()
         m = pat.search(text, max(prev_end, start - _CUE_LOOKBACK), start)
-        if m is not None:
+        if m is not None and _AS_OF.search(text, max(0, m.start() - 8), m.start()) is None:
             cue, span_rule = table[fold(m.group("c"))]
             start = m.start()
             if cue is Cue.BEFORE and kind is not TimeKind.DAY and span_rule is SpanRule.DAY_BEFORE:
