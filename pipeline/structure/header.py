@@ -237,8 +237,6 @@ _LOCALITY_START = regex.compile(r"^(?:XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|
 #: a unit named without its committee or level: the superior line completes it ("TỈNH ỦY X" / "BAN DÂN VẬN")
 _GENERIC_HEAD = regex.compile(r"^(?:BAN THƯỜNG TRỰC|BAN THƯỜNG VỤ|THƯỜNG TRỰC|VĂN PHÒNG|BAN CHỈ ĐẠO|"
                               r"BAN (?:DÂN VẬN|TUYÊN GIÁO(?: VÀ DÂN VẬN)?|TỔ CHỨC|NỘI CHÍNH)|Ủ[YY] BAN KIỂM TRA)$")
-#: a steering committee named by its field ("BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH ..."): its level comes from above
-_STEERING = regex.compile(r"^BAN CHỈ ĐẠO\s")
 #: the level and place at the end of a superior line ("ỦY BAN NHÂN DÂN HUYỆN QUẢN BẠ" -> "HUYỆN QUẢN BẠ")
 _LOCALITY_END = regex.compile(r"(?<!\p{L})(?:XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|TỈNH|THÀNH PHỐ)"
                               r"(?:\s(?!ỦY|UỶ)\p{Lu}+){1,4}$")
@@ -253,9 +251,9 @@ def _issuer(block: list[str]) -> str | None:
         last = f"{block[-2]} {last}"  # "ỦY BAN NHÂN DÂN" / "XÃ TIÊN YÊN"
     elif len(block) >= 2 and _GENERIC_HEAD.match(last):
         last = f"{last} {' '.join(block[-3:-1] if len(block) >= 3 and _LOCALITY_START.match(block[-2]) else block[-2:-1])}"
-    elif len(block) >= 2 and _STEERING.match(last) and not levels_in(last):
+    elif len(block) >= 2 and not levels_in(last):
         place = _LOCALITY_END.search(block[-2])
-        if place:  # "BAN CHỈ ĐẠO CÁC CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA" under "UBND HUYỆN X": "... huyện X"
+        if place:  # a body named by its field under "UBND HUYỆN X" ("SỞ ...", "BAN CHỈ ĐẠO ..."): "... huyện X"
             last = f"{last} {place.group()}"
     return canonical_name(restore_case(last))
 

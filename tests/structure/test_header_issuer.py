@@ -38,6 +38,9 @@ STATE_RIGHT = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - T�
     ("ỦY BAN NHÂN DÂN HUYỆN MỘC CHÂU\nBAN CHỈ ĐẠO PHÒNG, CHỐNG\nDỊCH BỆNH ĐỘNG VẬT\n" + STATE_RIGHT
      + "Số: 12/TB-BCĐ\nMộc Châu, ngày 12 tháng 6 năm 2024",
      "Ban Chỉ đạo phòng, chống dịch bệnh động vật huyện Mộc Châu"),
+    # a department under its province's committee takes the province
+    ("UBND TỈNH SÓC TRĂNG\nSỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG\n" + STATE_RIGHT
+     + "Số: 233/TB-STNMT\nSóc Trăng, ngày 12 tháng 6 năm 2024", "Sở Tài nguyên và Môi trường tỉnh Sóc Trăng"),
     # a party unit named alone under its committee
     ("TỈNH ỦY LẠNG SƠN\nBAN TUYÊN GIÁO\n*\nSố 64-TB/BTGTU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
      "Lạng Sơn, ngày 12 tháng 6 năm 2024", "Ban Tuyên giáo Tỉnh ủy Lạng Sơn"),
