@@ -74,6 +74,10 @@ def test_corpus_scores(report):
     assert rep["responsible"]["f1"] >= 0.95 and rep["support"]["f1"] >= 0.95
     for field, row in rep["doc_fields"].items():
         assert row["acc"] >= 0.95, field
+    # the issuer of every notice but the news reports ("?": SPEC does not say whether a report's
+    # issuer is its portal or the body it reports on): 59/59 on 2026-12 (0.898 before the header
+    # lines of a name were joined)
+    assert rep["doc_fields"]["issuer"]["n"] >= 59 and rep["doc_fields"]["issuer"]["acc"] >= 0.98
 
 
 def test_no_notice_is_badly_segmented(report):

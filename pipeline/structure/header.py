@@ -12,10 +12,12 @@ from functools import lru_cache
 
 import regex
 
+from ..extractors.bodies import canonical_name
 from ..extractors.references import doc_number_of, find_references
 from ..extractors.temporal import iter_times
 from ..ingest.clean import Cleaned
 from ..model import DocumentMeta, Person
+from ..structure.header_names import DASH_END, field_capitals, inner_heads, join_name_lines, title_words
 from ..structure.segment import Segmented
 from ..text import patterns as P
 from ..text.lexicon import load_table, load_word_set, load_words
@@ -159,9 +161,11 @@ def restore_case(s: str) -> str:
         i = lowered.find(name.lower())
         if i >= 0:
             out = out[:i] + name + out[i + len(name):]
-    # capitalise a place name after a level word: "huyện vĩnh lộc" -> "huyện Vĩnh Lộc"
-    out = _PLACE_AFTER_LEVEL.sub(lambda m: " ".join(w[:1].upper() + w[1:] for w in m.group(1).split()), out)
+    # capitalise a place name after a level word: "huyện vĩnh lộc" -> "huyện Vĩnh Lộc" (not "xã hội")
+    out = _PLACE_AFTER_LEVEL.sub(lambda m: m.group() if out[max(0, m.start() - 3):m.start()] == "xã "
+                                 and m.group(1) == "hội" else title_words(m.group(1)), out)
     out = _HEAD_THEN_NAME.sub(lambda m: f"{m.group(1)} {m.group(2).upper()}", out)
+    out = inner_heads(field_capitals(out))
     out = _PARTY_COMMITTEE.sub(lambda m: m.group(1).capitalize(), out)
     out = _PROPER_PHRASE.sub(lambda m: _PROPER[m.group().lower()], out)
     abbrs = _abbreviations()
@@ -219,7 +223,9 @@ def _issuer_block(lines: list[tuple[int, int, str]], stop: int) -> list[str]:
             continue  # the number under the issuer, not a body
         s2 = _RIGHT_COLUMN.sub(" ", s)
         s2 = _PLACE_DATE.sub(" ", s2)
-        s2 = _NUMBER_TO_END.sub(" ", s2).strip(" *-–_")
+        s2 = _NUMBER_TO_END.sub(" ", s2)
+        cut = DASH_END.search(s2)  # "BỘ LAO ĐỘNG -": the name goes on below
+        s2 = s2.strip(" *-–_") + (" -" if cut else "")
         if not s2 or len(s2.split()) > 14:
             continue
         if s2 != s2.upper() or not _LETTER.search(s2):
@@ -230,10 +236,16 @@ def _issuer_block(lines: list[tuple[int, int, str]], stop: int) -> list[str]:
 
 # a locality line under its body ("XÃ TIÊN YÊN"), not a party committee ("HUYỆN ỦY CAN LỘC")
 _LOCALITY_START = regex.compile(r"^(?:XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|THÀNH PHỐ|TỈNH|TP\.?)\s(?!(?:ỦY|UỶ|ĐOÀN)(?:\s|$))")
-_GENERIC_HEAD = regex.compile(r"^(?:BAN THƯỜNG TRỰC|BAN THƯỜNG VỤ|THƯỜNG TRỰC|VĂN PHÒNG|BAN CHỈ ĐẠO)$")
+#: a unit named without its committee or level: the superior line completes it ("TỈNH ỦY X" / "BAN DÂN VẬN")
+_GENERIC_HEAD = regex.compile(r"^(?:BAN THƯỜNG TRỰC|BAN THƯỜNG VỤ|THƯỜNG TRỰC|VĂN PHÒNG|BAN CHỈ ĐẠO|"
+                              r"BAN (?:DÂN VẬN|TUYÊN GIÁO(?: VÀ DÂN VẬN)?|TỔ CHỨC|NỘI CHÍNH)|Ủ[YY] BAN KIỂM TRA)$")
+#: the level and place at the end of a superior line ("ỦY BAN NHÂN DÂN HUYỆN QUẢN BẠ" -> "HUYỆN QUẢN BẠ")
+_LOCALITY_END = regex.compile(r"(?<!\p{L})(?:XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|TỈNH|THÀNH PHỐ)"
+                              r"(?:\s(?!ỦY|UỶ)\p{Lu}+){1,4}$")
 
 
 def _issuer(block: list[str]) -> str | None:
+    block = join_name_lines(block)
     if not block:
         return None
     last = block[-1]
@@ -241,7 +253,11 @@ def _issuer(block: list[str]) -> str | None:
         last = f"{block[-2]} {last}"  # "ỦY BAN NHÂN DÂN" / "XÃ TIÊN YÊN"
     elif len(block) >= 2 and _GENERIC_HEAD.match(last):
         last = f"{last} {' '.join(block[-3:-1] if len(block) >= 3 and _LOCALITY_START.match(block[-2]) else block[-2:-1])}"
-    return restore_case(last)
+    elif len(block) >= 2 and not levels_in(last):
+        place = _LOCALITY_END.search(block[-2])
+        if place:  # a body named by its field under "UBND HUYỆN X" ("SỞ ...", "BAN CHỈ ĐẠO ..."): "... huyện X"
+            last = f"{last} {place.group()}"
+    return canonical_name(restore_case(last))
 
 
 def _title(lines, type_i: int, text: str, body_start: int) -> str | None:
@@ -439,8 +455,23 @@ def _province(text: str, header_text: str, level: str | None, footnotes: str = "
 
 
 _DISTRICT = regex.compile(
-    r"(?:(?<![\p{L}])(?:huyện|quận|thị xã|Huyện ủy|Quận ủy|Thị ủy|HUYỆN ỦY|UBND HUYỆN|HUYỆN|QUẬN)\s+)"
-    r"(\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}|\p{Lu}+(?:\s+\p{Lu}+){0,3})(?![\p{L}])")
+    r"(?<![\p{L}])(?i:huyện ủy|quận ủy|thị ủy|huyện|quận|thị xã)[ \t]+"
+    r"(\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){0,3}|\p{Lu}+(?: \p{Lu}+){0,3})(?![\p{L}])")
+#: words of a header or a body that stop a district's name ("HUYỆN ỦY ĐỨC HÒA   ĐẢNG CỘNG SẢN ...")
+_DISTRICT_STOP = frozenset("Ủy Uỷ Ban Đảng Cộng Hội Công Chỉ Phòng Huyện UBND Nhân Sở Độc Thường Số".split())
+#: a name used for a person: "đồng chí X", "ông X" before it, or ", Chủ tịch ..." after it
+_PERSON_BEFORE = regex.compile(r"(?<!\p{L})(?i:đồng chí|ông|bà|đ/c)\s+$")
+_PERSON_AFTER = regex.compile(r"\s*[,–-]\s*(?:Phó\s+)?(?:Chủ tịch|Bí thư|Trưởng|Giám đốc|Ủy viên|Thứ trưởng|Bộ trưởng)")
+
+
+def _is_person(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` as a person's (a district named after one is not)."""
+    i = text.find(name)
+    while i >= 0:
+        if _PERSON_BEFORE.search(text[max(0, i - 12):i]) or _PERSON_AFTER.match(text, i + len(name)):
+            return True
+        i = text.find(name, i + len(name))
+    return False
 
 
 def _district(text: str, header_text: str, level: str | None) -> str | None:
@@ -448,10 +479,11 @@ def _district(text: str, header_text: str, level: str | None) -> str | None:
         return None
     for src in (header_text, text):
         for m in _DISTRICT.finditer(src):
-            name = m.group(1)
-            if name.isupper():
-                name = " ".join(w[:1] + w[1:].lower() for w in name.split())
-            if name.split()[0] in ("Ủy", "Ban", "Đảng", "Hội", "Công", "Chỉ", "Phòng", "Huyện", "UBND", "Nhân"):
+            words = [w if not w.isupper() else w[:1] + w[1:].lower() for w in m.group(1).split()]
+            cut = next((i for i, w in enumerate(words) if w in _DISTRICT_STOP
+                        or w == "Văn" and words[i + 1:i + 2] == ["Phòng"]), len(words))
+            name = " ".join(words[:cut])
+            if not name or _is_person(text, name):
                 continue
             return name
     return None
