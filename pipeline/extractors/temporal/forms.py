@@ -43,7 +43,9 @@ T_TIME_OF_DAY = (
 T_DAY_PART = r"(?:sáng|chiều|tối|trưa|đêm|hôm)"
 # Words after which a year-less "D/M" is read as a date ("trước 30/6", "Sáng 12/1").
 T_DM_CONTEXT = (
-    r"(?<=(?<![\p{L}\p{N}])(?:trước|đến|hết|nhất|là|vào|sáng|chiều|tối|trưa|đêm|hôm|từ|giờ|h|chót|hạn)\s{1,3})"
+    r"(?<=(?<![\p{L}\p{N}])(?:trước|đến|hết|nhất|là|vào|sáng|chiều|tối|trưa|đêm|hôm|từ|giờ|h|chót|hạn)\s{1,3}"
+    # a news report's "Sáng nay (12/11)", "Chiều qua 5/3", "Hôm nay (20/11)"
+    r"|(?<![\p{L}\p{N}])(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua)\s{1,3}\(?)"
 )
 # "đến" / "tới" / a dash between the two ends of a range.
 T_RANGE_TO = r"(?:đến|tới|[\-\u2013\u2014])"
