@@ -305,10 +305,8 @@ def _cites_before(clause: str) -> bool:
     """Whether a date's clause cites a document before it with no comma between: the date is
     then the cited document's ("Thông báo số 52-TB/ĐU ... tại hội nghị ngày 03/10/2025"), not the
     notice's meeting ("Thực hiện Chương trình số 05-CTr/HU, ngày 12/5/2025, Ban Thường vụ họp")."""
-    last = None
-    for last in _DOC_REF.finditer(clause):
-        pass
-    return last is not None and "," not in clause[last.end():]
+    ends = [m.end() for m in _DOC_REF.finditer(clause)]
+    return bool(ends) and "," not in clause[ends[-1]:]
 
 
 def _meeting_date(text: str, start: int, end: int, year: int | None) -> str | None:
