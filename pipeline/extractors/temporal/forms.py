@@ -214,13 +214,14 @@ def _h_from_day(m: regex.Match, year: int | None) -> Parsed | None:
 # (the longest match at the leftmost start wins whatever the order).
 
 FORMS: tuple[DateForm, ...] = build(
-    # "từ ngày 15 đến ngày 31 tháng 12 năm 2025", "từ ngày 01/12 đến 15/12/2025".
+    # "từ ngày 15 đến ngày 31 tháng 12 năm 2025", "từ ngày 01/12 đến 15/12/2025",
+    # "từ ngày 05/01/2026 đến 17 giờ 00 ngày 01/02/2026" (a time of day at either end).
     DateForm(
         "from_day", TimeKind.RANGE, cue=Cue.FROM_TO, handler=_h_from_day, needs=Needs(("từ",)),
         pattern=(
-            rf"(?<![\p{{L}}\p{{N}}])từ{T_WS}(?:ngày{T_WS})?(?<!\d)(?P<d1>{T_NUM2})(?:\s?[/.]\s?(?P<m1>{T_NUM2})"
+            rf"(?<![\p{{L}}\p{{N}}])từ{T_WS}(?:{T_TIME_OF_DAY})?(?:ngày{T_WS})?(?<!\d)(?P<d1>{T_NUM2})(?:\s?[/.]\s?(?P<m1>{T_NUM2})"
             rf"(?:\s?[/.]\s?(?P<y1>{T_YEAR}))?|{T_WS}tháng{T_WS}(?P<m1w>{T_NUM2})(?:{T_WS}năm{T_WS}(?P<y1w>{T_YEAR}))?)?"
-            rf"{T_OWS}{T_RANGE_TO}{T_OWS}(?:hết{T_WS})?(?:ngày{T_WS})?(?<!\d)(?P<d2>{T_NUM2})"
+            rf"{T_OWS}{T_RANGE_TO}{T_OWS}(?:hết{T_WS})?(?:{T_TIME_OF_DAY})?(?:ngày{T_WS})?(?<!\d)(?P<d2>{T_NUM2})"
             rf"(?:\s?[/.]\s?(?P<m2>{T_NUM2})(?:\s?[/.]\s?(?P<y2>{T_YEAR}))?|{T_WS}tháng{T_WS}(?P<m2w>{T_NUM2})"
             rf"(?:{T_OWS},?{T_OWS}năm{T_WS}(?P<y2w>{T_YEAR}))?)(?![\d/])"
         ),
