@@ -246,8 +246,14 @@ def has_predicate(text: str) -> bool:
         rest = low[m.end():m.end() + 2].lstrip(" ")
         if rest[:1] in (",", ";"):
             continue
+        if _NOUN_DETERMINER.search(low, max(0, m.start() - 12), m.start()):
+            continue  # "các tổ chức chính trị - xã hội", "những hoạt động": a noun, not a predicate
         return True
     return False
+
+
+#: A plural or distributive determiner right before a verb makes it a noun ("các tổ chức").
+_NOUN_DETERMINER = regex.compile(r"(?<![\p{L}])(?:các|những|mọi|từng|mỗi)\s+$")
 
 
 #: A leading label of an item ("Tập thể: ...", "Khen thưởng cấp Nhà nước: ...").

@@ -28,6 +28,11 @@ CASES = [
     # a stub that only names the roles is a heading too
     ("5. Trung tâm Y tế huyện\na) Chủ trì, phối hợp:\n- Triển khai hồ sơ sức khỏe điện tử.\n",
      [("Triển khai hồ sơ sức khỏe", ["Trung tâm Y tế huyện"])]),
+    # a plural body whose head is also a verb ("các tổ chức", "những ..."): still only a body
+    ("8. Các tổ chức chính trị - xã hội huyện:\n- Vận động hội viên cài đặt ứng dụng định danh điện tử.\n",
+     [("Vận động hội viên", ["Tổ chức chính trị - xã hội huyện"])]),
+    ("9. Các tổ chức thành viên của Mặt trận\n- Tuyên truyền lợi ích của dịch vụ công trực tuyến.\n",
+     [("Tuyên truyền lợi ích", None)]),
     # a body with its verb is an item (a task) even over sub-items
     ("6. Ủy ban nhân dân các xã thực hiện các nội dung sau:\n- Rà soát hạ tầng mạng.\n",
      [("Ủy ban nhân dân các xã thực hiện", ["Ủy ban nhân dân các xã"]),
