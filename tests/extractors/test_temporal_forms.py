@@ -106,6 +106,11 @@ TIMES = [
      [("từ ngày 02/03/2026 đến 17 giờ 00 ngày 20/3/2026", "2026-03-02", "2026-03-20", "range", "from_to")]),
     ("Từ 7h30 ngày 10/4/2026 đến 16 giờ ngày 12/4/2026", None,
      [("Từ 7h30 ngày 10/4/2026 đến 16 giờ ngày 12/4/2026", "2026-04-10", "2026-04-12", "range", "from_to")]),
+    # hours of one day ("the polls open from 7 to 19 o'clock"): the day, not a span
+    ("Từ 07 giờ 00 đến 19 giờ 00 ngày 22/3/2026", None,
+     [("Từ 07 giờ 00 đến 19 giờ 00 ngày 22/3/2026", "2026-03-22", "2026-03-22", "day", "")]),
+    ("từ 7h đến 17h ngày 9 tháng 5 năm 2026", None,
+     [("từ 7h đến 17h ngày 9 tháng 5 năm 2026", "2026-05-09", "2026-05-09", "day", "")]),
     # news reports: "Sáng nay (12/11)", "Chiều qua 3/4" with the year of the publication
     ("Sáng nay (12/11), Phó Chủ tịch UBND tỉnh chủ trì", 2026, [("12/11", "2026-11-12", "2026-11-12", "day", "")]),
     ("Chiều qua 3/4, đoàn công tác", 2026, [("3/4", "2026-04-03", "2026-04-03", "day", "")]),

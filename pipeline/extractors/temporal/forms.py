@@ -49,8 +49,10 @@ T_DM_CONTEXT = (
 )
 # "đến" / "tới" / a dash between the two ends of a range.
 T_RANGE_TO = r"(?:đến|tới|[\-\u2013\u2014])"
-# What may stand before a day: a time of day, a part of day (both optional).
-_DAY_PREFIX = rf"(?:{T_TIME_OF_DAY})?(?:{T_DAY_PART}{T_WS})?"
+# Hours of one day before it ("từ 07 giờ 00 đến 19 giờ 00 ngày 15/3/2026"): the day, not a span.
+T_HOURS_FROM = rf"(?:(?<![\p{{L}}\p{{N}}])từ{T_WS}{T_TIME_OF_DAY}{T_RANGE_TO}{T_WS})"
+# What may stand before a day: hours, a time of day, a part of day (all optional).
+_DAY_PREFIX = rf"(?:{T_HOURS_FROM}?{T_TIME_OF_DAY})?(?:{T_DAY_PART}{T_WS})?"
 
 # Anchors (suffixes of their forms; see DateForm.anchor).
 # "25/10/2022", "25-10-2022" (same separator twice).
@@ -219,9 +221,9 @@ FORMS: tuple[DateForm, ...] = build(
     DateForm(
         "from_day", TimeKind.RANGE, cue=Cue.FROM_TO, handler=_h_from_day, needs=Needs(("từ",)),
         pattern=(
-            rf"(?<![\p{{L}}\p{{N}}])từ{T_WS}(?:{T_TIME_OF_DAY})?(?:ngày{T_WS})?(?<!\d)(?P<d1>{T_NUM2})(?:\s?[/.]\s?(?P<m1>{T_NUM2})"
+            rf"(?<![\p{{L}}\p{{N}}])từ{T_WS}(?:{T_TIME_OF_DAY}ngày{T_WS}|(?:ngày{T_WS})?)(?<!\d)(?P<d1>{T_NUM2})(?:\s?[/.]\s?(?P<m1>{T_NUM2})"
             rf"(?:\s?[/.]\s?(?P<y1>{T_YEAR}))?|{T_WS}tháng{T_WS}(?P<m1w>{T_NUM2})(?:{T_WS}năm{T_WS}(?P<y1w>{T_YEAR}))?)?"
-            rf"{T_OWS}{T_RANGE_TO}{T_OWS}(?:hết{T_WS})?(?:{T_TIME_OF_DAY})?(?:ngày{T_WS})?(?<!\d)(?P<d2>{T_NUM2})"
+            rf"{T_OWS}{T_RANGE_TO}{T_OWS}(?:hết{T_WS})?(?:{T_TIME_OF_DAY}ngày{T_WS}|(?:ngày{T_WS})?)(?<!\d)(?P<d2>{T_NUM2})"
             rf"(?:\s?[/.]\s?(?P<m2>{T_NUM2})(?:\s?[/.]\s?(?P<y2>{T_YEAR}))?|{T_WS}tháng{T_WS}(?P<m2w>{T_NUM2})"
             rf"(?:{T_OWS},?{T_OWS}năm{T_WS}(?P<y2w>{T_YEAR}))?)(?![\d/])"
         ),
