@@ -397,11 +397,18 @@ def _reported_list(text: str, lines: list[Line], marked: list[int], stop: int) -
     return any(_CONCLUSION.search(text, ln.start, ln.end) for ln in lines[:marked[0]])
 
 
+#: An enumeration in prose that opens after a colon ("đề nghị ... các nội dung sau: Thứ nhất, ..."):
+#: its first item is a sentence of its own, as the next ones ("Thứ hai, ...") already are.
+_FIRST_AFTER_COLON = regex.compile(r"(?<=:)[ \t]+(?=(?i:thứ nhất|trước hết|một là),)")
+
+
 def _prose_units(text: str, lines: list[Line], units: list[Unit], closing: list) -> None:
     sentences: list[tuple[int, int]] = []
     for ln in lines:
         pm = parse_marker(text[ln.start:ln.end])  # a reported list's bullet: the sentence starts after it
-        sentences.extend(split_sentences(text, ln.start + (pm[2] if pm and pm[0] in BULLET_STYLES else 0), ln.end))
+        for s, e in split_sentences(text, ln.start + (pm[2] if pm and pm[0] in BULLET_STYLES else 0), ln.end):
+            cut = _FIRST_AFTER_COLON.search(text, s, e)  # "... một số nội dung: Thứ nhất, Sở ..."
+            sentences.extend([(s, cut.start()), (cut.end(), e)] if cut else [(s, e)])
     first = next((k for k, (s, e) in enumerate(sentences) if _CONCLUSION.search(text, s, e)), 0)
     for s, e in sentences[first:]:
         if len(units) >= MAX_UNITS:

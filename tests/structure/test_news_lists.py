@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import vntasks
 from vntasks.api import extract
 
 _NEWS = ("TRANG THÔNG TIN ĐIỆN TỬ UBND TỈNH HÀ TĨNH\nTrang chủ > Tin tức > Chỉ đạo điều hành\n\n"
@@ -45,3 +46,18 @@ def test_a_formal_notice_with_bullets_keeps_its_items():
                   "Nơi nhận:\n- Như trên;\n- Lưu VT.\nCHỦ TỊCH\n\nLê Văn Tâm\n")
     assert len(doc.tasks) == 2
     assert doc.tasks[1].text.endswith("cho hộ thiếu nước.")
+
+
+def test_ordinal_directives_in_a_news_paragraph_are_tasks():
+    """"... đề nghị các sở, ngành tập trung một số nội dung: Thứ nhất, X ... Thứ hai, Y ...": each
+    ordinal clause is a task with its own subject; the intro announcing them is not."""
+    text = ("Báo điện tử tỉnh Hà Tĩnh\nThời sự | Kinh tế\n\nGỡ vướng cho dự án điện gió\n\n"
+            "Chiều 9/4, đồng chí Võ Trọng Hải, Chủ tịch UBND tỉnh chủ trì buổi làm việc với nhà đầu tư.\n\n"
+            "Phát biểu kết luận, đồng chí đề nghị các sở, ngành tập trung một số nội dung: Thứ nhất, Sở Công Thương "
+            "thẩm định thiết kế đường dây đấu nối, hoàn thành trước ngày 30/4/2026. Thứ hai, UBND xã Kỳ Lạc "
+            "hoàn thành giải phóng mặt bằng cột tháp. Thứ ba, Công an tỉnh bảo đảm an ninh khu vực thi công.\n\n"
+            "PV\n")
+    doc = vntasks.extract(text)
+    assert [t.responsible[0].name for t in doc.tasks] == ["Sở Công Thương", "Ủy ban nhân dân xã Kỳ Lạc",
+                                                         "Công an tỉnh"]
+    assert doc.tasks[0].deadline.date.isoformat() == "2026-04-30"
