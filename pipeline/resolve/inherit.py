@@ -85,10 +85,19 @@ def _bodies(cleaned: Cleaned, base: int, text: str, level: str | None = None) ->
     return out
 
 
+#: A lead cell that states the roles itself ("Ban Thường trực Ủy ban MTTQ xã chủ trì, phối hợp với
+#: Ủy ban nhân dân xã"): read as a sentence, its partners are support.
+_ROLE_CELL = regex.compile(r"(?i)(?<!\p{L})chủ trì(?!\p{L}).*?(?<!\p{L})phối hợp(?!\p{L})")
+
+
 def _cell_bodies(cleaned: Cleaned, text: str, cell: tuple[int, int] | None, role: str) -> list[Body]:
     if cell is None:
         return []
     s0, e0 = cell
+    if role == "lead" and _ROLE_CELL.search(text, s0, e0):
+        read = _bodies(cleaned, s0, text[s0:e0])
+        if any(b.role == "lead" for b in read):
+            return read
     out = []
     pos = s0
     for m in list(_CELL_SPLIT.finditer(text, s0, e0)) + [None]:

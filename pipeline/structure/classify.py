@@ -24,7 +24,8 @@ _TOPIC_HEADING = regex.compile(P.SEG_TOPIC_HEADING)
 
 _LEADING_CONNECTIVE = regex.compile(
     r"(?i)^(?:[\"“(]?\s*)(?:đồng thời|bên cạnh đó|ngoài ra|mặt khác|trong đó|trước mắt|trước tiên|"
-    r"trong thời gian tới|thời gian tới|sau đó|cùng với đó|theo đó|để [^,]{1,120})\s*,\s*"
+    r"trong thời gian tới|thời gian tới|sau đó|cùng với đó|theo đó|để [^,]{1,120}|trước hết|tiếp theo|cuối cùng|"
+    r"thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*,\s*"
 )
 
 
@@ -246,8 +247,14 @@ def has_predicate(text: str) -> bool:
         rest = low[m.end():m.end() + 2].lstrip(" ")
         if rest[:1] in (",", ";"):
             continue
+        if _NOUN_DETERMINER.search(low, max(0, m.start() - 12), m.start()):
+            continue  # "các tổ chức chính trị - xã hội", "những hoạt động": a noun, not a predicate
         return True
     return False
+
+
+#: A plural or distributive determiner right before a verb makes it a noun ("các tổ chức").
+_NOUN_DETERMINER = regex.compile(r"(?<![\p{L}])(?:các|những|mọi|từng|mỗi)\s+$")
 
 
 #: A leading label of an item ("Tập thể: ...", "Khen thưởng cấp Nhà nước: ...").
@@ -286,15 +293,26 @@ _PLACE_LABEL = regex.compile(r"(?i)^(?:xã|phường|thị trấn|thôn|ấp|b�
 _COUNT_START = regex.compile(r"(?i)^(?:không quá|tối đa|tối thiểu|ít nhất|khoảng)?\s*\d[\d.,]*\s+(?-i:\p{Ll})")
 
 
+#: A labelled value that is only a day ("Ngày bầu cử: Chủ nhật, ngày 15 tháng 3 năm 2026."): a date line.
+_DATE_ONLY_VALUE = regex.compile(
+    r"(?i)(?:(?:chủ nhật|thứ (?:hai|ba|tư|năm|sáu|bảy))\s*,?\s*)?(?:ngày\s+)?\d{1,2}"
+    r"(?:\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)\s*[.;]?\s*$")
+#: "Nội dung (giám sát): Việc ...": the content of a review names its object, a noun phrase, not an action.
+_OBJECT_CONTENT = regex.compile(r"(?i)^nội dung(?:\s+\p{L}+){0,2}\s*:\s*(?:việc|tình hình|kết quả)(?!\p{L})")
+
+
 def specification(text: str) -> bool:
     """Whether an item only specifies its parent (SPEC: sampling sites, parameters, quotas are
     not tasks): its label names an attribute ("Thông số: ...", "Số lượng: ...") or a place
-    ("Xã Hòa Bình: Lấy mẫu 01 vị trí"), or it opens with a count of units ("01 vị trí tại ...")."""
+    ("Xã Hòa Bình: Lấy mẫu 01 vị trí"), or it opens with a count of units ("01 vị trí tại ..."),
+    or its value is only a day, or it is the content of a review ("Nội dung: Việc ...")."""
     if _COUNT_START.match(text):
         return not has_predicate(text)
     m = _LEADING_LABEL.match(text)
     if m is None or len(m.group().split()) > _LABEL_WORDS:
         return False
+    if _DATE_ONLY_VALUE.match(text, m.end()) or _OBJECT_CONTENT.match(text):
+        return True
     label = m.group().rstrip(": \t")
     category, at = _own_category(_LEADING_PLURAL.sub("", label, count=1))
     return (category is Section.SPEC and at == 0) or bool(_PLACE_LABEL.match(label))

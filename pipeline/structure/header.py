@@ -73,6 +73,18 @@ _LEADER_TITLE = regex.compile(P.HDR_LEADER_TITLE)
 _RECIPIENTS_LABEL = regex.compile(P.HDR_RECIPIENTS_LABEL)
 _RECIPIENTS_SPLIT = regex.compile(P.HDR_RECIPIENTS_SPLIT)
 _NUMBER_PARTS = regex.compile(P.HDR_NUMBER_PARTS)
+#: A mark on its own line in the header's left column ("DỰ THẢO", "DỰ THẢO LẦN 2", "KHẨN"): never a body.
+_MARK_LINE = regex.compile(r"^(?:DỰ THẢO|BẢN THẢO|THƯỢNG KHẨN|HỎA TỐC|HOẢ TỐC|KHẨN|MẬT|TỐI MẬT)(?:\s+LẦN\s+\S+)?$")
+#: Sentence case of committee names: "Ban Thường trực ủy ban ..." -> "... Ủy ban ...".
+_COMMITTEE_AFTER_HEAD = regex.compile(r"(?<=(?:Thường trực|Thường vụ) )ủy ban(?!\p{L})")
+#: ... and "Ủy ban Bầu cử" -> "Ủy ban bầu cử" (an election body's name has no proper noun).
+_ELECTION_BODY = regex.compile(r"^(Ủy ban|Ban|Tổ) Bầu cử(?!\p{L})")
+#: A leader's title ending with a level word just before a name ("Phó Chủ tịch Thường trực UBND
+#: tỉnh Lê Thị Hạnh chủ trì"): the name is the leader's, not a place's.
+_TITLE_THEN_LEVEL = regex.compile(
+    r"(?i)(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Trưởng ban)(?:\s+Thường trực)?\s+"
+    r"(?:UBND|HĐND|Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Ủy ban MTTQ(?:\s+Việt Nam)?)?\s*"
+    r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn)\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -219,8 +231,8 @@ def _issuer_block(lines: list[tuple[int, int, str]], stop: int) -> list[str]:
     """The header's left column: the issuing body and its superiors, top to bottom."""
     cands = []
     for _, _, s in lines[:stop]:
-        if _SO_ALONE.match(s) or _SYMBOL_LINE.match(s):
-            continue  # the number under the issuer, not a body
+        if _SO_ALONE.match(s) or _SYMBOL_LINE.match(s) or _MARK_LINE.match(s.strip(" *_")):
+            continue  # the number or a draft/urgency mark under the issuer, not a body
         s2 = _RIGHT_COLUMN.sub(" ", s)
         s2 = _PLACE_DATE.sub(" ", s2)
         s2 = _NUMBER_TO_END.sub(" ", s2)
@@ -257,7 +269,8 @@ def _issuer(block: list[str]) -> str | None:
         place = _LOCALITY_END.search(block[-2])
         if place:  # a body named by its field under "UBND HUYỆN X" ("SỞ ...", "BAN CHỈ ĐẠO ..."): "... huyện X"
             last = f"{last} {place.group()}"
-    return canonical_name(restore_case(last))
+    name = _COMMITTEE_AFTER_HEAD.sub("Ủy ban", restore_case(last))
+    return canonical_name(_ELECTION_BODY.sub(lambda m: f"{m.group(1)} bầu cử", name))
 
 
 def _title(lines, type_i: int, text: str, body_start: int) -> str | None:
@@ -306,6 +319,18 @@ _MEETING = regex.compile(r"(?i)(?<!\p{L})(?:họp|hội nghị|làm việc|chủ
                          r"đi kiểm tra|hội thảo|tọa đàm|trực tuyến)(?!\p{L})")
 
 
+#: A numbered document reference ("52-TB/ĐU", "số 19/KH-UBND").
+_DOC_REF = regex.compile(r"(?:\d+[ \t]*[-/][ \t]*[\p{Lu}Đ]{1,6}[\p{L}]*[ \t]*[/-][ \t]*[\p{L}\d]+|(?i:số)[ \t]+\d+[-/.]\S+)")
+
+
+def _cites_before(clause: str) -> bool:
+    """Whether a date's clause cites a document before it with no comma between: the date is
+    then the cited document's ("Thông báo số 52-TB/ĐU ... tại hội nghị ngày 03/10/2025"), not the
+    notice's meeting ("Thực hiện Chương trình số 05-CTr/HU, ngày 12/5/2025, Ban Thường vụ họp")."""
+    ends = [m.end() for m in _DOC_REF.finditer(clause)]
+    return bool(ends) and "," not in clause[ends[-1]:]
+
+
 def _meeting_date(text: str, start: int, end: int, year: int | None) -> str | None:
     window = text[start:end]
     if not _MEETING.search(window):
@@ -317,8 +342,10 @@ def _meeting_date(text: str, start: int, end: int, year: int | None) -> str | No
         if _REF_BEFORE.search(before) or _BOUND_BEFORE.search(before):
             continue
         s0 = max(window.rfind(".", 0, t.start), window.rfind("\n", 0, t.start)) + 1
-        e0 = window.find(". ", t.end)
-        sentence = window[s0:e0 if e0 > 0 else len(window)]
+        ends = [e for e in (window.find(". ", t.end), window.find("\n", t.end)) if e > 0]
+        sentence = window[s0:min(ends) if ends else len(window)]
+        if _cites_before(window[max(s0, window.rfind(";", 0, t.start) + 1):t.start]):
+            continue  # the meeting of a cited document ("Thông báo số ... tại hội nghị ngày ...")
         if not _MEETING.search(sentence):
             continue
         if _PLACE_DATE.search("\n" + window[max(0, t.start - 45):t.end]):
@@ -358,7 +385,7 @@ def _chair(text: str, start: int, end: int) -> Person | None:
         cut = _CLAUSE_END.search(after)
         after = after[:cut.start()] if cut else after
         before = window[max(0, s - 80):s]
-        if _PLACE_BEFORE.search(before):
+        if _PLACE_BEFORE.search(before) and not _TITLE_THEN_LEVEL.search(before):
             continue  # a place or a street named after a person
         score = 0
         vm = _CHAIR_VERB.search(after)

@@ -253,7 +253,8 @@ def segment(text: str) -> Segmented:
     inline = [i for i in range(footer_i) if len(seqs[i]) >= 2]
     n_marked = len([i for i in sorted(set(marked) | set(inline)) if i >= max(body_i, 0)])
     has_table = any(HEAD_FIRST.match(text[ln.start:ln.end].strip()) for ln in lines[:footer_i])
-    prose = not has_table and (n_marked == 0 or (n_marked < 2 and body_i < 0))
+    prose = not has_table and (n_marked == 0 or (n_marked < 2 and body_i < 0)
+                               or (not numbered and _reported_list(text, lines, marked, footer_i)))
     kg_end = _kinh_gui_end(text, lines, footer_i)
     if body_i < 0:
         if not prose and numbered:
@@ -380,10 +381,34 @@ _CONCLUSION = regex.compile(r"(?i)\b(?:phát biểu kết luận|kết luận (?
                             r"phát biểu chỉ đạo)")
 
 
+#: A formal notice's header lines: its number ("Số: 12/KH-UBND") or its place and date.
+_FORMAL_HEAD = regex.compile(r"(?i)^[ \t*_]*số[ \t]*(?::|\d)|,[ \t]*ngày[ \t]+\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm")
+#: The lines of the head looked through for them.
+_FORMAL_HEAD_LINES = 15
+
+
+def _reported_list(text: str, lines: list[Line], marked: list[int], stop: int) -> bool:
+    """A news report whose conclusion lists its directives as bullets ("Kết luận hội nghị, đồng
+    chí ... yêu cầu:" / "- Sở ..."): no formal header, and the conclusion is reported in a
+    paragraph before the first bullet. It is read as prose, sentence by sentence, so that the
+    paragraphs after the list are directives of their own."""
+    if not marked or any(_FORMAL_HEAD.search(text, ln.start, ln.end) for ln in lines[:min(stop, _FORMAL_HEAD_LINES)]):
+        return False
+    return any(_CONCLUSION.search(text, ln.start, ln.end) for ln in lines[:marked[0]])
+
+
+#: An enumeration in prose that opens after a colon ("đề nghị ... các nội dung sau: Thứ nhất, ..."):
+#: its first item is a sentence of its own, as the next ones ("Thứ hai, ...") already are.
+_FIRST_AFTER_COLON = regex.compile(r"(?<=:)[ \t]+(?=(?i:thứ nhất|trước hết|một là),)")
+
+
 def _prose_units(text: str, lines: list[Line], units: list[Unit], closing: list) -> None:
     sentences: list[tuple[int, int]] = []
     for ln in lines:
-        sentences.extend(split_sentences(text, ln.start, ln.end))
+        pm = parse_marker(text[ln.start:ln.end])  # a reported list's bullet: the sentence starts after it
+        for s, e in split_sentences(text, ln.start + (pm[2] if pm and pm[0] in BULLET_STYLES else 0), ln.end):
+            cut = _FIRST_AFTER_COLON.search(text, s, e)  # "... một số nội dung: Thứ nhất, Sở ..."
+            sentences.extend([(s, cut.start()), (cut.end(), e)] if cut else [(s, e)])
     first = next((k for k, (s, e) in enumerate(sentences) if _CONCLUSION.search(text, s, e)), 0)
     for s, e in sentences[first:]:
         if len(units) >= MAX_UNITS:

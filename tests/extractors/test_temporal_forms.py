@@ -101,6 +101,19 @@ TIMES = [
      [("từ ngày 20/12 đến ngày 10/01/2026", "2025-12-20", "2026-01-10", "range", "from_to")]),
     ("từ tháng 10 đến tháng 12 năm 2025", None,
      [("từ tháng 10 đến tháng 12 năm 2025", "2025-10-01", "2025-12-31", "range", "from_to")]),
+    # a time of day at an end of the span (deadlines for filing, campaigning): still one span
+    ("từ ngày 02/03/2026 đến 17 giờ 00 ngày 20/3/2026", None,
+     [("từ ngày 02/03/2026 đến 17 giờ 00 ngày 20/3/2026", "2026-03-02", "2026-03-20", "range", "from_to")]),
+    ("Từ 7h30 ngày 10/4/2026 đến 16 giờ ngày 12/4/2026", None,
+     [("Từ 7h30 ngày 10/4/2026 đến 16 giờ ngày 12/4/2026", "2026-04-10", "2026-04-12", "range", "from_to")]),
+    # hours of one day ("the polls open from 7 to 19 o'clock"): the day, not a span
+    ("Từ 07 giờ 00 đến 19 giờ 00 ngày 22/3/2026", None,
+     [("Từ 07 giờ 00 đến 19 giờ 00 ngày 22/3/2026", "2026-03-22", "2026-03-22", "day", "")]),
+    ("từ 7h đến 17h ngày 9 tháng 5 năm 2026", None,
+     [("từ 7h đến 17h ngày 9 tháng 5 năm 2026", "2026-05-09", "2026-05-09", "day", "")]),
+    # news reports: "Sáng nay (12/11)", "Chiều qua 3/4" with the year of the publication
+    ("Sáng nay (12/11), Phó Chủ tịch UBND tỉnh chủ trì", 2026, [("12/11", "2026-11-12", "2026-11-12", "day", "")]),
+    ("Chiều qua 3/4, đoàn công tác", 2026, [("3/4", "2026-04-03", "2026-04-03", "day", "")]),
     # months or quarters joined by a dash or "đến" without "từ" (time cells, spans in prose)
     ("Tháng 3-5/2026", None, [("Tháng 3-5/2026", "2026-03-01", "2026-05-31", "range", "")]),
     ("tháng 9 - tháng 11 năm 2024", None, [("tháng 9 - tháng 11 năm 2024", "2024-09-01", "2024-11-30", "range", "")]),

@@ -127,8 +127,16 @@ def test_tasks_of_a_plan(body, starts):
     ("Cửa sông Gianh: lấy mẫu 01 vị trí tại bến cá.", True),
     ("02 vị trí tại kênh dẫn nước vào khu nuôi tôm Quảng Phú;", True),
     ("Không quá 03 cá nhân;", True),
+    # the form of an activity; a labelled day; the object of a review (a noun phrase)
+    ("Hình thức: Kiểm tra trực tiếp kết hợp xem xét hồ sơ.", True),
+    ("Ngày bầu cử: Chủ nhật, ngày 15 tháng 3 năm 2026.", True),
+    ("Ngày tổ chức: 09/11/2025", True),
+    ("Nội dung: Việc thu, chi quỹ đền ơn đáp nghĩa của phường năm 2025.", True),
+    ("Nội dung kiểm tra: Tình hình thực hiện quy chế dân chủ ở cơ sở.", True),
     # directives, with or without a label
     ("Điểm quan trắc: Thực hiện quan trắc định kỳ tại các ao nuôi.", False),
+    ("Nội dung: Tuyên truyền phòng, chống dịch bệnh trên loa truyền thanh.", False),
+    ("Thời gian: Hoàn thành trước ngày 30/11/2025.", False),
     ("Tổ chức 05 lớp tập huấn cho người nuôi tôm.", False),
     ("Phòng Nông nghiệp hướng dẫn các hộ nuôi lấy mẫu nước.", False),
 ])

@@ -93,3 +93,25 @@ def test_support_cell_split(cell, names):
     # the split is asserted here; whether a leading "Các" stays is the canonical name's matter
     got = [b.name.removeprefix("Các ") for b in row.responsible if b.role == "support"]
     assert [g[:1].upper() + g[1:] for g in got] == names
+
+
+_TIMELINE = "TT\n\nNội dung công việc\n\nThời gian\n\nCơ quan thực hiện\n\n"
+
+
+@pytest.mark.parametrize(("time", "bodies", "expected"), [
+    # one body cell that states the roles: the partner is support
+    ("Từ ngày 02/02/2026 đến ngày 08/02/2026",
+     "Ban Thường trực Ủy ban MTTQ Việt Nam xã chủ trì, phối hợp với Ủy ban nhân dân xã",
+     (["Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam xã"], ["Ủy ban nhân dân xã"], None,
+      ("2026-02-02", "2026-02-08"))),
+    # the hours of one day: a deadline on that day; a span whose end has an hour: a period
+    ("Từ 07 giờ 00 đến 19 giờ 00 ngày 22/3/2026", "Các Tổ bầu cử", (["Tổ bầu cử"], [], "2026-03-22", None)),
+    ("Từ ngày 12/01/2026 đến 17 giờ 00 ngày 06/02/2026", "Ủy ban bầu cử xã",
+     (["Ủy ban bầu cử xã"], [], None, ("2026-01-12", "2026-02-06"))),
+])
+def test_timeline_rows_of_an_election_plan(time, bodies, expected):
+    doc = vntasks.extract(_HEAD + _TIMELINE + "1\n\nTổ chức hội nghị cử tri ở các thôn, tổ dân phố\n\n"
+                          + time + "\n\n" + bodies + "\n\n")
+    (row,) = [t for t in doc.tasks if t.label == "1"]
+    _, lead, support, deadline, period, _ = _task(row)
+    assert (lead, support, deadline, period) == expected

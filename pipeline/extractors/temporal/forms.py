@@ -43,12 +43,16 @@ T_TIME_OF_DAY = (
 T_DAY_PART = r"(?:sáng|chiều|tối|trưa|đêm|hôm)"
 # Words after which a year-less "D/M" is read as a date ("trước 30/6", "Sáng 12/1").
 T_DM_CONTEXT = (
-    r"(?<=(?<![\p{L}\p{N}])(?:trước|đến|hết|nhất|là|vào|sáng|chiều|tối|trưa|đêm|hôm|từ|giờ|h|chót|hạn)\s{1,3})"
+    r"(?<=(?<![\p{L}\p{N}])(?:trước|đến|hết|nhất|là|vào|sáng|chiều|tối|trưa|đêm|hôm|từ|giờ|h|chót|hạn)\s{1,3}"
+    # a news report's "Sáng nay (12/11)", "Chiều qua 5/3", "Hôm nay (20/11)"
+    r"|(?<![\p{L}\p{N}])(?:sáng|chiều|tối|trưa|hôm)\s+(?:nay|qua)\s{1,3}\(?)"
 )
 # "đến" / "tới" / a dash between the two ends of a range.
 T_RANGE_TO = r"(?:đến|tới|[\-\u2013\u2014])"
-# What may stand before a day: a time of day, a part of day (both optional).
-_DAY_PREFIX = rf"(?:{T_TIME_OF_DAY})?(?:{T_DAY_PART}{T_WS})?"
+# Hours of one day before it ("từ 07 giờ 00 đến 19 giờ 00 ngày 15/3/2026"): the day, not a span.
+T_HOURS_FROM = rf"(?:(?<![\p{{L}}\p{{N}}])từ{T_WS}{T_TIME_OF_DAY}{T_RANGE_TO}{T_WS})"
+# What may stand before a day: hours, a time of day, a part of day (all optional).
+_DAY_PREFIX = rf"(?:{T_HOURS_FROM}?{T_TIME_OF_DAY})?(?:{T_DAY_PART}{T_WS})?"
 
 # Anchors (suffixes of their forms; see DateForm.anchor).
 # "25/10/2022", "25-10-2022" (same separator twice).
@@ -212,13 +216,14 @@ def _h_from_day(m: regex.Match, year: int | None) -> Parsed | None:
 # (the longest match at the leftmost start wins whatever the order).
 
 FORMS: tuple[DateForm, ...] = build(
-    # "từ ngày 15 đến ngày 31 tháng 12 năm 2025", "từ ngày 01/12 đến 15/12/2025".
+    # "từ ngày 15 đến ngày 31 tháng 12 năm 2025", "từ ngày 01/12 đến 15/12/2025",
+    # "từ ngày 05/01/2026 đến 17 giờ 00 ngày 01/02/2026" (a time of day at either end).
     DateForm(
         "from_day", TimeKind.RANGE, cue=Cue.FROM_TO, handler=_h_from_day, needs=Needs(("từ",)),
         pattern=(
-            rf"(?<![\p{{L}}\p{{N}}])từ{T_WS}(?:ngày{T_WS})?(?<!\d)(?P<d1>{T_NUM2})(?:\s?[/.]\s?(?P<m1>{T_NUM2})"
+            rf"(?<![\p{{L}}\p{{N}}])từ{T_WS}(?:{T_TIME_OF_DAY}ngày{T_WS}|(?:ngày{T_WS})?)(?<!\d)(?P<d1>{T_NUM2})(?:\s?[/.]\s?(?P<m1>{T_NUM2})"
             rf"(?:\s?[/.]\s?(?P<y1>{T_YEAR}))?|{T_WS}tháng{T_WS}(?P<m1w>{T_NUM2})(?:{T_WS}năm{T_WS}(?P<y1w>{T_YEAR}))?)?"
-            rf"{T_OWS}{T_RANGE_TO}{T_OWS}(?:hết{T_WS})?(?:ngày{T_WS})?(?<!\d)(?P<d2>{T_NUM2})"
+            rf"{T_OWS}{T_RANGE_TO}{T_OWS}(?:hết{T_WS})?(?:{T_TIME_OF_DAY}ngày{T_WS}|(?:ngày{T_WS})?)(?<!\d)(?P<d2>{T_NUM2})"
             rf"(?:\s?[/.]\s?(?P<m2>{T_NUM2})(?:\s?[/.]\s?(?P<y2>{T_YEAR}))?|{T_WS}tháng{T_WS}(?P<m2w>{T_NUM2})"
             rf"(?:{T_OWS},?{T_OWS}năm{T_WS}(?P<y2w>{T_YEAR}))?)(?![\d/])"
         ),
