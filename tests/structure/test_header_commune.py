@@ -18,12 +18,12 @@ _PLAN = ("KẾ HOẠCH\nTổ chức các hoạt động kỷ niệm năm 2025\n\
 @pytest.mark.parametrize(("top", "number", "issuer", "level", "province"), [
     # a Front committee of a commune under its province; the province only in that block
     ("ỦY BAN MTTQ VIỆT NAM TỈNH GIA LAI\nỦY BAN MTTQ VIỆT NAM PHƯỜNG AN PHÚ\nBAN THƯỜNG TRỰC\n"
-     "Số: 31/KH-MTTQ-BTT\n\n", "31/KH-MTTQ-BTT", "Ban Thường trực Ủy ban MTTQ Việt Nam phường An Phú", "xã", "Gia Lai"),
+     "Số: 31/KH-MTTQ-BTT\n\n", "31/KH-MTTQ-BTT", "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường An Phú", "xã", "Gia Lai"),
     # a draft: blank number and a "DỰ THẢO" mark under the issuer
     ("ỦY BAN MTTQ VIỆT NAM\nPHƯỜNG AN PHÚ\nBAN THƯỜNG TRỰC\nSố:     /KH-MTTQ-BTT\nDỰ THẢO\n\n",
-     None, "Ban Thường trực Ủy ban MTTQ Việt Nam phường An Phú", "xã", None),
+     None, "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường An Phú", "xã", None),
     ("ỦY BAN MTTQ VIỆT NAM\nPHƯỜNG AN PHÚ\nBAN THƯỜNG TRỰC\nDỰ THẢO LẦN 2\nSố:   /KH-MTTQ-BTT\n\n",
-     None, "Ban Thường trực Ủy ban MTTQ Việt Nam phường An Phú", "xã", None),
+     None, "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam phường An Phú", "xã", None),
     ("ỦY BAN BẦU CỬ\nXÃ PHÚ LƯƠNG\n-------\nSố: 07/KH-UBBC\n\n", "07/KH-UBBC", "Ủy ban bầu cử xã Phú Lương", "xã",
      None),
 ])
