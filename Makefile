@@ -9,7 +9,7 @@ SHARED    ?= ../shared
 
 ANNOTATIONS ?= annotations
 
-.PHONY: setup tasks test lint eval train bench clean
+.PHONY: setup tasks test fault lint eval train bench clean
 
 setup: $(STAMP)
 
@@ -29,6 +29,10 @@ tasks: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# the fault suite (issue 21): killed workers, kills during the commit, bombs, special files, signals
+fault: $(STAMP)
+	$(BIN)/python -m pytest -q -m fault
 
 # extract corpus/ and score it against annotations/ (extract exits 1 when some inputs fail)
 eval: $(STAMP)

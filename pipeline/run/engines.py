@@ -34,6 +34,7 @@ from ..ingest.load import input_format, load_bytes, read_bytes
 from ..model import Document
 from ..output.tables import Encoded, csv_tables, encode
 from ..text.lexicon import PACKAGE
+from .pool import MAX_MEMORY, pool_map
 from .process import failed, process, warm
 
 # distributed (the Dask engine) and the process pool are imported only when used (start-up).
@@ -237,6 +238,9 @@ def document_of(job: Job, data: bytes | None = None) -> tuple[Document, str | No
     return process(loaded, job.doc_id, job.source), (loaded.text if loaded.derived else None)
 
 
+_DOCUMENT_OF = document_of  # as defined here (a test may replace the module's name)
+
+
 _READERS: dict[tuple[int, str], Cache] = {}  # this process's reading connection to each cache
 
 
@@ -293,8 +297,25 @@ def _tune_gc() -> tuple[int, int, int]:
     return old
 
 
-def map_ordered(fn: Callable[[Job], R], jobs: list[Job], workers: int = 1) -> Iterator[R]:
-    """``fn`` over ``jobs`` in input order: in this process, or in a pool of ``workers`` processes."""
+def worker_died(why: str) -> PipelineError:
+    """The error of an input whose worker process died while processing it."""
+    return PipelineError("extract", f"worker died ({why}) while processing this input: out of memory "
+                                    "(see --max-memory) or a crash in a library; the input was skipped")
+
+
+def _dead_document(job: Job, why: str) -> tuple[Document, str | None]:
+    return failed(job.doc_id, job.source, worker_died(why)), None
+
+
+def _dead_encoded(job: Job, why: str) -> tuple[Encoded, str | None]:
+    return prepare(encode(failed(job.doc_id, job.source, worker_died(why)), None), False), None
+
+
+def map_ordered(fn: Callable[[Job], R], jobs: list[Job], workers: int = 1,
+                max_memory: int | None = MAX_MEMORY) -> Iterator[R]:
+    """``fn`` over ``jobs`` in input order: in this process, or in a pool of ``workers`` processes
+    (:func:`.pool.pool_map`: a worker that dies gives its input a failed result, ``max_memory``
+    bytes per worker). ``fn`` is :func:`run_one` or :func:`document_of` (or returns what it does)."""
     if workers <= 1 or len(jobs) < 2:
         old = _tune_gc()
         try:
@@ -303,21 +324,19 @@ def map_ordered(fn: Callable[[Job], R], jobs: list[Job], workers: int = 1) -> It
         finally:
             gc.set_threshold(*old)  # the caller's process is left as it was
         return
-    # lazily: multiprocessing is imported only for a pool (a one-process run starts faster)
-    from concurrent.futures import ProcessPoolExecutor
-
     warm()  # lexicons and patterns loaded once, before the fork, and shared by the workers
-    with ProcessPoolExecutor(max_workers=workers, initializer=_tune_gc) as ex:
-        yield from ex.map(fn, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 8) or 1)))
+    on_death = _dead_document if fn is _DOCUMENT_OF else _dead_encoded
+    yield from pool_map(fn, jobs, workers, on_death, chunk=max(1, min(16, len(jobs) // (workers * 8) or 1)),
+                        max_memory=max_memory, gc_threshold=GC_THRESHOLD)
 
 
-def run_jobs(jobs: list[Job], workers: int = 1, engine: str = "local",
-             scheduler: str | None = None) -> Iterator[tuple[Encoded, str | None]]:
+def run_jobs(jobs: list[Job], workers: int = 1, engine: str = "local", scheduler: str | None = None,
+             max_memory: int | None = MAX_MEMORY) -> Iterator[tuple[Encoded, str | None]]:
     """Results in input order, whatever the engine."""
     if engine == "dask":
         yield from _run_dask(jobs, workers, scheduler)
         return
-    yield from map_ordered(run_one, jobs, workers)
+    yield from map_ordered(run_one, jobs, workers, max_memory)
 
 
 def _run_dask(jobs: list[Job], workers: int, scheduler: str | None,

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from contextlib import closing
 from dataclasses import dataclass
 
 from ..ingest.load import MAX_BYTES
 from ..output.tables import Encoded
 from ..output.writers import TABLE_FILES, TableWriter
 from .engines import Cache, Job, close_readers, fingerprint, job_key, run_jobs, store
+from .pool import MAX_MEMORY
 from .process import doc_ids
 
 CACHE_FOLDER = ".cache"
@@ -49,12 +51,14 @@ def tables_current(cache: Cache, jobs: Sequence[Job], out: str | os.PathLike) ->
 
 def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, engine: str = "local",
             scheduler: str | None = None, max_bytes: int = MAX_BYTES, use_cache: bool = True,
-            reuse_tables: bool = True, on_result: Callable[[int, Encoded], None] | None = None) -> RunSummary:
+            reuse_tables: bool = True, on_result: Callable[[int, Encoded], None] | None = None,
+            max_memory: int | None = MAX_MEMORY) -> RunSummary:
     """Extract ``sources`` (files, in order) into the tables of ``out``.
 
     ``use_cache``: read and update ``out/.cache`` (else extract every input). ``reuse_tables``:
     return at once when the tables are current. ``on_result(i, encoded)`` is called for the i-th
-    result (1-based), in input order, after it was written.
+    result (1-based), in input order, after it was written. ``max_memory``: bytes each worker
+    process may use (above what it shares with this process).
     """
     out = os.fspath(out)
     cache_dir = os.path.join(out, CACHE_FOLDER) if use_cache else None
@@ -68,8 +72,8 @@ def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, en
     order: list[str | None] = []
     cache = Cache(cache_dir).open() if cache_dir else None
     try:
-        with TableWriter(out) as writer:
-            for i, (enc, key) in enumerate(run_jobs(work, jobs, engine, scheduler), 1):
+        with TableWriter(out) as writer, closing(run_jobs(work, jobs, engine, scheduler, max_memory)) as results:
+            for i, (enc, key) in enumerate(results, 1):
                 store(cache, enc, key)
                 writer.add_encoded(enc)
                 summary.n_cached += enc.cached
