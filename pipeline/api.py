@@ -9,6 +9,7 @@ from .errors import PipelineError
 from .ingest.load import MAX_BYTES, SUFFIXES, load_path, load_string
 from .model import Document
 from .output.tables import COLUMNS, frames_from_rows, rows_of, type_frame, type_parquet_frame
+from .output.writers import verify_tables
 from .run.engines import Job, document_of, map_ordered
 from .run.process import doc_ids, failed, process
 
@@ -78,10 +79,12 @@ def to_frames(results: Iterable[Document]) -> dict:
 
 
 def read_tables(out_dir: str | os.PathLike) -> dict:
-    """The tables written by ``vntasks extract`` as typed DataFrames (dates datetime64, lists lists)."""
+    """The tables written by ``vntasks extract`` as typed DataFrames (dates datetime64, lists lists).
+    ``PipelineError`` when they are not one set (a run stopped while replacing them)."""
     import pandas as pd  # lazily: pandas is needed for frames only
 
     out_dir = Path(out_dir)
+    verify_tables(out_dir)
     frames = {}
     for name in COLUMNS:
         if name == "tasks" and (out_dir / "tasks.parquet").exists():

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import regex
 
+from ..errors import PipelineError
 from ..model import BODY_TYPES
 from ..text.lexicon import load_table
 from ..text.normalise import strip_accents
@@ -521,6 +522,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         inputs = load_inputs(out_dir)
         write_links(inputs.links, out_dir / "links.csv")
         page = build_report(inputs, args.by, args.out, args.min_notices)
+    except PipelineError as exc:  # tables that are not one set
+        print(f"vntasks: {exc.message}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"vntasks: cannot write the report: {exc}", file=sys.stderr)
         return 1

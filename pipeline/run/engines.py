@@ -11,7 +11,8 @@ a moved file misses; an unchanged one hits. Workers only read it; the main proce
 new entry as results arrive (one file for the corpus: a file per notice cost more than the
 extraction on a real disk) and commits every ``Cache.BATCH`` entries and when the run stops for
 any reason, so an interrupted run's work is reused by the next. Entries not used by a completed
-run are pruned. A damaged database is set aside and rebuilt: it is only a cache.
+run are pruned. A damaged database is set aside and rebuilt: it is only a cache. The folder also
+holds the table manifest (:mod:`..output.writers`), which says which inputs the tables are for.
 """
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -33,6 +33,7 @@ from ..errors import PipelineError
 from ..ingest.load import input_format, load_bytes, read_bytes
 from ..model import Document
 from ..output.tables import Encoded, csv_tables, encode
+from ..output.writers import MANIFEST
 from ..text.lexicon import PACKAGE
 from .pool import MAX_MEMORY, pool_map
 from .process import failed, process, warm
@@ -78,7 +79,7 @@ class Cache:
     """The refresh cache of one output folder (see the module docstring)."""
 
     FILE = "cache.sqlite3"
-    MANIFEST = "manifest.json"
+    KEEP = frozenset({Path(MANIFEST).name})  # the table manifest lives beside the cache
     BATCH = 64  # entries per commit
 
     def __init__(self, folder: str | os.PathLike, readonly: bool = False):
@@ -179,27 +180,10 @@ class Cache:
         self._pending = 0
         for p in self.dir.glob(".tmp-*"):
             p.unlink(missing_ok=True)
-        for p in self.dir.glob("*.json"):  # entries of the former one-file-per-notice layout
-            if p.name != self.MANIFEST:
+        for p in self.dir.glob("*.json"):  # entries of the former one-file-per-notice layout, and
+            if p.name not in self.KEEP:  # its manifest of inputs (now in the table manifest)
                 p.unlink(missing_ok=True)
         return len(gone)
-
-    # --- the manifest: which inputs the current tables were written for ---
-    def manifest(self) -> list[str] | None:
-        """The ordered cache keys of the last completed run (its tables are current for them)."""
-        try:
-            return json.loads((self.dir / self.MANIFEST).read_text(encoding="utf-8"))["keys"]
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-
-    def write_manifest(self, keys: list[str]) -> None:
-        fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"keys": keys}, fh)
-        os.replace(tmp, self.dir / self.MANIFEST)
-
-    def clear_manifest(self) -> None:
-        (self.dir / self.MANIFEST).unlink(missing_ok=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,10 +4,10 @@ In: the input files, an output folder and how to run them (workers, engine). Out
 written atomically by :class:`~..output.writers.TableWriter`, the folder's refresh cache
 (:class:`~.engines.Cache`, ``OUT/.cache``) brought up to date, and a :class:`RunSummary`.
 
-When the cache's manifest says the tables were written for exactly these inputs, unchanged, by
-this pipeline, nothing runs (``RunSummary.current``). Otherwise every input is encoded (from the
-cache when it is there), written, and new results are stored; entries no input used are pruned
-and the manifest is written when every input succeeded. Errors of the run itself
+When the table manifest says the tables are one complete set written for exactly these inputs,
+unchanged, by this pipeline, nothing runs (``RunSummary.current``). Otherwise every input is
+encoded (from the cache when it is there), written, and new results are stored; entries no input
+used are pruned. The manifest names the inputs when every input succeeded. Errors of the run itself
 (``KeyboardInterrupt``, ``PipelineError`` of the engine, ``OSError`` of the output folder) reach
 the caller, after the cache has kept what was extracted.
 """
@@ -18,9 +18,10 @@ from collections.abc import Callable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
 
+from ..errors import PipelineError
 from ..ingest.load import MAX_BYTES
 from ..output.tables import Encoded
-from ..output.writers import TABLE_FILES, TableWriter
+from ..output.writers import TableWriter, verify_tables
 from .engines import Cache, Job, close_readers, fingerprint, job_key, run_jobs, store
 from .pool import MAX_MEMORY
 from .process import doc_ids
@@ -39,12 +40,15 @@ class RunSummary:
     current: bool = False
 
 
-def tables_current(cache: Cache, jobs: Sequence[Job], out: str | os.PathLike) -> bool:
-    """True when the last completed run wrote the tables for exactly these inputs, unchanged."""
-    last = cache.manifest()
-    if last is None or len(last) != len(jobs):
+def tables_current(jobs: Sequence[Job], out: str | os.PathLike) -> bool:
+    """True when the tables of ``out`` are one complete set (their manifest) written for exactly
+    these inputs, unchanged."""
+    try:
+        m = verify_tables(out, complete=True)
+    except PipelineError:  # a mix of two runs: written again
         return False
-    if not all(os.path.exists(os.path.join(out, name)) for name in TABLE_FILES):
+    last = m.get("inputs") if m else None
+    if not isinstance(last, list) or len(last) != len(jobs):
         return False
     return all(job_key(j) == k for j, k in zip(jobs, last, strict=True))
 
@@ -65,7 +69,7 @@ def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, en
     fp = fingerprint()
     work = [Job(s, d, max_bytes, cache_dir, fp) for s, d in zip(sources, doc_ids(list(sources)), strict=True)]
     summary = RunSummary(len(work))
-    if cache_dir and reuse_tables and tables_current(Cache(cache_dir), work, out):
+    if cache_dir and reuse_tables and tables_current(work, out):
         summary.current = True
         return summary
     keys: set[str] = set()
@@ -83,6 +87,10 @@ def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, en
                 summary.n_bad += enc.status != "ok"
                 if on_result is not None:
                     on_result(i, enc)
+            if cache is not None:
+                cache.commit()  # the extracted work is kept, even if the commit of the tables is killed
+                if summary.n_bad == 0 and all(order):
+                    writer.inputs = order  # the tables are current for exactly these inputs
     finally:
         close_readers()
         if cache is not None:
@@ -90,8 +98,4 @@ def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, en
     if cache is not None:
         with cache:
             cache.prune(keys)
-            if summary.n_bad == 0 and all(order):
-                cache.write_manifest(order)  # the tables are now current for exactly these inputs
-            else:
-                cache.clear_manifest()
     return summary
