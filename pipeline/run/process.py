@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import inspect
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,13 +29,23 @@ MAX_REFERENCES = 3000
 
 
 def doc_ids(sources: list[str]) -> list[str]:
-    """Stable ids: the file's stem, with a short hash of the path when stems collide."""
+    """Stable ids, unique over the run by construction, whatever their case (they name text
+    files): the file's stem; with a short hash of the path when stems collide; and when that
+    still meets another input's id (a file named like a hashed id), "-2", "-3"... on the later one."""
     stems = [Path(s).stem for s in sources]
-    counts: dict[str, int] = {}
-    for s in stems:
-        counts[s] = counts.get(s, 0) + 1
-    return [s if counts[s] == 1 else f"{s}-{hashlib.sha1(src.encode('utf-8')).hexdigest()[:8]}"
-            for s, src in zip(stems, sources, strict=True)]
+    counts = Counter(s.casefold() for s in stems)
+    wanted = [s if counts[s.casefold()] == 1 else f"{s}-{hashlib.sha1(src.encode('utf-8')).hexdigest()[:8]}"
+              for s, src in zip(stems, sources, strict=True)]
+    taken = {w.casefold() for w in wanted}
+    used: set[str] = set()
+    out = []
+    for w in wanted:
+        got, n = w, 2
+        while got.casefold() in used or (got is not w and got.casefold() in taken):
+            got, n = f"{w}-{n}", n + 1
+        used.add(got.casefold())
+        out.append(got)
+    return out
 
 
 #: The modules whose lexicons, pattern tables and models :func:`warm` loads.
