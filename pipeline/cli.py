@@ -26,7 +26,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .api import expand_inputs
     from .run.refresh import refresh
 
-    sources = expand_inputs(args.inputs)
+    sources = expand_inputs(args.inputs, exclude=[args.out])  # the output folder is never an input
     if not sources:
         print("vntasks: no input files found (accepted: .txt .md .html .docx .pdf)", file=sys.stderr)
     show = not args.quiet and sys.stderr.isatty() and len(sources) > 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,40 @@ class Loaded:
     derived: bool = False  # True when ``text`` is not the file's own UTF-8 bytes
 
 
+def files_under(folder: str | os.PathLike, exclude: Sequence[str | os.PathLike] = ()) -> list[str]:
+    """The accepted files under ``folder``, recursively, sorted by their path in it; names
+    starting with "." (at any depth) and symbolic links to folders are left out, broken links
+    kept (so that they are reported). A folder in ``exclude`` (the output folder) is not
+    walked: the tool never reads its own output back. A subfolder that cannot be listed is
+    returned itself, where it sorts, so that it is reported (:func:`input_format` says why)."""
+    root = Path(folder)
+    skip = {os.path.realpath(e) for e in exclude}
+    if os.path.realpath(root) in skip:
+        return []
+    found: list[tuple[str, str]] = []
+
+    def unreadable(exc: OSError) -> None:
+        where = Path(exc.filename) if exc.filename else root
+        found.append(((where.relative_to(root).as_posix() if where != root else ""), str(where)))
+
+    for d, dirs, files in os.walk(root, onerror=unreadable):
+        dirs[:] = [x for x in dirs if not x.startswith(".") and os.path.realpath(os.path.join(d, x)) not in skip]
+        rel = Path(d).relative_to(root)
+        for name in files:
+            p = Path(d, name)
+            if name.startswith(".") or p.suffix.lower() not in SUFFIXES:
+                continue
+            if p.is_file() or (p.is_symlink() and not p.exists()):
+                found.append(((rel / name).as_posix(), str(p)))
+    return [p for _, p in sorted(found)]
+
+
+def inside(path: str | os.PathLike, folder: str | os.PathLike) -> bool:
+    """True when ``path`` is in ``folder`` (at any depth, through symbolic links)."""
+    f = os.path.realpath(folder)
+    return os.path.realpath(path).startswith(f.rstrip(os.sep) + os.sep)
+
+
 def input_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in TEXT_SUFFIXES:
@@ -45,6 +80,12 @@ def input_format(path: Path) -> str:
         return "html"
     if suffix in (".docx", ".pdf"):
         return suffix[1:]
+    if path.is_dir():  # a folder that could not be listed (files_under)
+        try:
+            os.scandir(path).close()
+        except OSError as exc:
+            raise PipelineError("load", f"cannot list the folder: {exc.strerror or exc}") from None
+        raise PipelineError("load", "is a folder")
     raise PipelineError("load", f"unsupported file type {suffix or '(none)'}; accepted: {', '.join(sorted(SUFFIXES))}")
 
 

@@ -53,6 +53,20 @@ def tables_current(jobs: Sequence[Job], out: str | os.PathLike) -> bool:
     return all(job_key(j) == k for j, k in zip(jobs, last, strict=True))
 
 
+def not_inside(sources: Sequence[str], folder: str) -> list[str]:
+    """``sources`` but those in ``folder`` (one ``realpath`` per folder of the sources)."""
+    top = os.path.realpath(folder).rstrip(os.sep) + os.sep
+    verdict: dict[str, bool] = {}
+    kept = []
+    for s in sources:
+        d = os.path.dirname(s) or "."
+        if d not in verdict:
+            verdict[d] = (os.path.realpath(d) + os.sep).startswith(top)
+        if not verdict[d]:
+            kept.append(s)
+    return kept
+
+
 def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, engine: str = "local",
             scheduler: str | None = None, max_bytes: int = MAX_BYTES, use_cache: bool = True,
             reuse_tables: bool = True, on_result: Callable[[int, Encoded], None] | None = None,
@@ -65,6 +79,7 @@ def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, en
     process may use (above what it shares with this process).
     """
     out = os.fspath(out)
+    sources = not_inside(sources, out)  # the output folder is never an input
     cache_dir = os.path.join(out, CACHE_FOLDER) if use_cache else None
     fp = fingerprint()
     work = [Job(s, d, max_bytes, cache_dir, fp) for s, d in zip(sources, doc_ids(list(sources)), strict=True)]
