@@ -23,6 +23,7 @@ from ..text import patterns as P
 from ..text.normalise import fold_label
 from .clean import chrome_lines, tail_headings
 from .layout import Extracted, Lines, Source, finish, read_source
+from .limits import check_text
 
 # trafilatura is imported by the function that runs it (start-up).
 
@@ -397,6 +398,7 @@ def _html_to_text(raw: bytes) -> Extracted:
             main = fallback
     title = _headline(tree, title)
     text = finish(_drop_chrome_blocks(_with_headline(main, title)))
+    check_text(len(text), "HTML")
     if not text.strip():
         raise PipelineError("load", "HTML page has no readable text")
     return Extracted(text=text, pages=(), published=published or _iso_date(traf_date),

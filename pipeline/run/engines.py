@@ -216,6 +216,9 @@ def document_of(job: Job, data: bytes | None = None) -> tuple[Document, str | No
         loaded = load_bytes(data, fmt)
     except PipelineError as exc:
         return failed(job.doc_id, job.source, exc, sha), None
+    except MemoryError:
+        err = PipelineError("load", "out of memory (the memory limit of a worker)")
+        return failed(job.doc_id, job.source, err, sha), None
     except Exception as exc:  # noqa: BLE001 - one input's bug never stops the run
         err = PipelineError("load", f"internal error: {type(exc).__name__}: {exc}")
         return failed(job.doc_id, job.source, err, sha), None
@@ -256,11 +259,16 @@ def run_one(job: Job) -> tuple[Encoded, str | None]:
         hit = _reader(job.cache_dir).get(key)
         if hit is not None:
             return hit, key
-    doc, text = document_of(job, data)
-    enc = encode(doc, text)
-    if doc.status == "failed":
-        return prepare(enc, False), None
-    return prepare(enc, key is not None), key
+    try:
+        doc, text = document_of(job, data)
+        enc = encode(doc, text)
+        if doc.status == "failed":
+            return prepare(enc, False), None
+        return prepare(enc, key is not None), key
+    except MemoryError:  # wherever it struck: what it held is free again once we are here
+        doc = text = enc = None
+        err = PipelineError("load", "out of memory (the memory limit of a worker)")
+        return prepare(encode(failed(job.doc_id, job.source, err, hashlib.sha256(data).hexdigest()), None), False), None
 
 
 def store(cache: Cache | None, enc: Encoded, key: str | None) -> None:

@@ -107,6 +107,9 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
     except RecursionError:
         doc.status, doc.error_stage = "partial", stage
         doc.errors.append("input too deeply nested")
+    except MemoryError:
+        doc.status, doc.error_stage = "partial", stage
+        doc.errors.append(f"out of memory in {stage} (the memory limit of a worker)")
     except Exception as exc:  # noqa: BLE001 - a bug must not lose the other inputs
         doc.status, doc.error_stage = "partial", stage
         doc.errors.append(f"internal error in {stage}: {type(exc).__name__}: {exc}")
