@@ -8,6 +8,7 @@ and far below what would exhaust a machine. The memory of a worker process is ca
 """
 from __future__ import annotations
 
+import math
 import zipfile
 
 from ..errors import PipelineError
@@ -25,9 +26,10 @@ MAX_TEXT = 10_000_000
 
 
 def mib(n: int) -> str:
-    """A byte count as the limits and the README say it: "20 MB" (MB of 1024 x 1024 bytes)."""
+    """A byte count as the limits and the README say it, in MB of 1024 x 1024 bytes: "20 MB"
+    when whole, else one decimal rounded up (a size over a limit never shows as the limit)."""
     v = n / (1024 * 1024)
-    return f"{v:.0f} MB" if v >= 10 or v == int(v) else f"{v:.1f} MB"
+    return f"{int(v)} MB" if v == int(v) else f"{math.ceil(v * 10) / 10:.1f} MB"
 
 
 def check_zip(z: zipfile.ZipFile, kind: str = "DOCX") -> None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import PipelineError
+from .limits import mib
 
 TEXT_SUFFIXES = frozenset({".txt", ".md", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -89,22 +91,45 @@ def input_format(path: Path) -> str:
     raise PipelineError("load", f"unsupported file type {suffix or '(none)'}; accepted: {', '.join(sorted(SUFFIXES))}")
 
 
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
 def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes`` bytes (the size is checked before
+    reading, and enforced while reading: a file that grows, or lies about its size, is cut off).
+    A FIFO, device or socket is refused without reading from it (opening never waits)."""
     try:
-        size = os.stat(path).st_size
+        fh = open(path, "rb", buffering=0, opener=_open_nonblocking)
     except FileNotFoundError:
         raise PipelineError("load", "no such file") from None
-    except OSError as exc:
-        raise PipelineError("load", f"cannot read: {exc.strerror or exc}") from None
-    if size > max_bytes:
-        raise PipelineError("load", f"file too large: {size / 1e6:.1f} MB > {max_bytes / 1e6:.1f} MB limit (--max-bytes)")
-    try:
-        with open(path, "rb") as fh:
-            return fh.read()
     except IsADirectoryError:
         raise PipelineError("load", "is a directory") from None
     except OSError as exc:
         raise PipelineError("load", f"cannot read: {exc.strerror or exc}") from None
+    with fh:
+        try:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                kind = next((what for test, what in _KINDS if test(st.st_mode)), "not a file")
+                raise PipelineError("load", f"not a regular file ({kind}): only regular files are read")
+            if st.st_size > max_bytes:
+                raise PipelineError("load", f"file too large: {mib(st.st_size)} > {mib(max_bytes)} limit (--max-bytes)")
+            parts, size = [], 0
+            while block := fh.read(min(1 << 20, max_bytes + 1 - size)):
+                parts.append(block)
+                size += len(block)
+                if size > max_bytes:
+                    raise PipelineError("load", f"file too large: more than the {mib(max_bytes)} limit (--max-bytes) "
+                                                "read from a file whose size said less")
+            return b"".join(parts)
+        except OSError as exc:
+            raise PipelineError("load", f"cannot read: {exc.strerror or exc}") from None
+
+
+def _open_nonblocking(path: str, flags: int) -> int:
+    """Open without waiting (a FIFO with no writer would block the open itself)."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
 
 
 def load_bytes(data: bytes, fmt: str) -> Loaded:
