@@ -38,6 +38,12 @@ from .tables import COLUMNS, ColumnType, Encoded, column_type, csv_tables, encod
 
 TABLE_FILES = ("documents.jsonl", "tasks.csv", "tasks.parquet", "references.csv", "documents.csv", "errors.csv")
 
+#: Temporary folders of runs in progress (``OUT/.vntasks-XXXX``), each locked by its run.
+TEMP_PREFIX = ".vntasks-"
+LOCK_FILE = ".lock"
+#: A temporary folder without a lock (an older version's) is stale when older than this.
+STALE_UNLOCKED = 3600
+
 #: The table manifest, relative to the output folder (in the folder the CLI's tables never list).
 MANIFEST = os.path.join(".cache", "tables.json")
 MANIFEST_VERSION = 1
@@ -166,7 +172,9 @@ class TableWriter:
     def __init__(self, out_dir: str | os.PathLike, batch: int = 500):
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
-        self.tmp = Path(tempfile.mkdtemp(prefix=".vntasks-", dir=self.out))
+        remove_stale_temporaries(self.out)
+        self.tmp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=self.out))
+        self._lock = _hold_lock(self.tmp)  # released when this process ends, however it ends
         (self.tmp / "text").mkdir()
         self._files = {}
         for name in ("tasks", "references", "documents", "errors"):
@@ -241,18 +249,23 @@ class TableWriter:
         for name in TABLE_FILES:
             os.replace(self.tmp / name, self.out / name)
         _remove_stale_texts(self.out / "text", keep)
+        self._remove_tmp()
+
+    def _remove_tmp(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
     def abort(self) -> None:
-        for fh in self._files.values():
-            fh.close()
-        self._jsonl.close()
-        if self._pq is not None:
-            try:
-                self._pq.close()
-            except Exception:  # noqa: BLE001 - best effort on the way out
-                pass
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        """Remove the temporary files (closing them may fail, on a full disk: they go anyway)."""
+        for fh in [*self._files.values(), self._jsonl, self._pq]:
+            if fh is not None:
+                try:
+                    fh.close()
+                except Exception:  # noqa: BLE001 - best effort on the way out
+                    pass
+        self._remove_tmp()
 
     def __enter__(self) -> TableWriter:
         return self
@@ -292,3 +305,60 @@ def _remove_stale_texts(folder: Path, keep: set[str]) -> None:
                 os.unlink(e.path)
             except OSError:
                 pass
+
+
+def _hold_lock(folder: Path) -> int | None:
+    """An exclusive lock on ``folder``'s lock file, held while the descriptor is open."""
+    try:
+        import fcntl
+    except ImportError:  # not on this platform: stale folders are told by age only
+        return None
+    fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return fd
+
+
+def _is_stale(folder: Path) -> bool:
+    """True when no live run holds ``folder`` (its lock can be taken), or, without a lock file,
+    when it is older than ``STALE_UNLOCKED`` seconds."""
+    try:
+        import fcntl
+    except ImportError:
+        fcntl = None
+    try:
+        fd = os.open(folder / LOCK_FILE, os.O_RDWR | getattr(os, "O_CLOEXEC", 0)) if fcntl else -1
+    except FileNotFoundError:
+        fd = -1
+    except OSError:
+        return False
+    if fd < 0:
+        try:
+            import time
+
+            return time.time() - folder.stat().st_mtime > STALE_UNLOCKED
+        except OSError:
+            return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # a live run holds it
+    finally:
+        os.close(fd)
+    return True
+
+
+def remove_stale_temporaries(out_dir: Path) -> list[Path]:
+    """Remove the temporary folders of runs that ended without removing them (kill -9, power
+    loss); those of runs in progress (into the same folder, concurrently) are left. Returns
+    the folders removed."""
+    gone = []
+    try:
+        entries = [Path(e.path) for e in os.scandir(out_dir)
+                   if e.name.startswith(TEMP_PREFIX) and e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return gone
+    for d in entries:
+        if _is_stale(d):
+            shutil.rmtree(d, ignore_errors=True)
+            gone.append(d)
+    return gone

@@ -141,16 +141,27 @@ class Cache:
 
     def put(self, key: str, enc: Encoded) -> None:
         db = self._connect()
-        db.execute("INSERT OR REPLACE INTO notices (key, line, data) VALUES (?, ?, ?)",
-                   (key, enc.json_line, enc.cache_json if enc.cache_json is not None else cache_payload(enc)))
+        try:
+            db.execute("INSERT OR REPLACE INTO notices (key, line, data) VALUES (?, ?, ?)",
+                       (key, enc.json_line, enc.cache_json if enc.cache_json is not None else cache_payload(enc)))
+        except sqlite3.Error as exc:
+            raise self._os_error(exc) from exc
         self._pending += 1
         if self._pending >= self.BATCH:
             self.commit()
 
     def commit(self) -> None:
         if self._db is not None and self._pending:
-            self._db.commit()
+            try:
+                self._db.commit()
+            except sqlite3.Error as exc:
+                raise self._os_error(exc) from exc
             self._pending = 0
+
+    def _os_error(self, exc: sqlite3.Error) -> OSError:
+        """A write that failed (a full disk): an OSError of the output folder, as the tables' would be."""
+        self._pending = 0  # lost with the transaction
+        return OSError(f"cannot write the cache {self.dir / self.FILE}: {exc}")
 
     def close(self) -> None:
         """Commit what is pending and close (also after an interrupted run: its work is kept)."""

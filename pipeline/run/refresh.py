@@ -14,8 +14,10 @@ the caller, after the cache has kept what was extracted.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from contextlib import closing
+import signal
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 
 from ..errors import PipelineError
@@ -67,6 +69,25 @@ def not_inside(sources: Sequence[str], folder: str) -> list[str]:
     return kept
 
 
+@contextmanager
+def terminated_cleanly() -> Iterator[None]:
+    """While the block runs (in the main thread), SIGTERM unwinds it like an exception, so the
+    temporary files are removed, the cache keeps what was extracted and the workers are killed;
+    the process then exits with status 143 (128 + SIGTERM)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, engine: str = "local",
             scheduler: str | None = None, max_bytes: int = MAX_BYTES, use_cache: bool = True,
             reuse_tables: bool = True, on_result: Callable[[int, Encoded], None] | None = None,
@@ -91,7 +112,8 @@ def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, en
     order: list[str | None] = []
     cache = Cache(cache_dir).open() if cache_dir else None
     try:
-        with TableWriter(out) as writer, closing(run_jobs(work, jobs, engine, scheduler, max_memory)) as results:
+        with (terminated_cleanly(), TableWriter(out) as writer,
+              closing(run_jobs(work, jobs, engine, scheduler, max_memory)) as results):
             for i, (enc, key) in enumerate(results, 1):
                 store(cache, enc, key)
                 writer.add_encoded(enc)
