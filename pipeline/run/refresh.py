@@ -9,7 +9,8 @@ unchanged, by this pipeline, nothing runs (``RunSummary.current``). Otherwise ev
 encoded (from the cache when it is there), written, and new results are stored; entries no input
 used are pruned. The manifest names the inputs when every input succeeded. Errors of the run itself
 (``KeyboardInterrupt``, ``PipelineError`` of the engine, ``OSError`` of the output folder) reach
-the caller, after the cache has kept what was extracted.
+the caller, after the cache has kept what was extracted. No input at all is such an error
+(:class:`NoInputs`): the previous tables stay.
 """
 from __future__ import annotations
 
@@ -29,6 +30,15 @@ from .pool import MAX_MEMORY
 from .process import doc_ids
 
 CACHE_FOLDER = ".cache"
+
+
+class NoInputs(PipelineError):
+    """A run without a single input: the previous tables (and the cache) are left as they were
+    (an emptied or mistyped input folder must not wipe them)."""
+
+    def __init__(self, out: str):
+        super().__init__("usage", f"no input files: the tables in {out} are left as they were")
+        self.out = out
 
 
 @dataclass(slots=True)
@@ -97,10 +107,13 @@ def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, en
     ``use_cache``: read and update ``out/.cache`` (else extract every input). ``reuse_tables``:
     return at once when the tables are current. ``on_result(i, encoded)`` is called for the i-th
     result (1-based), in input order, after it was written. ``max_memory``: bytes each worker
-    process may use (above what it shares with this process).
+    process may use (above what it shares with this process). :class:`NoInputs` when there is
+    no input: nothing is written.
     """
     out = os.fspath(out)
     sources = not_inside(sources, out)  # the output folder is never an input
+    if not sources:
+        raise NoInputs(out)
     cache_dir = os.path.join(out, CACHE_FOLDER) if use_cache else None
     fp = fingerprint()
     work = [Job(s, d, max_bytes, cache_dir, fp) for s, d in zip(sources, doc_ids(list(sources)), strict=True)]
