@@ -38,6 +38,7 @@ class Loaded:
     published: str | None = None  # publication date given by a web page's metadata
     title: str | None = None  # headline given by a web page's metadata
     derived: bool = False  # True when ``text`` is not the file's own UTF-8 bytes
+    warnings: tuple[str, ...] = ()  # what was repaired to read it (reported, the text is kept)
 
 
 def files_under(folder: str | os.PathLike, exclude: Sequence[str | os.PathLike] = ()) -> list[str]:
@@ -143,8 +144,10 @@ def load_bytes(data: bytes, fmt: str) -> Loaded:
         from .encodings import decode_bytes
 
         decoded = decode_bytes(data)
-        derived = decoded.encoding != "utf-8"
-        return Loaded(decoded.text, sha, fmt, decoded.encoding, derived=derived)
+        derived = decoded.encoding != "utf-8" or decoded.replaced > 0
+        warnings = (f"warning: {decoded.replaced} byte(s) that are not {decoded.encoding} text replaced by "
+                    "U+FFFD; the rest of the text is kept",) if decoded.replaced else ()
+        return Loaded(decoded.text, sha, fmt, decoded.encoding, derived=derived, warnings=warnings)
     from . import formats  # lazily: lxml and the html/docx/pdf readers, for those inputs only
 
     if fmt == "html":

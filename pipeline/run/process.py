@@ -82,6 +82,9 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
                    pages=list(loaded.pages))
     if loaded.derived:
         doc.text_path = f"text/{doc_id}.txt"
+    if loaded.warnings:  # the text was read, with repairs: reported in errors.csv
+        doc.status, doc.error_stage = "partial", "decode"
+        doc.errors.extend(loaded.warnings)
     stage = "clean"
     try:
         cleaned = clean(loaded.text, soft_wraps=loaded.input_format == "pdf")
