@@ -302,8 +302,8 @@ def _tune_gc() -> tuple[int, int, int]:
 
 def worker_died(why: str) -> PipelineError:
     """The error of an input whose worker process died while processing it."""
-    return PipelineError("extract", f"worker died ({why}) while processing this input: out of memory "
-                                    "(see --max-memory) or a crash in a library; the input was skipped")
+    return PipelineError("extract", f"worker died ({why}) while processing this input (out of memory, "
+                                    "or a crash in a library); the input was skipped")
 
 
 def _dead_document(job: Job, why: str) -> tuple[Document, str | None]:
