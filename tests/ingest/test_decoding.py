@@ -18,6 +18,8 @@ from vntasks.ingest.encodings import decode_bytes
 from vntasks.ingest.load import load_bytes
 from vntasks.run.refresh import refresh
 
+pytestmark = pytest.mark.fault
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

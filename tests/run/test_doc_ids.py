@@ -11,6 +11,8 @@ import pytest
 from vntasks.run.process import doc_ids
 from vntasks.run.refresh import refresh
 
+pytestmark = pytest.mark.fault
+
 
 def hashed(stem: str, source: str) -> str:
     return f"{stem}-{hashlib.sha1(source.encode('utf-8')).hexdigest()[:8]}"

@@ -9,6 +9,8 @@ from vntasks.output.writers import TABLE_FILES
 from vntasks.run.engines import Cache
 from vntasks.run.refresh import NoInputs, refresh
 
+pytestmark = pytest.mark.fault
+
 
 def test_an_empty_input_folder_keeps_the_previous_tables(tmp_path, huyen_notice, capsys):
     c, out = tmp_path / "c", tmp_path / "out"
