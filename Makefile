@@ -9,7 +9,7 @@ SHARED    ?= ../shared
 
 ANNOTATIONS ?= annotations
 
-.PHONY: setup tasks test lint eval train bench clean chromium
+.PHONY: setup tasks test fault lint eval train bench clean chromium
 
 setup: $(STAMP)
 
@@ -41,6 +41,9 @@ chromium:
 	      || echo "chromium could not be installed; the browser test is skipped"; \
 	  else echo "chromium is not installed (Debian: apt-get install chromium); the browser test is skipped"; fi; }
 
+# the fault suite (issue 21): killed workers, kills during the commit, bombs, special files, signals
+fault: $(STAMP)
+	$(BIN)/python -m pytest -q -m fault
 
 # extract corpus/ and score it against annotations/ (extract exits 1 when some inputs fail); then
 # each real set of ../shared (seeds, dev), when present, as its own block: the figures that count

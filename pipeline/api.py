@@ -32,9 +32,10 @@ from enum import Enum
 from pathlib import Path
 
 from .errors import PipelineError
-from .ingest.load import MAX_BYTES, SUFFIXES, load_path, load_string
+from .ingest.load import MAX_BYTES, SUFFIXES, files_under, inside, load_path, load_string
 from .model import Document
 from .output.tables import COLUMNS, frames_from_rows, rows_of, type_frame, type_parquet_frame
+from .output.writers import verify_tables
 from .run.engines import Job, document_of, map_ordered
 from .run.process import doc_ids, failed, process
 
@@ -126,20 +127,17 @@ def extract(path_or_text: str | os.PathLike, *, doc_id: str | None = None) -> Do
     return process(loaded, did, src)
 
 
-def expand_inputs(inputs: Iterable[str | os.PathLike]) -> list[str]:
+def expand_inputs(inputs: Iterable[str | os.PathLike], exclude: Iterable[str | os.PathLike] = ()) -> list[str]:
     """Files named, and the accepted files under folders (recursively, sorted), in input order.
-    A named file that does not exist is kept so that it is reported."""
+    A named file that does not exist, and a subfolder that cannot be listed, are kept so that
+    they are reported. Nothing in ``exclude`` (the output folder) is taken."""
+    exclude = [e for e in exclude if e]
     out: list[str] = []
     for item in inputs:
         p = Path(item)
         if p.is_dir():
-            found = sorted(
-                (q for q in p.rglob("*") if (q.is_file() or (q.is_symlink() and not q.exists()))
-                 and q.suffix.lower() in SUFFIXES
-                 and not any(part.startswith(".") for part in q.relative_to(p).parts)),
-                key=lambda q: q.relative_to(p).as_posix())
-            out.extend(str(q) for q in found)
-        else:
+            out.extend(files_under(p, exclude))
+        elif not any(inside(p, e) for e in exclude):
             out.append(os.fspath(item))
     return out
 
@@ -242,10 +240,12 @@ def to_frames(results: Iterable[Document]) -> dict:
 
 
 def read_tables(out_dir: str | os.PathLike) -> dict:
-    """The tables written by ``vntasks extract`` as typed DataFrames (dates datetime64, lists lists)."""
+    """The tables written by ``vntasks extract`` as typed DataFrames (dates datetime64, lists lists).
+    ``PipelineError`` when they are not one set (a run stopped while replacing them)."""
     import pandas as pd  # lazily: pandas is needed for frames only
 
     out_dir = Path(out_dir)
+    verify_tables(out_dir)
     frames = {}
     for name in COLUMNS:
         if name == "tasks" and (out_dir / "tasks.parquet").exists():

@@ -158,7 +158,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
             inputs[inputs.index("-")] = str(save_stdin(data, args.out))
         except OSError as exc:
             return fail(f"cannot write to {args.out}: {exc}", Exit.INPUT_FAILED)
-    sources = expand_inputs(inputs)
+    sources = expand_inputs(inputs, exclude=[args.out])  # the output folder is never an input
     if not sources:
         where = ", ".join(inputs)
         return fail(f"no inputs found in {where} (accepted: {' '.join(sorted(SUFFIXES))}); "

@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..errors import PipelineError
 from ..model import BODY_TYPES
 from .actions import NO_ACTION, Action, action_of, task_actions
 from .charts import BAR2, Panel, bars, heatmap, stacked
@@ -407,6 +408,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         inputs = load_inputs(out_dir)
         page = build_report(inputs, args.by, args.out, args.min_notices, args.top)
+    except PipelineError as exc:  # tables that are not one set
+        print(f"vntasks: {exc.message}", file=sys.stderr)
+        return 2
     except OSError as exc:
         print(f"vntasks: cannot write the report: {exc}", file=sys.stderr)
         return 1

@@ -15,6 +15,7 @@ from lxml import etree
 
 from ..errors import PipelineError
 from .layout import Extracted, Lines, Source, finish, one_line, read_source
+from .limits import check_text, check_zip
 
 # python-docx is imported by docx_to_text (start-up).
 
@@ -104,6 +105,8 @@ def docx_to_text(source: Source) -> Extracted:
     if not data.startswith(b"PK"):
         raise PipelineError("load", "not a DOCX file (not a zip archive)")
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            check_zip(z)  # before python-docx inflates a part
         import docx
 
         document = docx.Document(io.BytesIO(data))
@@ -115,9 +118,15 @@ def docx_to_text(source: Source) -> Extracted:
         raise PipelineError("load", one_line(f"DOCX package lacks a part: {exc}")) from None
     except etree.XMLSyntaxError:
         raise PipelineError("load", "DOCX document XML is malformed") from None
+    except PipelineError:
+        raise
+    except MemoryError:
+        raise PipelineError("load", "out of memory reading the DOCX file (the memory limit of a worker)") from None
     except Exception as exc:  # noqa: BLE001 - python-docx raises many types on bad packages
         raise PipelineError("load", one_line(f"cannot read DOCX ({type(exc).__name__}: {exc})")) from None
     out = Lines(collapse=False)
     _docx_blocks(body, out, in_cell=False)
-    return Extracted(text=finish(out.text()), pages=(), published=None,
+    text = out.text()
+    check_text(len(text), "DOCX")
+    return Extracted(text=finish(text), pages=(), published=None,
                      title=unicodedata.normalize("NFC", title) if title else None)

@@ -4,7 +4,8 @@
 
 1. a byte-order mark: UTF-8 (``"utf-8-sig"``, the BOM is dropped) or UTF-16 LE/BE (``"utf-16"``);
 2. strict UTF-8 (``"utf-8"``); also UTF-16 without a BOM when the NUL pattern shows it, and
-   UTF-8 with a rare stray invalid byte (replaced by U+FFFD) when the rest is clearly UTF-8;
+   UTF-8 with a few stray invalid bytes or NULs (each replaced by U+FFFD, counted in
+   ``Decoded.replaced``) when the rest is clearly UTF-8;
 3. otherwise Windows-1258 (``"cp1258"``), TCVN3/ABC (``"tcvn3"``) and VNI-Windows (``"vni"``).
    Every byte string decodes in all three, so each candidate decoding of a sample is *scored*
    by how Vietnamese it looks (share of words that are valid Vietnamese syllables, stray symbols
@@ -54,6 +55,8 @@ _CANDIDATES = ("cp1258", "tcvn3", "vni")
 class Decoded:
     text: str
     encoding: str
+    #: bytes that could not be decoded (stray bytes in UTF-8, stray NULs), each replaced by U+FFFD
+    replaced: int = 0
 
 
 # --- the Vietnamese alphabet ---------------------------------------------------------------
@@ -475,14 +478,26 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 
 def _lossy_utf8(data: bytes) -> str | None:
-    """UTF-8 with a rare stray byte: accepted when valid multibyte characters vastly outnumber
+    """UTF-8 with a few stray bytes: accepted when valid multibyte characters vastly outnumber
     the bad bytes (a legacy file practically never forms valid UTF-8 sequences)."""
     text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
     good = len(_MULTIBYTE.findall(text)) if bad else 0
-    if bad and bad <= max(1, 0.001 * len(text)) and good >= 20 * bad:
+    if bad and bad <= max(_STRAY, 0.01 * len(text)) and good >= 10 * bad:
         return text
     return None
+
+
+#: Stray bytes (or NULs) a text may have and still be decoded, at least; else 1% of it.
+_STRAY = 3
+
+
+def _stray_nuls(data: bytes) -> bytes | None:
+    """``data`` with its NUL bytes made U+FFFD (in UTF-8), when they are a few strays in text."""
+    n = data.count(0)
+    if n > max(1, 0.001 * len(data)):  # one per KB: a NUL is rarer than a stray byte
+        return None
+    return data.replace(b"\x00", "\ufffd".encode())
 
 
 def _decode_candidate(data: bytes, encoding: str) -> str:
@@ -549,7 +564,11 @@ def decode_bytes(data: bytes) -> Decoded:
             if text:
                 _check_text(text, "utf-16")
                 return Decoded(text, "utf-16")
-        raise _fail("binary data: the file contains NUL bytes and is not UTF-16")
+        stripped = _stray_nuls(data)
+        if stripped is None:
+            raise _fail("binary data: the file contains NUL bytes and is not UTF-16")
+        decoded = decode_bytes(stripped)  # stray NULs in text: kept as U+FFFD
+        return Decoded(decoded.text, decoded.encoding, decoded.replaced + data.count(0))
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -560,7 +579,7 @@ def decode_bytes(data: bytes) -> Decoded:
     lossy = _lossy_utf8(data)
     if lossy is not None:
         _check_text(lossy, "utf-8")
-        return Decoded(lossy, "utf-8")
+        return Decoded(lossy, "utf-8", lossy.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd"))
     if not data.strip():
         raise _fail("empty input: no text (only whitespace)")
     encoding, score = guess_legacy(data)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import copy
 import json
+import logging
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
@@ -23,6 +24,7 @@ from ..text import patterns as P
 from ..text.normalise import fold_label
 from .clean import chrome_lines, tail_headings
 from .layout import Extracted, Lines, Source, finish, read_source
+from .limits import check_text
 
 # trafilatura is imported by the function that runs it (start-up).
 
@@ -32,6 +34,9 @@ _XML_DECL_ENCODING = regex.compile(P.XML_DECL_ENCODING)
 _XML_DECL = regex.compile(P.XML_DECL)
 _PUBLISHED_YMD = regex.compile(P.PUBLISHED_YMD)
 _PUBLISHED_DMY = regex.compile(P.PUBLISHED_DMY)
+#: Characters no web page's text has: C0 controls but tab and line ends, DEL, U+FFFD.
+_BINARY = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ufffd]")
+_SNIFF = 1 << 16
 
 
 def _decode_html(data: bytes) -> str:
@@ -333,9 +338,24 @@ _TRAFILATURA_OPTIONS = dict(
 _MIN_MAIN_CHARS = 150
 
 
+class _QuietDiscard(logging.Filter):
+    """Drops trafilatura's "discarding data: None" warning: finding no main text is an answer
+    here (the fallback runs), not something to print on the user's terminal."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("discarding data")
+
+
+_QUIET = _QuietDiscard()
+
+
 def _trafilatura(tree: etree._Element) -> tuple[str, str | None, str | None]:
     """(main text, title, date) from trafilatura, ("", None, None) when it finds nothing."""
     import trafilatura
+
+    core = logging.getLogger("trafilatura.core")
+    if _QUIET not in core.filters:
+        core.addFilter(_QUIET)
 
     try:
         xml = trafilatura.extract(tree, **_TRAFILATURA_OPTIONS)
@@ -402,8 +422,20 @@ def html_to_text(data: Source) -> Extracted:
         raise PipelineError("load", "HTML page is nested too deeply to lay out") from None
 
 
+def _check_markup(page: str) -> None:
+    """Refuse bytes that are not a web page: control characters (or undecodable bytes) in more
+    than 1% of its first 64 KB (random bytes have about 12%)."""
+    head = page[:_SNIFF]
+    n = len(_BINARY.findall(head))
+    if n > max(8, 0.01 * len(head)):
+        raise PipelineError("load", f"not an HTML page: binary data ({n} control characters in the "
+                                    f"first {len(head):,})")
+
+
 def _html_to_text(raw: bytes) -> Extracted:
-    tree = _parse_html(_decode_html(raw))
+    page = _decode_html(raw)
+    _check_markup(page)
+    tree = _parse_html(page)
     if tree is None:
         raise PipelineError("load", "HTML page is empty or cannot be parsed")
     published = _meta_published(tree)
@@ -415,6 +447,7 @@ def _html_to_text(raw: bytes) -> Extracted:
             main = fallback
     title = _headline(tree, title)
     text = finish(_drop_chrome_blocks(_with_headline(main, title)))
+    check_text(len(text), "HTML")
     if not text.strip():
         raise PipelineError("load", "HTML page has no readable text")
     return Extracted(text=text, pages=(), published=published or _iso_date(traf_date),

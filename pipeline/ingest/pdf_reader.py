@@ -12,6 +12,7 @@ import regex
 
 from ..errors import PipelineError
 from .layout import Extracted, Source, finish, one_line, read_source
+from .limits import check_pages, check_text
 
 # pypdfium2 is imported by pdf_to_text (start-up).
 
@@ -42,7 +43,9 @@ def pdf_to_text(source: Source) -> Extracted:
     except Exception as exc:  # noqa: BLE001 - PdfiumError and friends
         raise PipelineError("load", _pdf_load_message(exc)) from None
     try:
+        check_pages(len(pdf))  # before a page is read
         texts: list[str] = []
+        size = 0
         for index in range(len(pdf)):
             try:
                 page = pdf[index]
@@ -50,9 +53,14 @@ def pdf_to_text(source: Source) -> Extracted:
                 texts.append(finish(_page_text(textpage.get_text_range())))
                 textpage.close()
                 page.close()
+            except MemoryError:
+                raise PipelineError("load", f"out of memory reading PDF page {index + 1} "
+                                            "(the memory limit of a worker)") from None
             except Exception as exc:  # noqa: BLE001
                 raise PipelineError("load", one_line(
                     f"cannot read the text of PDF page {index + 1} ({type(exc).__name__})")) from None
+            size += len(texts[-1]) + 1
+            check_text(size, "PDF")
         try:
             title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
         except Exception:  # noqa: BLE001 - metadata is optional

@@ -1,13 +1,25 @@
 """Writers: documents.jsonl, tasks.csv/.parquet, references.csv, documents.csv, errors.csv.
 
-Documents stream through: each one is appended to temporary files as it comes, so memory does
-not grow with the corpus. Only when every input has been processed are the temporary files
-renamed over the previous tables (``os.replace``, atomic on one file system); a crash or an
-interrupt before that leaves the previous tables as they were.
+Documents stream through: each one is appended to temporary files (in ``OUT/.vntasks-*``) as
+it comes, so memory does not grow with the corpus. Only when every input has been processed
+are the temporary files renamed over the previous tables (``os.replace``, atomic on one file
+system); a crash or an interrupt before that leaves the previous tables as they were.
+
+All tables switch together: before the first table is replaced, the commit writes the table
+manifest (``OUT/.cache/tables.json``: the size and sha256 of every table, and the inputs they
+were made from) naming the new generation. A reader (:func:`verify_tables`, used by
+``read_tables``, ``report`` and the refresh) refuses a set of tables that does not match its
+manifest: a run killed half-way through its commit leaves a mix that is never taken for
+tables, and the next run writes them again. Tables without a manifest (written by an older
+version, or after ``.cache`` was deleted) are accepted as they are.
+
+Text files (``OUT/text/<doc_id>.txt``) not written by the last commit are removed.
 """
 from __future__ import annotations
 
 import csv
+import hashlib
+import json
 import os
 import shutil
 import tempfile
@@ -17,6 +29,7 @@ from itertools import accumulate
 from operator import itemgetter
 from pathlib import Path
 
+from ..errors import PipelineError
 from ..model import Document
 from .tables import COLUMNS, ColumnType, Encoded, column_type, csv_tables, encode
 
@@ -24,6 +37,57 @@ from .tables import COLUMNS, ColumnType, Encoded, column_type, csv_tables, encod
 # writers stays cheap; they load on the first Parquet batch.
 
 TABLE_FILES = ("documents.jsonl", "tasks.csv", "tasks.parquet", "references.csv", "documents.csv", "errors.csv")
+
+#: Temporary folders of runs in progress (``OUT/.vntasks-XXXX``), each locked by its run.
+TEMP_PREFIX = ".vntasks-"
+LOCK_FILE = ".lock"
+#: A temporary folder without a lock (an older version's) is stale when older than this.
+STALE_UNLOCKED = 3600
+
+#: The table manifest, relative to the output folder (in the folder the CLI's tables never list).
+MANIFEST = os.path.join(".cache", "tables.json")
+MANIFEST_VERSION = 1
+
+
+def digest(path: str | os.PathLike) -> dict | None:
+    """{"size", "sha256"} of a file; None when it does not exist."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            while block := fh.read(1 << 20):
+                h.update(block)
+    except FileNotFoundError:
+        return None
+    return {"size": os.path.getsize(path), "sha256": h.hexdigest()}
+
+
+def read_manifest(out_dir: str | os.PathLike) -> dict | None:
+    """The table manifest of ``out_dir``; None when there is none (or it cannot be read)."""
+    try:
+        with open(Path(out_dir) / MANIFEST, encoding="utf-8") as fh:
+            m = json.load(fh)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(m, dict) or m.get("version") != MANIFEST_VERSION or not isinstance(m.get("tables"), dict):
+        return None
+    return m
+
+
+def verify_tables(out_dir: str | os.PathLike, complete: bool = False) -> dict | None:
+    """The manifest of ``out_dir`` when every table matches it (None when there is no manifest);
+    ``PipelineError("write", ...)`` when the tables are not the set it names. A table that is
+    missing is no mix (a reader may do without it) unless ``complete``."""
+    m = read_manifest(out_dir)
+    if m is None:
+        return None
+    got = {name: digest(Path(out_dir) / name) for name in m["tables"]}
+    bad = [name for name, want in sorted(m["tables"].items())
+           if got[name] != want and (complete or got[name] is not None)]
+    if bad:
+        raise PipelineError("write", f"the tables in {out_dir} are not from one run ({', '.join(bad)} "
+                                     f"differ from {MANIFEST}: a run stopped while replacing them); "
+                                     "run `vntasks extract` again")
+    return m
 
 
 @cache
@@ -108,7 +172,9 @@ class TableWriter:
     def __init__(self, out_dir: str | os.PathLike, batch: int = 500):
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
-        self.tmp = Path(tempfile.mkdtemp(prefix=".vntasks-", dir=self.out))
+        remove_stale_temporaries(self.out)
+        self.tmp = Path(tempfile.mkdtemp(prefix=TEMP_PREFIX, dir=self.out))
+        self._lock = _hold_lock(self.tmp)  # released when this process ends, however it ends
         (self.tmp / "text").mkdir()
         self._files = {}
         for name in ("tasks", "references", "documents", "errors"):
@@ -120,14 +186,23 @@ class TableWriter:
         self._batch_size = batch
         self._pq = None
         self._texts: list[str] = []
+        self._ids: set[str] = set()
         self.n_docs = 0
         self.n_failed = 0
+        #: the cache keys of the inputs, in order, when the tables are complete for them (the
+        #: refresh sets it before the commit; it goes into the manifest)
+        self.inputs: list[str] | None = None
 
     def add(self, doc: Document, source_text: str | None = None) -> None:
         self.add_encoded(encode(doc, source_text))
 
     def add_encoded(self, enc: Encoded) -> None:
-        """Append one document's encoded rows."""
+        """Append one document's encoded rows (``PipelineError`` for a doc_id already written:
+        doc_ids name text files and join the tables, so they are unique, whatever their case)."""
+        key = enc.doc_id.casefold()
+        if key in self._ids:
+            raise PipelineError("write", f"doc_id {enc.doc_id!r} given to two inputs")
+        self._ids.add(key)
         if enc.text is not None and enc.text_path:
             p = self.tmp / enc.text_path
             p.parent.mkdir(parents=True, exist_ok=True)
@@ -154,33 +229,43 @@ class TableWriter:
         self._batch = []
 
     def commit(self) -> None:
-        """Close the temporary files and move them over the previous tables."""
+        """Close the temporary files and put them in place: the text files, then the manifest
+        that names the new tables, then the tables (see the module docstring)."""
         self._flush()
         if self._pq is not None:
             self._pq.close()
         for fh in self._files.values():
             fh.close()
         self._jsonl.close()
+        manifest = {"version": MANIFEST_VERSION, "tables": {name: digest(self.tmp / name) for name in TABLE_FILES},
+                    "inputs": self.inputs}
+        keep = set()
+        for rel in self._texts:
+            dest = self.out / rel
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(self.tmp / rel, dest)
+            keep.add(dest.name)
+        write_manifest(self.out, manifest)
         for name in TABLE_FILES:
             os.replace(self.tmp / name, self.out / name)
-        if self._texts:
-            (self.out / "text").mkdir(exist_ok=True)
-            for rel in self._texts:
-                dest = self.out / rel
-                dest.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(self.tmp / rel, dest)
+        _remove_stale_texts(self.out / "text", keep)
+        self._remove_tmp()
+
+    def _remove_tmp(self) -> None:
         shutil.rmtree(self.tmp, ignore_errors=True)
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
     def abort(self) -> None:
-        for fh in self._files.values():
-            fh.close()
-        self._jsonl.close()
-        if self._pq is not None:
-            try:
-                self._pq.close()
-            except Exception:  # noqa: BLE001 - best effort on the way out
-                pass
-        shutil.rmtree(self.tmp, ignore_errors=True)
+        """Remove the temporary files (closing them may fail, on a full disk: they go anyway)."""
+        for fh in [*self._files.values(), self._jsonl, self._pq]:
+            if fh is not None:
+                try:
+                    fh.close()
+                except Exception:  # noqa: BLE001 - best effort on the way out
+                    pass
+        self._remove_tmp()
 
     def __enter__(self) -> TableWriter:
         return self
@@ -190,3 +275,90 @@ class TableWriter:
             self.commit()
         else:
             self.abort()
+
+
+def write_manifest(out_dir: Path, manifest: dict) -> None:
+    """Write the table manifest atomically (a temporary file renamed over it)."""
+    path = out_dir / MANIFEST
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(manifest, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _remove_stale_texts(folder: Path, keep: set[str]) -> None:
+    """Remove the text files of doc_ids the last commit did not write (the folder is the tool's)."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for e in entries:
+        if e.name.endswith(".txt") and e.name not in keep and e.is_file(follow_symlinks=False):
+            try:
+                os.unlink(e.path)
+            except OSError:
+                pass
+
+
+def _hold_lock(folder: Path) -> int | None:
+    """An exclusive lock on ``folder``'s lock file, held while the descriptor is open."""
+    try:
+        import fcntl
+    except ImportError:  # not on this platform: stale folders are told by age only
+        return None
+    fd = os.open(folder / LOCK_FILE, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return fd
+
+
+def _is_stale(folder: Path) -> bool:
+    """True when no live run holds ``folder`` (its lock can be taken), or, without a lock file,
+    when it is older than ``STALE_UNLOCKED`` seconds."""
+    try:
+        import fcntl
+    except ImportError:
+        fcntl = None
+    try:
+        fd = os.open(folder / LOCK_FILE, os.O_RDWR | getattr(os, "O_CLOEXEC", 0)) if fcntl else -1
+    except FileNotFoundError:
+        fd = -1
+    except OSError:
+        return False
+    if fd < 0:
+        try:
+            import time
+
+            return time.time() - folder.stat().st_mtime > STALE_UNLOCKED
+        except OSError:
+            return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False  # a live run holds it
+    finally:
+        os.close(fd)
+    return True
+
+
+def remove_stale_temporaries(out_dir: Path) -> list[Path]:
+    """Remove the temporary folders of runs that ended without removing them (kill -9, power
+    loss); those of runs in progress (into the same folder, concurrently) are left. Returns
+    the folders removed."""
+    gone = []
+    try:
+        entries = [Path(e.path) for e in os.scandir(out_dir)
+                   if e.name.startswith(TEMP_PREFIX) and e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return gone
+    for d in entries:
+        if _is_stale(d):
+            shutil.rmtree(d, ignore_errors=True)
+            gone.append(d)
+    return gone

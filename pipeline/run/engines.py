@@ -11,7 +11,8 @@ a moved file misses; an unchanged one hits. Workers only read it; the main proce
 new entry as results arrive (one file for the corpus: a file per notice cost more than the
 extraction on a real disk) and commits every ``Cache.BATCH`` entries and when the run stops for
 any reason, so an interrupted run's work is reused by the next. Entries not used by a completed
-run are pruned. A damaged database is set aside and rebuilt: it is only a cache.
+run are pruned. A damaged database is set aside and rebuilt: it is only a cache. The folder also
+holds the table manifest (:mod:`..output.writers`), which says which inputs the tables are for.
 """
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -33,7 +33,9 @@ from ..errors import PipelineError
 from ..ingest.load import input_format, load_bytes, read_bytes
 from ..model import Document
 from ..output.tables import Encoded, csv_tables, encode
+from ..output.writers import MANIFEST
 from ..text.lexicon import PACKAGE
+from .pool import MAX_MEMORY, pool_map
 from .process import failed, process, warm
 
 # distributed (the Dask engine) and the process pool are imported only when used (start-up).
@@ -77,7 +79,7 @@ class Cache:
     """The refresh cache of one output folder (see the module docstring)."""
 
     FILE = "cache.sqlite3"
-    MANIFEST = "manifest.json"
+    KEEP = frozenset({Path(MANIFEST).name})  # the table manifest lives beside the cache
     BATCH = 64  # entries per commit
 
     def __init__(self, folder: str | os.PathLike, readonly: bool = False):
@@ -139,16 +141,27 @@ class Cache:
 
     def put(self, key: str, enc: Encoded) -> None:
         db = self._connect()
-        db.execute("INSERT OR REPLACE INTO notices (key, line, data) VALUES (?, ?, ?)",
-                   (key, enc.json_line, enc.cache_json if enc.cache_json is not None else cache_payload(enc)))
+        try:
+            db.execute("INSERT OR REPLACE INTO notices (key, line, data) VALUES (?, ?, ?)",
+                       (key, enc.json_line, enc.cache_json if enc.cache_json is not None else cache_payload(enc)))
+        except sqlite3.Error as exc:
+            raise self._os_error(exc) from exc
         self._pending += 1
         if self._pending >= self.BATCH:
             self.commit()
 
     def commit(self) -> None:
         if self._db is not None and self._pending:
-            self._db.commit()
+            try:
+                self._db.commit()
+            except sqlite3.Error as exc:
+                raise self._os_error(exc) from exc
             self._pending = 0
+
+    def _os_error(self, exc: sqlite3.Error) -> OSError:
+        """A write that failed (a full disk): an OSError of the output folder, as the tables' would be."""
+        self._pending = 0  # lost with the transaction
+        return OSError(f"cannot write the cache {self.dir / self.FILE}: {exc}")
 
     def close(self) -> None:
         """Commit what is pending and close (also after an interrupted run: its work is kept)."""
@@ -178,27 +191,10 @@ class Cache:
         self._pending = 0
         for p in self.dir.glob(".tmp-*"):
             p.unlink(missing_ok=True)
-        for p in self.dir.glob("*.json"):  # entries of the former one-file-per-notice layout
-            if p.name != self.MANIFEST:
+        for p in self.dir.glob("*.json"):  # entries of the former one-file-per-notice layout, and
+            if p.name not in self.KEEP:  # its manifest of inputs (now in the table manifest)
                 p.unlink(missing_ok=True)
         return len(gone)
-
-    # --- the manifest: which inputs the current tables were written for ---
-    def manifest(self) -> list[str] | None:
-        """The ordered cache keys of the last completed run (its tables are current for them)."""
-        try:
-            return json.loads((self.dir / self.MANIFEST).read_text(encoding="utf-8"))["keys"]
-        except (OSError, ValueError, KeyError, TypeError):
-            return None
-
-    def write_manifest(self, keys: list[str]) -> None:
-        fd, tmp = tempfile.mkstemp(dir=self.dir, prefix=".tmp-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({"keys": keys}, fh)
-        os.replace(tmp, self.dir / self.MANIFEST)
-
-    def clear_manifest(self) -> None:
-        (self.dir / self.MANIFEST).unlink(missing_ok=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,10 +227,16 @@ def document_of(job: Job, data: bytes | None = None) -> tuple[Document, str | No
         loaded = load_bytes(data, fmt)
     except PipelineError as exc:
         return failed(job.doc_id, job.source, exc, sha), None
+    except MemoryError:
+        err = PipelineError("load", "out of memory (the memory limit of a worker)")
+        return failed(job.doc_id, job.source, err, sha), None
     except Exception as exc:  # noqa: BLE001 - one input's bug never stops the run
         err = PipelineError("load", f"internal error: {type(exc).__name__}: {exc}")
         return failed(job.doc_id, job.source, err, sha), None
     return process(loaded, job.doc_id, job.source), (loaded.text if loaded.derived else None)
+
+
+_DOCUMENT_OF = document_of  # as defined here (a test may replace the module's name)
 
 
 _READERS: dict[tuple[int, str], Cache] = {}  # this process's reading connection to each cache
@@ -268,11 +270,16 @@ def run_one(job: Job) -> tuple[Encoded, str | None]:
         hit = _reader(job.cache_dir).get(key)
         if hit is not None:
             return hit, key
-    doc, text = document_of(job, data)
-    enc = encode(doc, text)
-    if doc.status == "failed":
-        return prepare(enc, False), None
-    return prepare(enc, key is not None), key
+    try:
+        doc, text = document_of(job, data)
+        enc = encode(doc, text)
+        if doc.status == "failed":
+            return prepare(enc, False), None
+        return prepare(enc, key is not None), key
+    except MemoryError:  # wherever it struck: what it held is free again once we are here
+        doc = text = enc = None
+        err = PipelineError("load", "out of memory (the memory limit of a worker)")
+        return prepare(encode(failed(job.doc_id, job.source, err, hashlib.sha256(data).hexdigest()), None), False), None
 
 
 def store(cache: Cache | None, enc: Encoded, key: str | None) -> None:
@@ -293,8 +300,25 @@ def _tune_gc() -> tuple[int, int, int]:
     return old
 
 
-def map_ordered(fn: Callable[[Job], R], jobs: list[Job], workers: int = 1) -> Iterator[R]:
-    """``fn`` over ``jobs`` in input order: in this process, or in a pool of ``workers`` processes."""
+def worker_died(why: str) -> PipelineError:
+    """The error of an input whose worker process died while processing it."""
+    return PipelineError("extract", f"worker died ({why}) while processing this input (out of memory, "
+                                    "or a crash in a library); the input was skipped")
+
+
+def _dead_document(job: Job, why: str) -> tuple[Document, str | None]:
+    return failed(job.doc_id, job.source, worker_died(why)), None
+
+
+def _dead_encoded(job: Job, why: str) -> tuple[Encoded, str | None]:
+    return prepare(encode(failed(job.doc_id, job.source, worker_died(why)), None), False), None
+
+
+def map_ordered(fn: Callable[[Job], R], jobs: list[Job], workers: int = 1,
+                max_memory: int | None = MAX_MEMORY) -> Iterator[R]:
+    """``fn`` over ``jobs`` in input order: in this process, or in a pool of ``workers`` processes
+    (:func:`.pool.pool_map`: a worker that dies gives its input a failed result, ``max_memory``
+    bytes per worker). ``fn`` is :func:`run_one` or :func:`document_of` (or returns what it does)."""
     if workers <= 1 or len(jobs) < 2:
         old = _tune_gc()
         try:
@@ -303,21 +327,19 @@ def map_ordered(fn: Callable[[Job], R], jobs: list[Job], workers: int = 1) -> It
         finally:
             gc.set_threshold(*old)  # the caller's process is left as it was
         return
-    # lazily: multiprocessing is imported only for a pool (a one-process run starts faster)
-    from concurrent.futures import ProcessPoolExecutor
-
     warm()  # lexicons and patterns loaded once, before the fork, and shared by the workers
-    with ProcessPoolExecutor(max_workers=workers, initializer=_tune_gc) as ex:
-        yield from ex.map(fn, jobs, chunksize=max(1, min(16, len(jobs) // (workers * 8) or 1)))
+    on_death = _dead_document if fn is _DOCUMENT_OF else _dead_encoded
+    yield from pool_map(fn, jobs, workers, on_death, chunk=max(1, min(16, len(jobs) // (workers * 8) or 1)),
+                        max_memory=max_memory, gc_threshold=GC_THRESHOLD)
 
 
-def run_jobs(jobs: list[Job], workers: int = 1, engine: str = "local",
-             scheduler: str | None = None) -> Iterator[tuple[Encoded, str | None]]:
+def run_jobs(jobs: list[Job], workers: int = 1, engine: str = "local", scheduler: str | None = None,
+             max_memory: int | None = MAX_MEMORY) -> Iterator[tuple[Encoded, str | None]]:
     """Results in input order, whatever the engine."""
     if engine == "dask":
         yield from _run_dask(jobs, workers, scheduler)
         return
-    yield from map_ordered(run_one, jobs, workers)
+    yield from map_ordered(run_one, jobs, workers, max_memory)
 
 
 def _run_dask(jobs: list[Job], workers: int, scheduler: str | None,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import inspect
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,13 +29,23 @@ MAX_REFERENCES = 3000
 
 
 def doc_ids(sources: list[str]) -> list[str]:
-    """Stable ids: the file's stem, with a short hash of the path when stems collide."""
+    """Stable ids, unique over the run by construction, whatever their case (they name text
+    files): the file's stem; with a short hash of the path when stems collide; and when that
+    still meets another input's id (a file named like a hashed id), "-2", "-3"... on the later one."""
     stems = [Path(s).stem for s in sources]
-    counts: dict[str, int] = {}
-    for s in stems:
-        counts[s] = counts.get(s, 0) + 1
-    return [s if counts[s] == 1 else f"{s}-{hashlib.sha1(src.encode('utf-8')).hexdigest()[:8]}"
-            for s, src in zip(stems, sources, strict=True)]
+    counts = Counter(s.casefold() for s in stems)
+    wanted = [s if counts[s.casefold()] == 1 else f"{s}-{hashlib.sha1(src.encode('utf-8')).hexdigest()[:8]}"
+              for s, src in zip(stems, sources, strict=True)]
+    taken = {w.casefold() for w in wanted}
+    used: set[str] = set()
+    out = []
+    for w in wanted:
+        got, n = w, 2
+        while got.casefold() in used or (got is not w and got.casefold() in taken):
+            got, n = f"{w}-{n}", n + 1
+        used.add(got.casefold())
+        out.append(got)
+    return out
 
 
 #: The modules whose lexicons, pattern tables and models :func:`warm` loads.
@@ -71,6 +82,9 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
                    pages=list(loaded.pages))
     if loaded.derived:
         doc.text_path = f"text/{doc_id}.txt"
+    if loaded.warnings:  # the text was read, with repairs: reported in errors.csv
+        doc.status, doc.error_stage = "partial", "decode"
+        doc.errors.extend(loaded.warnings)
     stage = "clean"
     try:
         cleaned = clean(loaded.text, soft_wraps=loaded.input_format == "pdf")
@@ -96,6 +110,9 @@ def process(loaded: Loaded, doc_id: str, source: str) -> Document:
     except RecursionError:
         doc.status, doc.error_stage = "partial", stage
         doc.errors.append("input too deeply nested")
+    except MemoryError:
+        doc.status, doc.error_stage = "partial", stage
+        doc.errors.append(f"out of memory in {stage} (the memory limit of a worker)")
     except Exception as exc:  # noqa: BLE001 - a bug must not lose the other inputs
         doc.status, doc.error_stage = "partial", stage
         doc.errors.append(f"internal error in {stage}: {type(exc).__name__}: {exc}")

@@ -4,26 +4,41 @@ In: the input files, an output folder and how to run them (workers, engine). Out
 written atomically by :class:`~..output.writers.TableWriter`, the folder's refresh cache
 (:class:`~.engines.Cache`, ``OUT/.cache``) brought up to date, and a :class:`RunSummary`.
 
-When the cache's manifest says the tables were written for exactly these inputs, unchanged, by
-this pipeline, nothing runs (``RunSummary.current``). Otherwise every input is encoded (from the
-cache when it is there), written, and new results are stored; entries no input used are pruned
-and the manifest is written when every input succeeded. Errors of the run itself
+When the table manifest says the tables are one complete set written for exactly these inputs,
+unchanged, by this pipeline, nothing runs (``RunSummary.current``). Otherwise every input is
+encoded (from the cache when it is there), written, and new results are stored; entries no input
+used are pruned. The manifest names the inputs when every input succeeded. Errors of the run itself
 (``KeyboardInterrupt``, ``PipelineError`` of the engine, ``OSError`` of the output folder) reach
-the caller, after the cache has kept what was extracted.
+the caller, after the cache has kept what was extracted. No input at all is such an error
+(:class:`NoInputs`): the previous tables stay.
 """
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+import signal
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 
+from ..errors import PipelineError
 from ..ingest.load import MAX_BYTES
 from ..output.tables import Encoded
-from ..output.writers import TABLE_FILES, TableWriter
+from ..output.writers import TableWriter, verify_tables
 from .engines import Cache, Job, close_readers, fingerprint, job_key, run_jobs, store
+from .pool import MAX_MEMORY
 from .process import doc_ids
 
 CACHE_FOLDER = ".cache"
+
+
+class NoInputs(PipelineError):
+    """A run without a single input: the previous tables (and the cache) are left as they were
+    (an emptied or mistyped input folder must not wipe them)."""
+
+    def __init__(self, out: str):
+        super().__init__("usage", f"no input files: the tables in {out} are left as they were")
+        self.out = out
 
 
 @dataclass(slots=True)
@@ -37,39 +52,82 @@ class RunSummary:
     current: bool = False
 
 
-def tables_current(cache: Cache, jobs: Sequence[Job], out: str | os.PathLike) -> bool:
-    """True when the last completed run wrote the tables for exactly these inputs, unchanged."""
-    last = cache.manifest()
-    if last is None or len(last) != len(jobs):
+def tables_current(jobs: Sequence[Job], out: str | os.PathLike) -> bool:
+    """True when the tables of ``out`` are one complete set (their manifest) written for exactly
+    these inputs, unchanged."""
+    try:
+        m = verify_tables(out, complete=True)
+    except PipelineError:  # a mix of two runs: written again
         return False
-    if not all(os.path.exists(os.path.join(out, name)) for name in TABLE_FILES):
+    last = m.get("inputs") if m else None
+    if not isinstance(last, list) or len(last) != len(jobs):
         return False
     return all(job_key(j) == k for j, k in zip(jobs, last, strict=True))
 
 
+def not_inside(sources: Sequence[str], folder: str) -> list[str]:
+    """``sources`` but those in ``folder`` (one ``realpath`` per folder of the sources)."""
+    top = os.path.realpath(folder).rstrip(os.sep) + os.sep
+    verdict: dict[str, bool] = {}
+    kept = []
+    for s in sources:
+        d = os.path.dirname(s) or "."
+        if d not in verdict:
+            verdict[d] = (os.path.realpath(d) + os.sep).startswith(top)
+        if not verdict[d]:
+            kept.append(s)
+    return kept
+
+
+@contextmanager
+def terminated_cleanly() -> Iterator[None]:
+    """While the block runs (in the main thread), SIGTERM unwinds it like an exception, so the
+    temporary files are removed, the cache keeps what was extracted and the workers are killed;
+    the process then exits with status 143 (128 + SIGTERM)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, engine: str = "local",
             scheduler: str | None = None, max_bytes: int = MAX_BYTES, use_cache: bool = True,
-            reuse_tables: bool = True, on_result: Callable[[int, Encoded], None] | None = None) -> RunSummary:
+            reuse_tables: bool = True, on_result: Callable[[int, Encoded], None] | None = None,
+            max_memory: int | None = MAX_MEMORY) -> RunSummary:
     """Extract ``sources`` (files, in order) into the tables of ``out``.
 
     ``use_cache``: read and update ``out/.cache`` (else extract every input). ``reuse_tables``:
     return at once when the tables are current. ``on_result(i, encoded)`` is called for the i-th
-    result (1-based), in input order, after it was written.
+    result (1-based), in input order, after it was written. ``max_memory``: bytes each worker
+    process may use (above what it shares with this process). :class:`NoInputs` when there is
+    no input: nothing is written.
     """
     out = os.fspath(out)
+    sources = not_inside(sources, out)  # the output folder is never an input
+    if not sources:
+        raise NoInputs(out)
     cache_dir = os.path.join(out, CACHE_FOLDER) if use_cache else None
     fp = fingerprint()
     work = [Job(s, d, max_bytes, cache_dir, fp) for s, d in zip(sources, doc_ids(list(sources)), strict=True)]
     summary = RunSummary(len(work))
-    if cache_dir and reuse_tables and tables_current(Cache(cache_dir), work, out):
+    if cache_dir and reuse_tables and tables_current(work, out):
         summary.current = True
         return summary
     keys: set[str] = set()
     order: list[str | None] = []
     cache = Cache(cache_dir).open() if cache_dir else None
     try:
-        with TableWriter(out) as writer:
-            for i, (enc, key) in enumerate(run_jobs(work, jobs, engine, scheduler), 1):
+        with (terminated_cleanly(), TableWriter(out) as writer,
+              closing(run_jobs(work, jobs, engine, scheduler, max_memory)) as results):
+            for i, (enc, key) in enumerate(results, 1):
                 store(cache, enc, key)
                 writer.add_encoded(enc)
                 summary.n_cached += enc.cached
@@ -79,6 +137,10 @@ def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, en
                 summary.n_bad += enc.status != "ok"
                 if on_result is not None:
                     on_result(i, enc)
+            if cache is not None:
+                cache.commit()  # the extracted work is kept, even if the commit of the tables is killed
+                if summary.n_bad == 0 and all(order):
+                    writer.inputs = order  # the tables are current for exactly these inputs
     finally:
         close_readers()
         if cache is not None:
@@ -86,8 +148,4 @@ def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, en
     if cache is not None:
         with cache:
             cache.prune(keys)
-            if summary.n_bad == 0 and all(order):
-                cache.write_manifest(order)  # the tables are now current for exactly these inputs
-            else:
-                cache.clear_manifest()
     return summary

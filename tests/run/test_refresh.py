@@ -108,7 +108,7 @@ def test_a_damaged_cache_is_set_aside_and_rebuilt(tmp_path, huyen_notice, capsys
     run(capsys, str(c), "--out", str(out), "--jobs", "1")
     first = snapshot(out)
     db = out / ".cache" / "cache.sqlite3"
-    for extra in (".cache/cache.sqlite3-wal", ".cache/cache.sqlite3-shm", ".cache/manifest.json"):
+    for extra in (".cache/cache.sqlite3-wal", ".cache/cache.sqlite3-shm", ".cache/tables.json"):
         (out / extra).unlink(missing_ok=True)
     db.write_bytes(b"this is not a database" * 100)
     rc, err = run(capsys, str(c), "--out", str(out), "--jobs", "1")
@@ -136,7 +136,7 @@ def test_entries_of_the_former_file_per_notice_cache_are_removed(tmp_path, huyen
     old = out / ".cache" / "0123456789abcdef0123456789abcdef.json"
     old.write_text("{}", encoding="utf-8")
     rc, _ = run(capsys, str(c), "--out", str(out), "--jobs", "1")
-    assert rc == 0 and not old.exists() and (out / ".cache" / "manifest.json").exists()
+    assert rc == 0 and not old.exists() and (out / ".cache" / "tables.json").exists()
 
 
 def test_a_database_of_the_former_layout_is_replaced(tmp_path, huyen_notice, capsys):
