@@ -149,16 +149,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .api import expand_inputs, save_stdin
     from .run.refresh import refresh
 
-    inputs = list(args.inputs)
+    inputs, own = list(args.inputs), []
     if "-" in inputs:
         data = sys.stdin.buffer.read()
         if not data.strip():
             return fail("no inputs found: standard input is empty; the previous tables are kept", Exit.NO_INPUTS)
         try:
-            inputs[inputs.index("-")] = str(save_stdin(data, args.out))
+            own.append(str(save_stdin(data, args.out)))  # inside --out: taken as this run's own input
+            inputs[inputs.index("-")] = own[-1]
         except OSError as exc:
             return fail(f"cannot write to {args.out}: {exc}", Exit.INPUT_FAILED)
-    sources = expand_inputs(inputs, exclude=[args.out])  # the output folder is never an input
+    # the output folder is never an input, but for the copy of standard input this run wrote there
+    sources = [f for x in inputs for f in ([x] if x in own else expand_inputs([x], exclude=[args.out]))]
     if not sources:
         where = ", ".join(inputs)
         return fail(f"no inputs found in {where} (accepted: {' '.join(sorted(SUFFIXES))}); "
@@ -175,7 +177,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         progress.step()
 
     try:
-        summary = refresh(sources, args.out, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
+        summary = refresh(sources, args.out, own=own, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler,
                           max_bytes=args.max_bytes, use_cache=not args.no_cache,
                           reuse_tables="xlsx" not in args.format, on_result=report)
     except KeyboardInterrupt:

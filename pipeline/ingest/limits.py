@@ -31,8 +31,8 @@ def size_text(n: int) -> str:
     so that a size over a limit never shows as the limit)."""
     for unit, k in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
         if n >= k:
-            v = n / k
-            return f"{int(v)} {unit}" if v == int(v) else f"{math.ceil(v * 10) / 10:.1f} {unit}"
+            v = math.ceil(n / k * 10) / 10
+            return f"{int(v)} {unit}" if v == int(v) else f"{v:.1f} {unit}"
     return f"{n} bytes"
 
 

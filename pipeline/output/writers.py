@@ -31,12 +31,14 @@ from pathlib import Path
 
 from ..errors import PipelineError
 from ..model import Document
-from .tables import COLUMNS, ColumnType, Encoded, column_type, csv_tables, encode
+from .tables import COLUMNS, Duplicates, Encoded, arrow_schema, csv_tables, encode
 
 # pyarrow (and numpy) are imported inside the functions that use them, so that importing the
 # writers stays cheap; they load on the first Parquet batch.
 
-TABLE_FILES = ("documents.jsonl", "tasks.csv", "tasks.parquet", "references.csv", "documents.csv", "errors.csv")
+#: The tables that also get a Parquet file (every one: typed columns, ``tables.arrow_schema``).
+PARQUET_TABLES = ("tasks", "references", "documents", "errors")
+TABLE_FILES = ("documents.jsonl", *(f"{name}.{ext}" for name in PARQUET_TABLES for ext in ("csv", "parquet")))
 
 #: Temporary folders of runs in progress (``OUT/.vntasks-XXXX``), each locked by its run.
 TEMP_PREFIX = ".vntasks-"
@@ -91,12 +93,8 @@ def verify_tables(out_dir: str | os.PathLike, complete: bool = False) -> dict | 
 
 
 @cache
-def _parquet_schema():  # the same for every batch of a run
-    import pyarrow as pa
-
-    arrow = {ColumnType.TEXT: pa.string(), ColumnType.DATE: pa.date32(), ColumnType.INT: pa.int64(),
-             ColumnType.FLOAT: pa.float64(), ColumnType.BOOL: pa.bool_(), ColumnType.LIST: pa.list_(pa.string())}
-    return pa.schema([pa.field(c, arrow[column_type("tasks", c)]) for c in COLUMNS["tasks"]])
+def _parquet_schema(name: str = "tasks"):  # the same for every batch of a run
+    return arrow_schema(name)
 
 
 def _validity(values: list, nulls: int):
@@ -136,8 +134,8 @@ def _list_array(values: list):
     return pa.ListArray.from_arrays(offsets, _string_array(flat))
 
 
-def _arrow_table(rows: list[dict]):
-    """The task rows as an Arrow table of ``_parquet_schema()``.
+def _arrow_table(rows: list[dict], name: str = "tasks"):
+    """The rows of table ``name`` as an Arrow table of ``_parquet_schema(name)``.
 
     Strings and lists are made from their buffers; dates, booleans, integers and floats as
     strings cast to their type (Arrow's own parsing of ISO dates, true/false, digits and
@@ -146,7 +144,7 @@ def _arrow_table(rows: list[dict]):
     imports pandas (0.35 s per run, a quarter of a small refresh)."""
     import pyarrow as pa
 
-    schema = _parquet_schema()
+    schema = _parquet_schema(name)
     arrays = []
     for f in schema:
         vals = list(map(itemgetter(f.name), rows))
@@ -182,9 +180,10 @@ class TableWriter:
             csv.writer(fh, lineterminator="\n").writerow(COLUMNS[name])  # the rows: tables.csv_lines
             self._files[name] = fh
         self._jsonl = open(self.tmp / "documents.jsonl", "w", encoding="utf-8", newline="\n")
-        self._batch: list[dict] = []
+        self._batch: dict[str, list[dict]] = {name: [] for name in PARQUET_TABLES}
         self._batch_size = batch
-        self._pq = None
+        self._pq: dict[str, object] = {}
+        self._dups = Duplicates()
         self._texts: list[str] = []
         self._ids: set[str] = set()
         self.n_docs = 0
@@ -203,6 +202,7 @@ class TableWriter:
         if key in self._ids:
             raise PipelineError("write", f"doc_id {enc.doc_id!r} given to two inputs")
         self._ids.add(key)
+        self._dups.mark(enc)  # duplicate_of: the writer sees every input, in order
         if enc.text is not None and enc.text_path:
             p = self.tmp / enc.text_path
             p.parent.mkdir(parents=True, exist_ok=True)
@@ -213,27 +213,31 @@ class TableWriter:
         lines = enc.csv if enc.csv is not None else csv_tables(enc)  # usually formatted by the worker
         for name in ("tasks", "references", "documents", "errors"):
             self._files[name].write(lines[name])
-        self._batch.extend(enc.tasks)
+        for name, rows in (("tasks", enc.tasks), ("references", enc.references), ("documents", [enc.document]),
+                           ("errors", enc.error_rows)):
+            self._batch[name].extend(rows)
         self.n_docs += 1
         self.n_failed += enc.status != "ok"
-        if len(self._batch) >= self._batch_size:
+        if any(len(rows) >= self._batch_size for rows in self._batch.values()):
             self._flush()
 
     def _flush(self) -> None:
         import pyarrow.parquet as pq
 
-        if self._pq is None:
-            self._pq = pq.ParquetWriter(self.tmp / "tasks.parquet", _parquet_schema(), compression="zstd")
-        if self._batch:
-            self._pq.write_table(_arrow_table(self._batch))
-        self._batch = []
+        for name, rows in self._batch.items():
+            if name not in self._pq:
+                self._pq[name] = pq.ParquetWriter(self.tmp / f"{name}.parquet", _parquet_schema(name),
+                                                  compression="zstd")
+            if rows:
+                self._pq[name].write_table(_arrow_table(rows, name))
+            self._batch[name] = []
 
     def commit(self) -> None:
         """Close the temporary files and put them in place: the text files, then the manifest
         that names the new tables, then the tables (see the module docstring)."""
         self._flush()
-        if self._pq is not None:
-            self._pq.close()
+        for w in self._pq.values():
+            w.close()
         for fh in self._files.values():
             fh.close()
         self._jsonl.close()
@@ -259,7 +263,7 @@ class TableWriter:
 
     def abort(self) -> None:
         """Remove the temporary files (closing them may fail, on a full disk: they go anyway)."""
-        for fh in [*self._files.values(), self._jsonl, self._pq]:
+        for fh in [*self._files.values(), self._jsonl, *self._pq.values()]:
             if fh is not None:
                 try:
                     fh.close()

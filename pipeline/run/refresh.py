@@ -65,8 +65,9 @@ def tables_current(jobs: Sequence[Job], out: str | os.PathLike) -> bool:
     return all(job_key(j) == k for j, k in zip(jobs, last, strict=True))
 
 
-def not_inside(sources: Sequence[str], folder: str) -> list[str]:
-    """``sources`` but those in ``folder`` (one ``realpath`` per folder of the sources)."""
+def not_inside(sources: Sequence[str], folder: str, keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """``sources`` but those in ``folder`` (one ``realpath`` per folder of the sources), except
+    those in ``keep``."""
     top = os.path.realpath(folder).rstrip(os.sep) + os.sep
     verdict: dict[str, bool] = {}
     kept = []
@@ -74,7 +75,7 @@ def not_inside(sources: Sequence[str], folder: str) -> list[str]:
         d = os.path.dirname(s) or "."
         if d not in verdict:
             verdict[d] = (os.path.realpath(d) + os.sep).startswith(top)
-        if not verdict[d]:
+        if not verdict[d] or s in keep:
             kept.append(s)
     return kept
 
@@ -101,17 +102,19 @@ def terminated_cleanly() -> Iterator[None]:
 def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, engine: str = "local",
             scheduler: str | None = None, max_bytes: int = MAX_BYTES, use_cache: bool = True,
             reuse_tables: bool = True, on_result: Callable[[int, Encoded], None] | None = None,
-            max_memory: int | None = MAX_MEMORY) -> RunSummary:
+            max_memory: int | None = MAX_MEMORY, own: Sequence[str] = ()) -> RunSummary:
     """Extract ``sources`` (files, in order) into the tables of ``out``.
 
     ``use_cache``: read and update ``out/.cache`` (else extract every input). ``reuse_tables``:
     return at once when the tables are current. ``on_result(i, encoded)`` is called for the i-th
     result (1-based), in input order, after it was written. ``max_memory``: bytes each worker
     process may use (above what it shares with this process). :class:`NoInputs` when there is
-    no input: nothing is written.
+    no input: nothing is written. ``own``: files this run wrote into ``out`` itself to read
+    them (the copy of standard input), the only sources inside ``out`` that are taken.
     """
     out = os.fspath(out)
-    sources = not_inside(sources, out)  # the output folder is never an input
+    own_set = set(own)
+    sources = not_inside(sources, out, keep=own_set)  # the output folder is never an input
     if not sources:
         raise NoInputs(out)
     cache_dir = os.path.join(out, CACHE_FOLDER) if use_cache else None

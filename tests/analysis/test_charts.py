@@ -167,6 +167,9 @@ def test_an_issuer_with_dollars_is_plain_text(out_dir, tmp_path):
         w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
         w.writeheader()
         w.writerows(rows)
+    # the edited CSV stands alone: no Parquet copy to prefer, no manifest to refuse the edit
+    (out / "documents.parquet").unlink()
+    (out / ".cache" / "tables.json").unlink()
     assert main(["report", str(out), "--by", "issuer", "--out", str(tmp_path / "r"), "--quiet"]) == 0
     assert r"Sở $Tài_chính$ \frac{1" in (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
 

@@ -108,7 +108,7 @@ def test_a_docx_of_too_many_entries_is_refused():
 
 def test_a_docx_that_unpacks_to_too_much_is_refused(monkeypatch):
     monkeypatch.setattr(limits, "MAX_UNPACKED", 300_000)
-    with pytest.raises(PipelineError, match=r"unpacks to 0\.6 MB \(limit 0\.3 MB\)"):
+    with pytest.raises(PipelineError, match=r"unpacks to 586.7 KB \(limit 293 KB\)"):
         load_bytes(docx(paragraphs=100_000), "docx")
 
 

@@ -56,7 +56,7 @@ def test_the_size_limit_holds_while_reading():
     if not maps.exists():
         pytest.skip("no /proc")
     assert os.stat(maps).st_size == 0 and len(read_bytes(maps)) > 100
-    with pytest.raises(PipelineError, match=r"file too large: more than the 0\.1 MB limit \(--max-bytes\) read from a file whose size said less"):
+    with pytest.raises(PipelineError, match=r"file too large: more than the 100 bytes limit \(--max-bytes\) read from a file whose size said less"):
         read_bytes(maps, max_bytes=100)
 
 

@@ -209,8 +209,6 @@ def test_duplicates_mark_fills_the_csv_line():
     assert second.csv["documents"].rstrip("\n").endswith("," + doc.doc_id)
 
 
-@pytest.mark.xfail(strict=True, reason="output/writers.py (helper rel) must call tables.Duplicates.mark "
-                                       "in TableWriter.add_encoded; remove this mark when it does")
 def test_documents_csv_names_the_original_of_a_duplicate(out):
     docs = read_table(out, "documents")
     by_id = dict(zip(docs["doc_id"], docs["duplicate_of"], strict=True))
@@ -228,3 +226,16 @@ def test_variants_with_their_sources_are_duplicates(tmp_path):
     d = vntasks.to_frames(vntasks.extract_corpus(inputs))["documents"]
     assert d["issue_date"].iloc[0] == pd.Timestamp(dt.date(2024, 3, 20))
     assert list(d["duplicate_of"].fillna("")) == ["", d["doc_id"][0], d["doc_id"][0]]
+
+
+def test_every_table_has_a_parquet_file_with_the_csv_rows(out):
+    """Parquet for every table, typed by ``arrow_schema``, holding what its CSV file holds."""
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    from vntasks.output.tables import arrow_schema, type_frame
+
+    for name in ("tasks", "references", "documents", "errors"):
+        assert pq.read_schema(out / f"{name}.parquet").equals(arrow_schema(name)), name
+        from_csv = type_frame(name, pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False))
+        pd.testing.assert_frame_equal(read_table(out, name), from_csv, check_dtype=True)

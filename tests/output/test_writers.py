@@ -87,9 +87,9 @@ def test_rows_round_trip(cells):
 def test_batches_write_one_parquet_file(tmp_path):
     rows = [_row(task_id=f"t{i}", deadline=f"2024-01-{i % 28 + 1:02d}") for i in range(12)]
     w = TableWriter(tmp_path, batch=5)
-    w._batch = rows[:5]
+    w._batch["tasks"] = rows[:5]
     w._flush()
-    w._batch = rows[5:]
+    w._batch["tasks"] = rows[5:]
     w.commit()
     table = pq.read_table(tmp_path / "tasks.parquet")
     assert table.num_rows == 12

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from vntasks.cli import main
+from vntasks.cli import Exit, main
 from vntasks.output.writers import TABLE_FILES
 from vntasks.run.engines import Cache
 from vntasks.run.refresh import NoInputs, refresh
@@ -20,7 +20,7 @@ def test_an_empty_input_folder_keeps_the_previous_tables(tmp_path, huyen_notice,
     tables = {n: (out / n).read_bytes() for n in TABLE_FILES}
     (c / "a.txt").unlink()  # emptied (or a mistyped folder)
     rc = main(["extract", str(c), "--out", str(out), "--jobs", "1", "--quiet"])
-    assert rc == 2 and "the tables in" in capsys.readouterr().err
+    assert rc == Exit.NO_INPUTS == 3 and "the previous tables are kept" in capsys.readouterr().err
     assert {n: (out / n).read_bytes() for n in TABLE_FILES} == tables
     with Cache(out / ".cache") as cache:
         assert len(cache.keys()) == 1  # not pruned
