@@ -35,7 +35,8 @@ import regex
 from ..extractors.bodies import body_type_of
 from ..ingest.clean import clean
 from ..structure.classify import rule_score, unit_categories, unit_features
-from ..structure.segment import field_children, segment
+from ..structure.fields import field_children
+from ..structure.segment import segment
 from ..text.lexicon import PACKAGE
 from ..text.normalise import fold
 

@@ -33,7 +33,8 @@ from ..ingest.clean import Cleaned
 from ..learn.model import learned_body_type
 from ..model import Body, Deadline, Period, Task
 from ..structure.classify import Decision, decide, unit_categories, unit_features
-from ..structure.segment import Segmented, field_children
+from ..structure.fields import field_children
+from ..structure.segment import Segmented
 from ..text import patterns as P
 
 # In a table cell of bodies, ";" always separates bodies; "," only after a name of two words or

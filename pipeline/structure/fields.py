@@ -78,3 +78,35 @@ def column_kind(cell: str) -> str | None:
     """The field kind a table header cell names (the kind of the first row, in the file's order,
     whose words it contains), or None."""
     return next((kind for kind, rx in _column_kinds() if rx.search(cell)), None)
+
+
+def field_children(text: str, units: list) -> tuple[dict[int, dict[str, tuple[int, int]]], set[int]]:
+    """The labelled sub-items of units ("- Cơ quan chủ trì: Công an huyện.", "- Thời gian hoàn
+    thành: ..."; plans often write a task's fields so): per parent unit, field kind -> the
+    (start, end) of its value, and the set of those sub-items. ``units``: the
+    :class:`~.segment.Unit` list of a segmented notice."""
+    fields: dict[int, dict[str, tuple[int, int]]] = {}
+    members: set[int] = set()
+    closing: set[int] = set()  # items whose fields are unmarked lines after them
+    label = field_label()
+    for i, u in enumerate(units):
+        if u.parent is None or u.kind == "heading":
+            continue
+        m = label.match(text, u.start, u.end)
+        if m is None:
+            continue
+        members.add(i)
+        fields.setdefault(u.parent, {}).setdefault(m.lastgroup, (m.end(), u.end))
+        if u.kind == "para" and u.style is None:
+            closing.add(u.parent)
+    # unmarked field lines that close a group of bullets are fields of each bullet of the group
+    # ("- task A" / "- task B" / "Đơn vị chủ trì: ..."): back to a sibling with fields of its own
+    for i in sorted(closing):
+        u = units[i]
+        siblings = units[u.parent].children if u.parent is not None else [
+            j for j, x in enumerate(units) if x.parent is None]
+        for j in reversed(siblings[:siblings.index(i)]):
+            if j in fields or j in members or units[j].kind != "item" or units[j].style != u.style:
+                break
+            fields[j] = dict(fields[i])
+    return fields, members

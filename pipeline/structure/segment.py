@@ -616,34 +616,3 @@ _DIRECTIVE_START = regex.compile(subject_start_pattern())
 
 def _starts_directive(s: str) -> bool:
     return bool(_DIRECTIVE_START.match(s.lstrip()))
-
-
-def field_children(text: str, units: list[Unit]) -> tuple[dict[int, dict[str, tuple[int, int]]], set[int]]:
-    """The labelled sub-items of units ("- Cơ quan chủ trì: Công an huyện.", "- Thời gian hoàn
-    thành: ..."; plans often write a task's fields so): per parent unit, field kind -> the
-    (start, end) of its value, and the set of those sub-items."""
-    fields: dict[int, dict[str, tuple[int, int]]] = {}
-    members: set[int] = set()
-    closing: set[int] = set()  # items whose fields are unmarked lines after them
-    label = field_label()
-    for i, u in enumerate(units):
-        if u.parent is None or u.kind == "heading":
-            continue
-        m = label.match(text, u.start, u.end)
-        if m is None:
-            continue
-        members.add(i)
-        fields.setdefault(u.parent, {}).setdefault(m.lastgroup, (m.end(), u.end))
-        if u.kind == "para" and u.style is None:
-            closing.add(u.parent)
-    # unmarked field lines that close a group of bullets are fields of each bullet of the group
-    # ("- task A" / "- task B" / "Đơn vị chủ trì: ..."): back to a sibling with fields of its own
-    for i in sorted(closing):
-        u = units[i]
-        siblings = units[u.parent].children if u.parent is not None else [
-            j for j, x in enumerate(units) if x.parent is None]
-        for j in reversed(siblings[:siblings.index(i)]):
-            if j in fields or j in members or units[j].kind != "item" or units[j].style != u.style:
-                break
-            fields[j] = dict(fields[i])
-    return fields, members

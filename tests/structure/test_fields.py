@@ -4,8 +4,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vntasks.structure.fields import column_kind, field_label
-from vntasks.structure.segment import field_children, segment
+from vntasks.structure.fields import column_kind, field_children, field_label
+from vntasks.structure.segment import segment
 
 
 @pytest.mark.parametrize("text, kind, value", [
