@@ -1,12 +1,15 @@
 """Smoke tests of the benchmark (scripts.bench): the corpus builder and the report format (no timing)."""
 from __future__ import annotations
 
+import argparse
 import random
+import re
+import sys
 from pathlib import Path
 
 import pytest
 
-from scripts.bench import corpus, measure, profile, report
+from scripts.bench import corpus, measure, profile, report, run
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -283,3 +286,123 @@ def test_profile_subprocess_runs_from_any_folder(tmp_path, monkeypatch):
     modules = {r["module"] for r in prof["modules"]}
     assert "structure.segment" in modules
     assert any(m.startswith("extractors.bodies.") for m in modules)  # the scanner's modules
+
+
+# --- issue 21: the large run (notices/s) and refresh memory ---
+
+@pytest.mark.parametrize("docs, wall, rss, big_docs, big_wall, big_rss, startup, rss_row, rate_row", [
+    # 250 notices/s net at both sizes; RSS 1.30x is still within the target
+    (2000, 8.4, 200.0, 16000, 64.4, 260.0, 0.4, ("1.30 (260 MB / 200 MB)", "PASS"), ("1.00", "PASS")),
+    (2000, 8.4, 200.0, 16000, 64.4, 262.0, 0.4, ("1.31 (262 MB / 200 MB)", "FAIL"), ("1.00", "PASS")),
+    # 10/s and 9.5/s net: exactly 0.95; one notice fewer is under it
+    (100, 10.5, 100.0, 950, 100.5, 90.0, 0.5, ("0.90 (90 MB / 100 MB)", "PASS"), ("0.95", "PASS")),
+    (100, 10.5, 100.0, 949, 100.5, 90.0, 0.5, ("0.90 (90 MB / 100 MB)", "PASS"), ("0.95", "FAIL")),
+    # the slowdown the issue reported (0.75 at 8x)
+    (2000, 8.4, 196.0, 16000, 85.73, 210.0, 0.4, ("1.07 (210 MB / 196 MB)", "PASS"), ("0.75", "FAIL")),
+])
+def test_large_checks(docs, wall, rss, big_docs, big_wall, big_rss, startup, rss_row, rate_row):
+    mem, rate = run.large_checks(docs, wall, rss, big_docs, big_wall, big_rss, startup)
+    assert mem.name == f"peak RSS, {big_docs:,} / {docs:,} notices"
+    assert (mem.value, mem.target, mem.verdict) == (rss_row[0], "<= 1.3", rss_row[1])
+    assert rate.name == f"notices/s net of start-up, {big_docs:,} / {docs:,} notices"
+    assert (rate.value, rate.target, rate.verdict) == (rate_row[0], ">= 0.95", rate_row[1])
+
+
+def _refresh_row(docs, main_mb, refreshed=1):
+    return {"docs": docs, "jobs": 2, "fill_wall": 9.0, "wall": 1.0, "refreshed": refreshed, "main_mb": main_mb,
+            "tree_mb": 300.0, "largest_mb": main_mb, "rc": 0}
+
+
+@pytest.mark.parametrize("small, big, value, verdict", [
+    (_refresh_row(2000, 150.0), _refresh_row(40000, 195.0), "1.30 (195 MB / 150 MB)", "PASS"),
+    (_refresh_row(2000, 150.0), _refresh_row(40000, 196.0), "1.31 (196 MB / 150 MB)", "FAIL"),
+    (_refresh_row(2000, 149.0), _refresh_row(40000, 874.0), "5.87 (874 MB / 149 MB)", "FAIL"),  # the issue's
+    (_refresh_row(2000, 150.0), _refresh_row(40000, 150.0, refreshed=40000),  # a full run is no refresh
+     "1.00 (150 MB / 150 MB); 40000 of 40,000 extracted again", "FAIL"),
+    (_refresh_row(2000, 150.0, refreshed=-1), _refresh_row(40000, 150.0),  # no summary line to count
+     "1.00 (150 MB / 150 MB); 2,000: no count of the notices extracted again", "FAIL"),
+    (_refresh_row(2000, None), _refresh_row(40000, 150.0), "not measured", "FAIL"),
+])
+def test_refresh_check(small, big, value, verdict):
+    c = run.refresh_check(small, big)
+    assert c.name == "peak RSS of the main process, refresh with one notice changed, 40,000 / 2,000 notices"
+    assert (c.value, c.target, c.verdict) == (value, "<= 1.3", verdict)
+
+
+@pytest.mark.parametrize("stderr, expected", [
+    ("vntasks: 40000 input(s), 40000 ok, 0 with errors, 39999 unchanged (cached) -> /tmp/o\n", (40000, 39999)),
+    ("vntasks: a.txt: read: bad\nvntasks: 3 input(s), 2 ok, 1 with errors, 0 unchanged (cached) -> o\n", (3, 0)),
+    ("vntasks: 3 input(s) unchanged since the last run; tables are current -> o\n", None),
+    ("", None),
+])
+def test_cached_count(stderr, expected):
+    assert measure.cached_count(stderr) == expected
+
+
+@pytest.mark.parametrize("n, large, quick, key", [
+    (2000, None, False, "n=2000"),
+    (2000, 100000, False, "n=2000 large=100000"),
+    (20, 40, True, "n=20 large=40 quick"),
+])
+def test_section_key(n, large, quick, key):
+    assert report.section_key(n, quick, large) == key
+
+
+def test_report_shows_refresh_rows_and_the_large_run():
+    res = fake_results()
+    res.large = 40
+    res.refresh = [_refresh_row(20, 120.5), _refresh_row(400, 131.25, refreshed=-1)]
+    res.refresh[0]["tree_mb"] = None
+    text = report.render(res)
+    assert text.startswith("<!-- bench:start n=20 large=40 quick -->")
+    assert "## Run of 2025-01-02: 20 notices, large run 40 (quick)" in text
+    assert "| 20 | 2 | 9.00 | 1.00 | 1 | 120.5 | — | 120.5 |" in text
+    assert "| 400 | 2 | 9.00 | 1.00 | ? | 131.2 | 300.0 | 131.2 |" in text
+    assert "### Refresh memory" not in report.render(fake_results())
+
+
+@pytest.fixture
+def small_corpus(tmp_path):
+    if not any(CORPUS.glob("*.txt")):
+        pytest.skip("corpus/ is empty")
+    return tmp_path
+
+
+def test_measure_main_reports_the_main_process(small_corpus):
+    """The main process's own peak, from the process itself, and the process tree's, sampled."""
+    src = small_corpus / "in"
+    src.mkdir()
+    (src / "startup.txt").write_text(measure.STARTUP_NOTICE, encoding="utf-8")
+    r = measure.measure_main("one", measure.extract_args(src, small_corpus / "out", 1, quiet=False),
+                             small_corpus / "peak")
+    assert r.rc == 0 and measure.cached_count(r.stderr) == (1, 0)
+    assert 20 < r.main_mb <= r.rss_mb + 0.01  # the largest process is at least the main one
+    assert r.tree_mb is not None and r.tree_mb > 20
+    assert measure.measure("no sampling", [sys.executable, "-c", "pass"]).tree_mb is None
+
+
+def test_refresh_and_large_runs_make_their_rows(small_corpus):
+    """Small end to end: 5 and 20 notices refreshed with one edited, a 40-notice run against 20."""
+    args = argparse.Namespace(n=5, refresh_factor=4, seed=7, large=40, corpus=str(CORPUS))
+    res = report.Results(5, True, "test", {})
+    run._refresh_memory(args, CORPUS, small_corpus, res, 2)
+    assert [r["docs"] for r in res.refresh] == [5, 20]
+    for r in res.refresh:
+        assert r["refreshed"] == 1 and r["rc"] == 0  # one notice edited, the rest from the cache
+        assert r["main_mb"] > 20 and r["tree_mb"] >= r["main_mb"] * 0.9 and r["fill_wall"] > 0
+    [mem, tree] = res.checks
+    assert mem.name.endswith("20 / 5 notices") and mem.verdict in ("PASS", "FAIL")
+    assert re.fullmatch(r"\d+\.\d\d \(\d+ MB / \d+ MB\)", mem.value)
+    assert tree.verdict == "info" and tree.name.startswith("peak RSS of the process tree")
+    assert not list(small_corpus.glob("corpus-refresh-*"))  # cleaned up
+
+    args.n = 20
+    one = small_corpus / "one"
+    corpus.build_corpus(CORPUS, one, 20, 7)
+    a = measure.measure("extract --jobs 1", measure.extract_cmd(one, small_corpus / "out-one", 1))
+    startup = measure.Run("start-up", 0.3, 0.3, 90.0, 0, False)
+    run._large_run(args, CORPUS, small_corpus, 20, a, startup, res)
+    assert res.throughput[-1]["run"] == "extract --jobs 1, 40 notices (2x)" and res.throughput[-1]["docs"] == 40
+    mem, rate = res.checks[-2:]
+    assert mem.name == "peak RSS, 40 / 20 notices" and rate.name == "notices/s net of start-up, 40 / 20 notices"
+    assert re.fullmatch(r"\d+\.\d\d", rate.value) and rate.verdict in ("PASS", "FAIL")

@@ -21,7 +21,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", default=str(ROOT / "corpus"), help="notices to recombine (default corpus/)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--jobs", type=int, default=2, help="jobs compared with --jobs 1 (default 2)")
-    ap.add_argument("--mem-factor", type=int, default=8, help="corpus multiple for the memory check (default 8)")
+    ap.add_argument("--large", type=int, default=None, metavar="N_LARGE",
+                    help="notices of the large run (peak RSS and notices/s against --n; default 8 x n, 0: none)")
+    ap.add_argument("--refresh-factor", type=int, default=20,
+                    help="refresh memory measured at n and at this multiple of n notices (default 20)")
+    ap.add_argument("--no-refresh-memory", dest="refresh_memory", action="store_false",
+                    help="leave out the refresh memory runs (a full run of 20 x n notices)")
     ap.add_argument("--profile-docs", type=int, default=300, help="documents under cProfile (default 300)")
     ap.add_argument("--min-timeout", type=float, default=60, help="least timeout per pathological input, s")
     ap.add_argument("--repeat", type=int, default=3,
@@ -33,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.n is None:
         args.n = 200 if args.quick else 2000
+    if args.large is not None and args.large < 0:
+        ap.error("--large: 0 or more notices")
     res = bench(args, " ".join(["python", "-m", "scripts.bench", *argv]))
     section = render(res)
     write_report(Path(args.out), section)

@@ -13,13 +13,40 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-#: Runs argv[2:], with a timeout of argv[1] seconds (0: none), in a new session; prints JSON
-#: with wall time, CPU time and the peak RSS of the command (the wrapper's only child).
+#: Runs argv[3:], with a timeout of argv[1] seconds (0: none), in a new session; prints JSON
+#: with wall time, CPU time and the peak RSS of the command's largest process (``RUSAGE_CHILDREN``:
+#: the wrapper's only child and what it waited for). When argv[2] is a positive interval, a thread
+#: also sums the RSS of every process of the session (the command and its workers) that often and
+#: reports the largest sum ("tree_kb"): sampled, so a peak shorter than the interval can be missed.
 _WRAPPER = r"""
-import json, os, resource, signal, subprocess, sys, time
+import json, os, resource, signal, subprocess, sys, threading, time
 timeout = float(sys.argv[1]) or None
+every = float(sys.argv[2])
+page_kb = os.sysconf("SC_PAGE_SIZE") // 1024
+tree = [0]
+
+def session_kb(sid):
+    total = 0
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat", "rb") as fh:
+                    f = fh.read().rsplit(b")", 1)[1].split()
+            except OSError:
+                continue
+            if int(f[3]) == sid:  # the session id; the resident pages are field 24
+                total += int(f[21]) * page_kb
+    return total
+
+def sample(p):
+    while p.poll() is None:
+        tree[0] = max(tree[0], session_kb(p.pid))
+        time.sleep(every)
+
 t0 = time.perf_counter()
-p = subprocess.Popen(sys.argv[2:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+p = subprocess.Popen(sys.argv[3:], stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+if every > 0:
+    threading.Thread(target=sample, args=(p,), daemon=True).start()
 try:
     out, err = p.communicate(timeout=timeout)
     timed_out = False
@@ -30,9 +57,26 @@ except subprocess.TimeoutExpired:
 wall = time.perf_counter() - t0
 ru = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"wall": wall, "cpu": ru.ru_utime + ru.ru_stime, "maxrss_kb": ru.ru_maxrss,
-                  "rc": p.returncode, "timed_out": timed_out,
+                  "tree_kb": tree[0] or None, "rc": p.returncode, "timed_out": timed_out,
                   "stdout": out[-4000:].decode("utf-8", "replace"),
                   "stderr": err[-2000:].decode("utf-8", "replace")}))
+"""
+
+#: Runs ``vntasks`` (argv[2:]) in this process and, at its exit, writes this process's own peak
+#: RSS in KB (``RUSAGE_SELF``: the main process alone, not its workers) to the file argv[1]. The
+#: forked workers leave through ``os._exit``, and a process that is not the first writes nothing.
+_MAIN_PEAK = r"""
+import atexit, os, resource, runpy, sys
+dest, first = sys.argv[1], os.getpid()
+
+def write_peak():
+    if os.getpid() == first:
+        with open(dest, "w") as fh:
+            fh.write(str(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))
+
+atexit.register(write_peak)
+sys.argv = ["vntasks", *sys.argv[2:]]
+runpy.run_module("vntasks", run_name="__main__", alter_sys=True)
 """
 
 
@@ -48,13 +92,35 @@ class Run:
     timed_out: bool
     stdout: str = ""
     stderr: str = ""
+    tree_mb: float | None = None  # the largest sum of the RSS of the command's processes (sampled)
+    main_mb: float | None = None  # the peak RSS of the main process alone (``measure_main``)
 
 
-def measure(label: str, cmd: list[str], timeout: float = 0) -> Run:
-    p = subprocess.run([sys.executable, "-c", _WRAPPER, str(timeout), *cmd], capture_output=True, text=True,
-                       check=True)
+def measure(label: str, cmd: list[str], timeout: float = 0, sample: float = 0) -> Run:
+    """``cmd`` in a wrapper process; with ``sample`` > 0 (seconds) the RSS of its whole process
+    tree is summed that often too (``Run.tree_mb``)."""
+    p = subprocess.run([sys.executable, "-c", _WRAPPER, str(timeout), str(sample), *cmd], capture_output=True,
+                       text=True, check=True)
     r = json.loads(p.stdout)
-    return Run(label, r["wall"], r["cpu"], r["maxrss_kb"] / 1024, r["rc"], r["timed_out"], r["stdout"], r["stderr"])
+    tree = r["tree_kb"] / 1024 if r["tree_kb"] else None
+    return Run(label, r["wall"], r["cpu"], r["maxrss_kb"] / 1024, r["rc"], r["timed_out"], r["stdout"], r["stderr"],
+               tree_mb=tree)
+
+
+#: Interval of the process-tree RSS samples of the refresh runs, in seconds.
+TREE_SAMPLE = 0.02
+
+
+def measure_main(label: str, args: list[str], peak_file: Path, sample: float = TREE_SAMPLE) -> Run:
+    """``vntasks ARGS`` measured as ``measure`` does (whole tree sampled every ``sample`` s), with
+    the peak RSS of its main process alone (``Run.main_mb``; None when it wrote none)."""
+    peak_file.unlink(missing_ok=True)
+    run = measure(label, [sys.executable, "-c", _MAIN_PEAK, str(peak_file), *args], sample=sample)
+    try:
+        run.main_mb = int(peak_file.read_text()) / 1024
+    except (OSError, ValueError):
+        run.main_mb = None
+    return run
 
 
 def vntasks_cmd() -> list[str]:
@@ -62,11 +128,27 @@ def vntasks_cmd() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "vntasks"]
 
 
-def extract_cmd(inputs: Path, out: Path, jobs: int = 1, max_bytes: int | None = None) -> list[str]:
-    cmd = [*vntasks_cmd(), "extract", str(inputs), "--out", str(out), "--quiet", "--jobs", str(jobs)]
+def extract_args(inputs: Path, out: Path, jobs: int = 1, max_bytes: int | None = None,
+                 quiet: bool = True) -> list[str]:
+    """The arguments of ``vntasks`` for one extraction."""
+    args = ["extract", str(inputs), "--out", str(out), *(["--quiet"] if quiet else []), "--jobs", str(jobs)]
     if max_bytes:
-        cmd += ["--max-bytes", str(max_bytes)]
-    return cmd
+        args += ["--max-bytes", str(max_bytes)]
+    return args
+
+
+def extract_cmd(inputs: Path, out: Path, jobs: int = 1, max_bytes: int | None = None) -> list[str]:
+    return [*vntasks_cmd(), *extract_args(inputs, out, jobs, max_bytes)]
+
+
+#: The summary line of a run that is not ``--quiet``: "N input(s), K ok, E with errors, C unchanged".
+SUMMARY = re.compile(r"(\d+) input\(s\), (\d+) ok, (\d+) with errors, (\d+) unchanged")
+
+
+def cached_count(stderr: str) -> tuple[int, int] | None:
+    """(inputs, inputs taken from the cache) from the summary line of an extract run, or None."""
+    m = SUMMARY.search(stderr)
+    return (int(m.group(1)), int(m.group(4))) if m else None
 
 
 #: Reads every file of a folder (sorted), runs word_tokenize on every non-empty line.

@@ -18,16 +18,21 @@ from scripts.bench.measure import (
     INSTR_COUNT,
     INSTR_WARM,
     STARTUP_NOTICE,
+    TREE_SAMPLE,
     Run,
     _fresh,
+    cached_count,
     compare_dirs,
     count_rows,
+    extract_args,
     extract_cmd,
     fastest,
     instructions_per_notice,
     jobs_supported,
     measure,
+    measure_main,
     measure_startup,
+    vntasks_cmd,
 )
 from scripts.bench.profile import profile_subprocess
 from scripts.bench.report import Check, Results, machine_info
@@ -49,6 +54,8 @@ def bench(args: argparse.Namespace, command: str) -> Results:
     n = args.n
     machine = machine_info()
     res = Results(n, args.quick, command, machine)
+    if large_n(args) != 8 * n:
+        res.large = large_n(args)
     work = Path(tempfile.mkdtemp(prefix="vntasks-bench-"))
     log(f"work dir {work}")
     try:
@@ -75,7 +82,8 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
                      "other row is one run.")
     res.notes.append("Each command runs in its own wrapper process; peak RSS is the largest single process "
                      "(with --jobs, the largest worker or the parent, not their sum). Output folders are fresh, "
-                     "so a cache (if the CLI keeps one) starts cold, except for the 'rerun' row.")
+                     "so a cache (if the CLI keeps one) starts cold, except for the 'rerun' row "
+                     "and the refreshes.")
     res.notes.append("The tree is shared with other developers: the code may change between the measurements of "
                      "one run, and the machine may be busy (see the load average).")
 
@@ -159,23 +167,13 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
                                     "(one process)", f"{b.wall / e_wall:.1f}x ({b.wall:.1f} s / {e_wall:.1f} s)",
                                     "—", "info"))
 
-    # (c) memory flat in corpus size
-    if args.mem_factor > 1:
-        big = work / "corpus-big"
-        bdocs, bbytes = build_corpus(src, big, n * args.mem_factor, args.seed)
-        outb = work / "out-big"
-        c = measure(f"extract --jobs 1, {args.mem_factor}x corpus", extract_cmd(big, outb, 1))
-        log(f"(c) extract {args.mem_factor}x: {c.wall:.1f} s, {c.rss_mb:.0f} MB")
-        res.throughput.append(_thr(c, bdocs, bbytes, outb))
-        r = c.rss_mb / a.rss_mb
-        res.checks.append(Check(f"peak RSS, {args.mem_factor}x corpus / 1x corpus",
-                                f"{r:.2f} ({c.rss_mb:.0f} MB / {a.rss_mb:.0f} MB)", "<= 1.3",
-                                "PASS" if r <= 1.3 else "FAIL"))
-        per = (bdocs / max(c.wall - startup.wall, 1e-3)) / (docs / max(a.wall - startup.wall, 1e-3))
-        res.checks.append(Check(f"docs/s net of start-up, {args.mem_factor}x corpus / 1x corpus",
-                                f"{per:.2f}", "≈ 1 (no growth per doc)", "info"))
-        shutil.rmtree(big, ignore_errors=True)
-        shutil.rmtree(outb, ignore_errors=True)
+    # (c) memory and speed per notice flat in corpus size: one run over the large corpus
+    if large_n(args) > n:
+        _large_run(args, src, work, docs, a, startup, res)
+
+    # (h) memory of a refresh with one notice changed, at N and at --refresh-factor x N notices
+    if args.refresh_memory and args.refresh_factor > 1:
+        _refresh_memory(args, src, work, res, args.jobs if with_jobs else 1)
 
     # (d) pathological
     sizes = [256_000] if args.quick else [512_000, 2_000_000]
@@ -197,6 +195,93 @@ def _bench(args, src: Path, n: int, work: Path, res: Results) -> None:
     if res.stages:
         top = ", ".join(f"{r['module']} {r['self_pct']:.0f}%" for r in res.stages["modules"][:4])
         res.checks.append(Check("slowest modules (profile, self time)", top, "—", "info"))
+
+
+def large_n(args: argparse.Namespace) -> int:
+    """Notices of the large corpus: ``--large``, else 8 x ``--n`` (0: no large run)."""
+    return 8 * args.n if args.large is None else args.large
+
+
+def _large_run(args: argparse.Namespace, src: Path, work: Path, docs: int, a: Run, startup: Run,
+               res: Results) -> None:
+    """``extract --jobs 1`` over the large corpus: a throughput row and ``large_checks`` against
+    ``a`` (the corpus run of ``docs`` notices)."""
+    big, outb = work / "corpus-big", work / "out-big"
+    bdocs, bbytes = build_corpus(src, big, large_n(args), args.seed)
+    c = measure(f"extract --jobs 1, {bdocs:,} notices ({bdocs / docs:g}x)", extract_cmd(big, outb, 1))
+    log(f"(c) extract {bdocs:,} notices: {c.wall:.1f} s, {c.rss_mb:.0f} MB, rc={c.rc}")
+    res.throughput.append(_thr(c, bdocs, bbytes, outb))
+    res.checks += large_checks(docs, a.wall, a.rss_mb, bdocs, c.wall, c.rss_mb, startup.wall)
+    if c.rc not in (0, 1):
+        res.notes.append(f"extract of {bdocs:,} notices exited {c.rc}: {c.stderr.strip()[-300:]}")
+    shutil.rmtree(big, ignore_errors=True)
+    shutil.rmtree(outb, ignore_errors=True)
+
+
+def large_checks(docs: int, wall: float, rss: float, big_docs: int, big_wall: float, big_rss: float,
+                 startup: float) -> list[Check]:
+    """The rows of the large run against the corpus run (both ``--jobs 1``): peak RSS within 1.3x,
+    notices per second net of start-up at least 0.95 of the corpus run's."""
+    k = f"{big_docs:,} / {docs:,} notices"
+    r = big_rss / rss
+    rate = (big_docs / max(big_wall - startup, 1e-3)) / (docs / max(wall - startup, 1e-3))
+    return [Check(f"peak RSS, {k}", f"{r:.2f} ({big_rss:.0f} MB / {rss:.0f} MB)", "<= 1.3",
+                  "PASS" if r <= 1.3 else "FAIL"),
+            Check(f"notices/s net of start-up, {k}", f"{rate:.2f}", ">= 0.95", "PASS" if rate >= 0.95 else "FAIL")]
+
+
+def refresh_check(small: dict, big: dict) -> Check:
+    """The peak RSS of the main process refreshing the big corpus against the small one (one
+    notice changed in each): within 1.3x. FAIL when a figure is missing or a refresh was not one."""
+    name = f"peak RSS of the main process, refresh with one notice changed, {big['docs']:,} / {small['docs']:,} notices"
+    if not small.get("main_mb") or not big.get("main_mb"):
+        return Check(name, "not measured", "<= 1.3", "FAIL")
+    r = big["main_mb"] / small["main_mb"]
+    ok = r <= 1.3 and all(x["refreshed"] == 1 for x in (small, big))
+    value = f"{r:.2f} ({big['main_mb']:.0f} MB / {small['main_mb']:.0f} MB)"
+    bad = [x for x in (small, big) if x["refreshed"] != 1]
+    if bad:
+        value += "; " + ", ".join(f"{x['refreshed']} of {x['docs']:,} extracted again" if x["refreshed"] >= 0
+                                  else f"{x['docs']:,}: no count of the notices extracted again" for x in bad)
+    return Check(name, value, "<= 1.3", "PASS" if ok else "FAIL")
+
+
+#: Appended to one notice between the full run and the refresh: its text changes, its tasks stay.
+EDIT = "\nThông báo này thay thế thông báo đã gửi trước đó.\n"
+
+
+def _refresh_memory(args: argparse.Namespace, src: Path, work: Path, res: Results, jobs: int) -> None:
+    """For N and ``--refresh-factor`` x N notices: a full run that fills the cache, one notice
+    edited, the same command again (the refresh), measured: main process, process tree, largest
+    process."""
+    rows = []
+    for size in (args.n, args.n * args.refresh_factor):
+        corpus, out = work / f"corpus-refresh-{size}", work / f"out-refresh-{size}"
+        docs, _ = build_corpus(src, corpus, size, args.seed)
+        cmd = extract_args(corpus, out, jobs, quiet=False)
+        fill = measure(f"fill {size}", [*vntasks_cmd(), *cmd])
+        log(f"(h) full run, {docs:,} notices: {fill.wall:.1f} s rc={fill.rc}")
+        edited = sorted(corpus.iterdir())[docs // 2]
+        with open(edited, "a", encoding="utf-8") as fh:
+            fh.write(EDIT)
+        r = measure_main(f"refresh {size}", cmd, work / "main-peak")
+        counts = cached_count(r.stderr)
+        refreshed = counts[0] - counts[1] if counts else -1
+        rows.append({"docs": docs, "jobs": jobs, "fill_wall": fill.wall, "wall": r.wall, "refreshed": refreshed,
+                     "main_mb": r.main_mb, "tree_mb": r.tree_mb, "largest_mb": r.rss_mb, "rc": r.rc})
+        log(f"(h) refresh, {docs:,} notices, {refreshed} extracted again: {r.wall:.1f} s, main "
+            f"{r.main_mb or 0:.0f} MB, tree {r.tree_mb or 0:.0f} MB, rc={r.rc}")
+        if r.rc not in (0, 1):
+            res.notes.append(f"refresh of {docs:,} notices exited {r.rc}: {r.stderr.strip()[-300:]}")
+        shutil.rmtree(corpus, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+    res.refresh = rows
+    res.checks.append(refresh_check(rows[0], rows[1]))
+    if rows[0]["tree_mb"] and rows[1]["tree_mb"]:
+        res.checks.append(Check(f"peak RSS of the process tree (sampled every {TREE_SAMPLE * 1000:.0f} ms), same "
+                                f"refreshes, {rows[1]['docs']:,} / {rows[0]['docs']:,} notices",
+                                f"{rows[1]['tree_mb'] / rows[0]['tree_mb']:.2f} ({rows[1]['tree_mb']:.0f} MB / "
+                                f"{rows[0]['tree_mb']:.0f} MB)", "—", "info"))
 
 
 def _pathological(args, src: Path, work: Path, sizes: list[int], startup: float, res: Results,
