@@ -143,8 +143,9 @@ class PlaceReader(TokenCursor):
                     k += 1
             elif k > start and self.lower_word(k) and not self.cap(k - 1) and nw and not self.ends_name(k):
                 k = nw[0]  # a name word after a name word ("Phát triển nông thôn", "Giao thông vận tải")
-            elif low[k] in ("và", "-", "&") and k + 1 < self.n and self.cap(k + 1) and k > start:
-                k += 1
+            elif low[k] in ("và", "-", "&") and k + 1 < self.n and self.cap(k + 1) and k > start \
+                    and not (low[k] == "và" and self.head_at(k + 1)):
+                k += 1  # "Giáo dục và Đào tạo"; not "Y tế và Ủy ban nhân dân ...": a body of its own
             else:
                 break
         return k

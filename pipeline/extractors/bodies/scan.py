@@ -66,7 +66,28 @@ class Scanner(UnitReader):
                 break
             units.append(nxt)
             j = nxt.end
-        return self.merge_generics(self.split_places(units)), j
+        units = self.merge_generics(self.split_places(units))
+        if len(units) == 1 and j < self.n and self.low[j] == ":" and self.generic_opener(units[0]):
+            named, end = self.named_after(j)
+            if named:
+                return named, end  # "các cơ quan: Công an tỉnh, Sở Tư pháp" -> the bodies named
+        return units, j
+
+    def generic_opener(self, u: Unit) -> bool:
+        """Whether ``u`` is a plural generic addressee that may open a list of named bodies after
+        its ":" ("các cơ quan:", "các đơn vị, địa phương:"); not one led by a title."""
+        return u.generic and not u.role and not u.qualified and self.low[u.start] == "các"
+
+    def named_after(self, colon: int) -> tuple[list[Unit], int]:
+        """The bodies a generic's ":" names ("các cơ quan: Công an tỉnh, Sở Tư pháp và các đơn vị
+        liên quan"): a chain that opens with a named (capitalised, not generic) body; else none."""
+        a = colon + 1
+        if a >= self.n or not self.cap(a) or self.is_stop(a) or self.predicate_at(a) or not self.starts_body(a):
+            return [], colon
+        units, end = self.parse_chain(a)
+        if not units or units[0].generic:
+            return [], colon
+        return units, end
 
     def sibling(self, prev: Unit, conn: int, nxt: Unit | None) -> Unit | None:
         """"Ban nhân dân ấp A và ấp B", "Ủy ban nhân dân tỉnh A, tỉnh B": a conjunct that is only
