@@ -187,6 +187,8 @@ class _Subjects:
             if _followed_by(sc, end, "speaker_verb") and not _followed_by(sc, end, "subject_verb") \
                     and _can_speak(units[0]):
                 continue  # "đồng chí Chủ tịch yêu cầu ...": the speaker
+            if _followed_by(sc, end, "decision_verb") and _directive_after(sc, end):
+                continue  # "UBND tỉnh không chấp thuận; yêu cầu nhà đầu tư ...": who decides is the speaker
             if end >= sc.n or (c == 0 and end + 1 == sc.n and low[end] in (".", ":")):
                 if c == 0 and i == 0:  # the whole text is a body ("1. Sở Nội vụ" over its sub-items)
                     found.append(("lead", units))
@@ -365,6 +367,12 @@ def find_units(sc: Scanner) -> Found:
     if topics:
         found = [(r, [u for u in us if not _inside(topics, u.start)]) for r, us in found]
     return [(r, us) for r, us in found if us]
+
+
+def _directive_after(sc: Scanner, k: int) -> bool:
+    """Whether a subject-introducer ("yêu cầu", "giao", "đề nghị"; not "được giao") follows token ``k``."""
+    low, firsts = sc.low, sc.lex.cue_firsts("introducer")
+    return any(low[j] in firsts and _introducer_at(sc, j, False) is not None for j in range(k + 1, sc.n))
 
 
 def _listed_by_generic(sc: Scanner, colon: int) -> bool:
