@@ -116,7 +116,7 @@ class NameReader(QualifierReader):
                     break
                 seen_domain = True
                 continue
-            if low[j] == "số" and j + 1 < self.n and self.toks[j + 1][0][0].isdigit() and not self.in_paren[j + 1]:
+            if self.number_at(j):
                 j += 2  # an ordinal names the unit ("Tổ bầu cử số 3", "Trường Tiểu học số 1")
                 seen_domain = has_level = True
                 continue

@@ -70,6 +70,8 @@ class PlaceReader(TokenCursor):
         if not plural:
             # "tỉnh Nghệ An, Hà Tĩnh": a singular level may name several units too
             named = self.proper_run(end)
+            if named == end and self.number_at(end):
+                return end + 2  # "thôn số 2", "khu vực bỏ phiếu số 5": the number names the unit
             if named == end:  # no name after the level ("Công an xã và Tổ bảo vệ rừng")
                 return end
             end = named
@@ -84,6 +86,11 @@ class PlaceReader(TokenCursor):
                 end = after
             return end
         return end
+
+    def number_at(self, k: int) -> bool:
+        """Whether "số" and a number outside a parenthesis stand at ``k`` ("số 7", "số 12A")."""
+        return k + 1 < self.n and self.low[k] == "số" and _ROMAN.fullmatch(self.toks[k + 1][0]) is not None \
+            and self.toks[k + 1][0][0].isdigit() and not self.in_paren[k + 1]
 
     def unit_end(self, k: int) -> int | None:
         """End of a unit word at ``k`` ("xã", "thành phố"), not the start of "xã hội", "Huyện ủy"."""

@@ -13,6 +13,8 @@ token. The scanner is built up by concern, each layer a class of its own:
 """
 from __future__ import annotations
 
+import regex
+
 from .canonical import canonical_name
 from .lexicon import TITLE_KINDS, HeadKind, Scope, phrase_key
 from .names import Unit
@@ -24,6 +26,8 @@ __all__ = ["Scanner", "Unit"]
 _MAX_CONJUNCTS = 24  # bodies in one coordination
 _MAX_KINDS = 6  # words naming further kinds of body before a list's ":" ("các Bộ, cơ quan ngang bộ: ...")
 _DOMAIN = HeadKind.DOMAIN
+_NUMBER = regex.compile(r"\d+[A-Za-z]?")  # a unit's number after "số" ("7", "12A")
+_AFTER_NUMBER = frozenset((",", "và", ";", ".", ":"))  # what may follow a bare number in a list of units
 
 
 class Scanner(UnitReader):
@@ -93,6 +97,9 @@ class Scanner(UnitReader):
         """"Ban nhân dân ấp A và ấp B", "Ủy ban nhân dân tỉnh A, tỉnh B": a conjunct that is only
         another place of the same level (a generic "ấp B", or no body at all: "tỉnh B") names
         the same kind of body there. ``nxt``: the conjunct parsed as a body, if it is one."""
+        numbered = self.next_number(prev, conn)
+        if numbered is not None:
+            return numbered
         if nxt is None and prev.head is not None and prev.head.kind is _DOMAIN and self.brand(conn) \
                 and prev.end - prev.start == len(phrase_key(prev.head.head)) + 1 and self.brand(prev.end - 1):
             # "Tập đoàn FPT, CMC": another brand after the head's own names the same kind of body
@@ -108,6 +115,28 @@ class Scanner(UnitReader):
         head_text = self.text[self.toks[prev.start][1]:self.toks[prev.level[0]][1]]
         name = canonical_name(head_text + self.span_text(conn, lvl)[2])
         return Unit(conn, lvl, prev.head, False, True, (conn, lvl), name_override=name)
+
+    def next_number(self, prev: Unit, conn: int) -> Unit | None:
+        """"Các Tổ bầu cử số 1, số 2", "Ban bầu cử số 4, 5 và 6": another number after a numbered
+        unit names another unit of the same kind (its name with that number)."""
+        last = self.toks[prev.end - 1][0]
+        if prev.end < 2 or not _NUMBER.fullmatch(last):
+            return None
+        if prev.name_override and prev.name_override.endswith(" " + last):
+            stem = prev.name_override[:-len(last) - 1]  # a unit named by its number in the list already
+        elif self.number_at(prev.end - 2) and prev.start < prev.end - 2:
+            stem = self.text[self.toks[prev.start][1]:self.toks[prev.end - 2][2]]
+        else:
+            return None
+        if self.number_at(conn):
+            b = conn + 2
+        elif conn < self.n and _NUMBER.fullmatch(self.toks[conn][0]) and not self.in_paren[conn] \
+                and (conn + 1 >= self.n or self.low[conn + 1] in _AFTER_NUMBER or self.is_verb(conn + 1)):
+            b = conn + 1  # "số 4, 5 và 6"; not "số 3, 2 cán bộ ...": a count
+        else:
+            return None
+        return Unit(conn, b, prev.head, prev.generic, True, None,
+                    name_override=canonical_name(f"{stem} {self.toks[b - 1][0]}"))
 
     def title_list(self, i: int) -> list[Unit]:
         """"Bộ trưởng các Bộ: Y tế, Công an" -> one body per name ("Bộ trưởng Bộ Y tế", ...); the
