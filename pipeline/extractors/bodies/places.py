@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from .cursor import TokenCursor
-from .lexicon import Scope
+from .lexicon import Scope, place_key, province_units
 
 __all__ = ["MAX_LIST", "MAX_NAME", "PARTY_COMMITTEE", "PlaceReader"]
 
@@ -62,8 +62,8 @@ class PlaceReader(TokenCursor):
             return end + 1
         if plural and end + 1 < self.n and low[end] == "vùng" and self.cap(end + 1):
             return self.plain_name(end + 1)  # "các tỉnh vùng Tây Nguyên"
-        if plural and end + 1 < self.n and low[end] == ":" and self.cap(end + 1) and not self.is_verb(end + 1) \
-                and not self.starts_body(end + 1):  # "các xã: A, B", not "các xã: Phối hợp ..."
+        if plural and end + 1 < self.n and low[end] == ":" and self.cap(end + 1) and (self.province_at(end + 1) or (
+                not self.is_verb(end + 1) and not self.starts_body(end + 1))):  # "các xã: A, B", not "các xã: Phối hợp"
             return self.name_list(end + 1)
         if plural and self.cap(end) and not self.starts_body(end) and not self.is_verb(end):
             return self.name_list(end)
@@ -86,6 +86,12 @@ class PlaceReader(TokenCursor):
                 end = after
             return end
         return end
+
+    def province_at(self, k: int) -> bool:
+        """Whether a province's name (``provinces.txt``) is written at ``k``, also one that opens with a
+        verb's word ("Cần Thơ")."""
+        end = self.proper_run(k)
+        return end > k + 1 and place_key(self.span_text(k, end)[2]) in province_units()
 
     def number_at(self, k: int) -> bool:
         """Whether "số" and a number outside a parenthesis stand at ``k`` ("số 7", "số 12A")."""

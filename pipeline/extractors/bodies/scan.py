@@ -16,7 +16,7 @@ from __future__ import annotations
 import regex
 
 from .canonical import canonical_name
-from .lexicon import TITLE_KINDS, HeadKind, Scope, phrase_key
+from .lexicon import TITLE_KINDS, HeadKind, Scope, phrase_key, place_key, province_units
 from .names import Unit
 from .places import MAX_LIST
 from .units import UnitReader
@@ -232,13 +232,28 @@ class Scanner(UnitReader):
             a = u.level[0]
             head_text = self.text[self.toks[u.start][1]:self.toks[a][1]] if u.start < a else ""
             ue = self.unit_end(a + 1)
-            # one unit word is copied to each place; of a list ("các tỉnh, thành phố: A, B") none is
+            # one unit word is copied to each place; of a list ("các tỉnh, thành phố: A, B") the
+            # province's own when the lexicon knows it (a centrally-governed city or a tỉnh), else none
             unit_word = self.span_text(a + 1, ue)[2] + " " if self.low[ue] != "," else ""
+            unit_words = self.unit_words(a + 1) if not unit_word and head_text else ()
             for n, (p, q) in enumerate(places):
-                name = canonical_name(f"{head_text}{unit_word}{self.span_text(p, q)[2]}")
+                place = self.span_text(p, q)[2]
+                own = province_units().get(place_key(place)) if unit_words else None
+                word = f"{own} " if own in unit_words else unit_word
+                name = canonical_name(f"{head_text}{word}{place}")
                 out.append(Unit(u.start if n == 0 else p, q, u.head, u.generic and not head_text, True, (p, q),
                                 name_override=name, role=u.role))
         return out
+
+    def unit_words(self, k: int) -> tuple[str, ...]:
+        """The unit words of a list of them from ``k`` ("tỉnh, thành phố" -> ("tỉnh", "thành phố"))."""
+        out = []
+        while (e := self.unit_end(k)) is not None and len(out) < MAX_LIST:
+            out.append(" ".join(self.low[k:e]))
+            if not (e + 1 < self.n and self.low[e] == ","):
+                break
+            k = e + 1
+        return tuple(out)
 
     def named_places(self, u: Unit) -> list[tuple[int, int]] | None:
         """The proper names a plural level phrase "các <unit>(, <unit>)(:) A, B và C" ends with, as
@@ -250,10 +265,12 @@ class Scanner(UnitReader):
             return None
         while k + 1 < b and low[k] == "," and self.unit_end(k + 1) is not None:
             k = self.unit_end(k + 1)
+        if k + 2 < b and low[k] == "trực" and low[k + 1] == "thuộc":  # "... trực thuộc Trung ương: A, B"
+            k = self.subordinate_to(k + 2)
         if k < b and low[k] == ":":
             k += 1
         places = []
-        if k < b and (self.is_verb(k) or self.starts_body(k)):
+        if k < b and (self.is_verb(k) or self.starts_body(k)) and not self.province_at(k):
             return None  # "các xã, phường: Phối hợp ...": the predicate, no place
         while k < b and self.cap(k):
             q = self.proper_run(k)

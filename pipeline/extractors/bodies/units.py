@@ -78,7 +78,8 @@ class UnitReader(DomainReader):
         ue = self.unit_end(k)
         if ue is not None and self.number_at(ue):
             return Unit(k, ue + 2, None, False, True, (k, ue + 2), place=True)  # "thôn số 3", "tổ dân phố số 4"
-        if ue is None or not self.cap(ue) or self.starts_body(ue) or self.is_verb(ue) or self.gap_has_newline(ue):
+        if ue is None or not self.cap(ue) or self.gap_has_newline(ue) or (
+                (self.starts_body(ue) or self.is_verb(ue)) and not self.province_at(ue)):  # "thành phố Cần Thơ"
             return None
         end = self.proper_run(ue)
         if end == ue:
