@@ -192,7 +192,8 @@ CUE_ROLES = frozenset((
     "introducer", "introducer_clause", "lead_marker", "support_marker", "object_verb", "speaker_verb",
     "subject_verb", "verb", "stop", "connector", "determiner", "intro_block", "domain_verb", "qualifier",
     "closing_verb", "topic", "adverbial", "domain_generic", "own_scope", "fronted", "role_noun", "duty_verb",
-    "qualifier_open", "locative", "not_place", "activity_generic", "decision_verb"))
+    "qualifier_open", "locative", "not_place", "activity_generic", "decision_verb",
+    "compound", "branch"))
 
 
 class Lexicon:
