@@ -16,9 +16,10 @@ Modules, in the order the work flows:
 
 - :mod:`.lexicon` -- the vocabulary from ``pipeline/data`` (``body_heads.tsv``,
   ``generic_addressees.tsv``, ``directive_cues.tsv``, ``abbreviations.tsv``, ``levels.tsv``,
-  ``body_openers.tsv``, ``provinces.txt`` with ``central_cities.txt``), head kinds as :class:`~.lexicon.HeadKind`, validated on load;
-- :mod:`.scan` (over :mod:`.cursor`, :mod:`.places`, :mod:`.qualifiers`, :mod:`.names`, :mod:`.units`) -- the
-  scanner that reads body names from a token position;
+  ``body_openers.tsv``, ``provinces.txt`` with ``central_cities.txt``), head kinds as
+  :class:`~.lexicon.HeadKind`, validated on load;
+- :mod:`.scan` (over :mod:`.cursor`, :mod:`.places`, :mod:`.qualifiers`, :mod:`.names`, :mod:`.units`,
+  :mod:`.lists`) -- the scanner that reads body names from a token position;
 - :mod:`.roles` -- the positions of subjects and partners in a task's clauses;
 - :mod:`.canonical` -- canonical names and body types;
 - :mod:`.mentions` -- found bodies as mentions with their level: :func:`find_responsible`.
