@@ -16,9 +16,10 @@ Modules, in the order the work flows:
 
 - :mod:`.lexicon` -- the vocabulary from ``pipeline/data`` (``body_heads.tsv``,
   ``generic_addressees.tsv``, ``directive_cues.tsv``, ``abbreviations.tsv``, ``levels.tsv``,
-  ``body_openers.tsv``), head kinds as :class:`~.lexicon.HeadKind`, validated on load;
-- :mod:`.scan` (over :mod:`.cursor`, :mod:`.places`, :mod:`.qualifiers`, :mod:`.names`, :mod:`.units`) -- the
-  scanner that reads body names from a token position;
+  ``body_openers.tsv``, ``provinces.txt`` with ``central_cities.txt``), head kinds as
+  :class:`~.lexicon.HeadKind`, validated on load;
+- :mod:`.scan` (over :mod:`.cursor`, :mod:`.places`, :mod:`.qualifiers`, :mod:`.names`, :mod:`.units`,
+  :mod:`.lists`) -- the scanner that reads body names from a token position;
 - :mod:`.roles` -- the positions of subjects and partners in a task's clauses;
 - :mod:`.canonical` -- canonical names and body types;
 - :mod:`.mentions` -- found bodies as mentions with their level: :func:`find_responsible`.
@@ -28,7 +29,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .canonical import body_type_of, canonical_name
-from .lexicon import BODY_TYPES, Lexicon, LexiconError, level_of_word, lex
+from .lexicon import BODY_TYPES, Lexicon, LexiconError, level_of_word, lex, province_units
 from .mentions import BodyMention, find_responsible
 from .names import pos_words
 
@@ -43,4 +44,5 @@ def _tables() -> Lexicon:
     """Every table the package reads, loaded now (``run.process.warm`` calls the package's
     cached loaders before a pool of workers forks)."""
     level_of_word()
+    province_units()
     return lex()

@@ -104,9 +104,19 @@ class TokenCursor:
         lex = self.lex
         if i >= self.n or self.low[i] not in lex.verb_firsts:  # the common miss, in one set lookup
             return False
+        if self.in_compound(i):  # "bị" of "thiết bị"
+            return False
         return bool(lex.cue("verb", self.low, i) or lex.cue("subject_verb", self.low, i)
                     or lex.cue("object_verb", self.low, i) or lex.cue("lead_marker", self.low, i)
                     or lex.cue("support_marker", self.low, i))
+
+    def in_compound(self, i: int) -> bool:
+        """Whether token ``i`` is a later syllable of a compound word ("bị" of "thiết bị", "trang thiết bị")."""
+        low, firsts = self.low, self.lex.cue_firsts("compound")
+        for j in (i - 1, i - 2):
+            if j >= 0 and low[j] in firsts and (m := self.lex.cue("compound", low, j)) and m[0] > i:
+                return True
+        return False
 
     def is_stop(self, i: int) -> bool:
         return bool(self.lex.cue("stop", self.low, i))

@@ -22,7 +22,7 @@ from functools import lru_cache
 import regex
 
 from ...text import patterns as P
-from ...text.lexicon import LexiconError, load_table
+from ...text.lexicon import LexiconError, load_table, load_words
 from ...text.normalise import modern_tones
 
 __all__ = ["BODY_TYPES", "Head", "HeadKind", "Lexicon", "LexiconError", "OpenerUse", "Phrases", "Scope",
@@ -192,7 +192,8 @@ CUE_ROLES = frozenset((
     "introducer", "introducer_clause", "lead_marker", "support_marker", "object_verb", "speaker_verb",
     "subject_verb", "verb", "stop", "connector", "determiner", "intro_block", "domain_verb", "qualifier",
     "closing_verb", "topic", "adverbial", "domain_generic", "own_scope", "fronted", "role_noun", "duty_verb",
-    "qualifier_open", "locative", "not_place", "activity_generic"))
+    "qualifier_open", "locative", "not_place", "activity_generic", "decision_verb",
+    "compound", "branch"))
 
 
 class Lexicon:
@@ -258,6 +259,24 @@ def lex() -> Lexicon:
 def level_of_word() -> dict[str, str]:
     """Level word -> the notice level it names (``levels.tsv``: "phường" -> "xã")."""
     return {r["word"]: r["level"] for r in load_table("levels.tsv", ("word", "level"))}
+
+
+def place_key(name: str) -> str:
+    """A province name as compared: hyphens and spacing dropped ("Bà Rịa - Vũng Tàu" = "Bà Rịa Vũng Tàu")."""
+    return " ".join(name.replace("-", " ").split())
+
+
+@lru_cache(maxsize=1)
+def province_units() -> dict[str, str]:
+    """Province name key (:func:`place_key`) -> the unit word that names it: "thành phố" for a
+    centrally-governed city (``central_cities.txt``), else "tỉnh" (``provinces.txt``). A city
+    that is no name of ``provinces.txt`` raises LexiconError."""
+    units = {place_key(p): "tỉnh" for p in load_words("provinces.txt")}
+    for city in load_words("central_cities.txt"):
+        if place_key(city) not in units:
+            raise LexiconError(f"central_cities.txt: {city!r} is not in provinces.txt")
+        units[place_key(city)] = "thành phố"
+    return units
 
 
 # --- head words for regex pre-checks ----------------------------------------------------------

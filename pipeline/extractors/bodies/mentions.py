@@ -67,7 +67,7 @@ def mentions_of(sc: Scanner, role: str, units: list[Unit], default_level: str | 
         s, e, written = sc.span_text(u.start, u.end)
         name = u.name_override or canonical_name(written)
         scope = u.head.scope if u.head else Scope.ANY
-        if u.level is not None and u.start > 0 and sc.low[u.start - 1] == "các" and \
+        if u.level is not None and 0 < u.start < u.level[0] and sc.low[u.start - 1] == "các" and \
                 sc.low[u.level[0]] != "các" and not u.role and not _is_unions(u) and \
                 sc.unit_end(u.level[0]) is not None and \
                 not _is_own_level(sc.span_text(*u.level)[2], default_level):

@@ -116,7 +116,13 @@ class NameReader(QualifierReader):
                     break
                 seen_domain = True
                 continue
-            if low[j] == "số" and j + 1 < self.n and self.toks[j + 1][0][0].isdigit() and not self.in_paren[j + 1]:
+            br = lex.cue("branch", low, j) if kind in _WHOLE or seen_domain else None
+            if br and br[0] < self.n and not self.in_paren[br[0]] and (
+                    self.level_end(br[0]) is not None or self.cap(br[0])):
+                j = br[0]  # "Ngân hàng Nhà nước chi nhánh tỉnh Lâm Đồng": the branch and its place
+                seen_domain = True
+                continue
+            if self.number_at(j):
                 j += 2  # an ordinal names the unit ("Tổ bầu cử số 3", "Trường Tiểu học số 1")
                 seen_domain = has_level = True
                 continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 import regex
 
 from .cursor import TokenCursor
-from .lexicon import Scope
+from .lexicon import Scope, place_key, province_units
 
 __all__ = ["MAX_LIST", "MAX_NAME", "PARTY_COMMITTEE", "PlaceReader"]
 
@@ -62,14 +62,16 @@ class PlaceReader(TokenCursor):
             return end + 1
         if plural and end + 1 < self.n and low[end] == "vùng" and self.cap(end + 1):
             return self.plain_name(end + 1)  # "các tỉnh vùng Tây Nguyên"
-        if plural and end + 1 < self.n and low[end] == ":" and self.cap(end + 1) and not self.is_verb(end + 1) \
-                and not self.starts_body(end + 1):  # "các xã: A, B", not "các xã: Phối hợp ..."
+        if plural and end + 1 < self.n and low[end] == ":" and self.cap(end + 1) and (self.province_at(end + 1) or (
+                not self.is_verb(end + 1) and not self.starts_body(end + 1))):  # "các xã: A, B", not "các xã: Phối hợp"
             return self.name_list(end + 1)
         if plural and self.cap(end) and not self.starts_body(end) and not self.is_verb(end):
             return self.name_list(end)
         if not plural:
             # "tỉnh Nghệ An, Hà Tĩnh": a singular level may name several units too
             named = self.proper_run(end)
+            if named == end and self.number_at(end):
+                return end + 2  # "thôn số 2", "khu vực bỏ phiếu số 5": the number names the unit
             if named == end:  # no name after the level ("Công an xã và Tổ bảo vệ rừng")
                 return end
             end = named
@@ -84,6 +86,17 @@ class PlaceReader(TokenCursor):
                 end = after
             return end
         return end
+
+    def province_at(self, k: int) -> bool:
+        """Whether a province's name (``provinces.txt``) is written at ``k``, also one that opens with a
+        verb's word ("Cần Thơ")."""
+        end = self.proper_run(k)
+        return end > k + 1 and place_key(self.span_text(k, end)[2]) in province_units()
+
+    def number_at(self, k: int) -> bool:
+        """Whether "số" and a number outside a parenthesis stand at ``k`` ("số 7", "số 12A")."""
+        return k + 1 < self.n and self.low[k] == "số" and _ROMAN.fullmatch(self.toks[k + 1][0]) is not None \
+            and self.toks[k + 1][0][0].isdigit() and not self.in_paren[k + 1]
 
     def unit_end(self, k: int) -> int | None:
         """End of a unit word at ``k`` ("xã", "thành phố"), not the start of "xã hội", "Huyện ủy"."""
@@ -143,8 +156,9 @@ class PlaceReader(TokenCursor):
                     k += 1
             elif k > start and self.lower_word(k) and not self.cap(k - 1) and nw and not self.ends_name(k):
                 k = nw[0]  # a name word after a name word ("Phát triển nông thôn", "Giao thông vận tải")
-            elif low[k] in ("và", "-", "&") and k + 1 < self.n and self.cap(k + 1) and k > start:
-                k += 1
+            elif low[k] in ("và", "-", "&") and k + 1 < self.n and self.cap(k + 1) and k > start \
+                    and not (low[k] == "và" and self.head_at(k + 1)):
+                k += 1  # "Giáo dục và Đào tạo"; not "Y tế và Ủy ban nhân dân ...": a body of its own
             else:
                 break
         return k

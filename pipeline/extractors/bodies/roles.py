@@ -22,6 +22,7 @@ __all__ = ["clause_starts", "find_units"]
 
 _OBJECT_GAP = 6  # words between an object and a partner marker that still make it the object's
 _OBJECT_REACH = 60  # tokens back from a ";" to the object verb whose object list it continues
+_GENERIC_OPENER = 8  # tokens of a plural generic before the ":" of its list ("các cơ quan, đơn vị:")
 _CLAUSE_PUNCT = frozenset((".", "!", "?", ";", "…", ":"))
 _SPEAKER_KINDS = (HeadKind.COMPLETE, HeadKind.ORG, HeadKind.ROLE, HeadKind.ROLE_ALONE)
 
@@ -159,6 +160,8 @@ class _Subjects:
                 if found and found[-1][1][-1].end == read_to:
                     lead_clauses.add(c)  # its subject is the chain's
                 continue
+            if c > 1 and low[c - 1] == ":" and _listed_by_generic(sc, c - 1):
+                continue  # "phối hợp với các cơ quan: Công an tỉnh, ...": the list's bodies, read there
             if c > 1 and low[c - 1] == ";" and not sc.cap(c) and self.object_list_before(c - 1):
                 continue  # "hướng dẫn Sở, ban, ngành ...; các xã, phường ... tổ chức ...": the objects go on
             i = _skip_connectors(sc, c)
@@ -184,6 +187,8 @@ class _Subjects:
             if _followed_by(sc, end, "speaker_verb") and not _followed_by(sc, end, "subject_verb") \
                     and _can_speak(units[0]):
                 continue  # "đồng chí Chủ tịch yêu cầu ...": the speaker
+            if _followed_by(sc, end, "decision_verb") and _directive_after(sc, end):
+                continue  # "UBND tỉnh không chấp thuận; yêu cầu nhà đầu tư ...": who decides is the speaker
             if end >= sc.n or (c == 0 and end + 1 == sc.n and low[end] in (".", ":")):
                 if c == 0 and i == 0:  # the whole text is a body ("1. Sở Nội vụ" over its sub-items)
                     found.append(("lead", units))
@@ -362,6 +367,24 @@ def find_units(sc: Scanner) -> Found:
     if topics:
         found = [(r, [u for u in us if not _inside(topics, u.start)]) for r, us in found]
     return [(r, us) for r, us in found if us]
+
+
+def _directive_after(sc: Scanner, k: int) -> bool:
+    """Whether a subject-introducer ("yêu cầu", "giao", "đề nghị"; not "được giao") follows token ``k``."""
+    low, firsts = sc.low, sc.lex.cue_firsts("introducer")
+    return any(low[j] in firsts and _introducer_at(sc, j, False) is not None for j in range(k + 1, sc.n))
+
+
+def _listed_by_generic(sc: Scanner, colon: int) -> bool:
+    """Whether the ":" at ``colon`` ends a plural generic whose chain reads the bodies after it
+    ("các cơ quan, đơn vị: Sở Y tế, ..."): those bodies are read with the generic's own role."""
+    low = sc.low
+    for k in range(colon - 1, max(-1, colon - _GENERIC_OPENER), -1):
+        if low[k] == "các":
+            return sc.parse_chain(k)[1] > colon
+        if not (sc.lower_word(k) or low[k] == ","):
+            return False
+    return False
 
 
 def _can_speak(u: Unit) -> bool:

@@ -9,24 +9,23 @@ token. The scanner is built up by concern, each layer a class of its own:
 - :class:`~.qualifiers.QualifierReader` -- what stays in a name after it (qualifiers, places, conditions);
 - :class:`~.names.NameReader` -- the rest of a name after its head noun;
 - :class:`~.units.UnitReader` -- one body (generic, head, title, person);
-- :class:`Scanner` -- coordination: conjuncts, "các Sở: A, B" lists, generic lists merged.
+- :class:`~.lists.ListReader` -- lists a plural names ("các Sở: A, B", "các tỉnh, thành phố: A, B");
+- :class:`Scanner` -- coordination: conjuncts, siblings, generic lists merged.
 """
 from __future__ import annotations
 
 from .canonical import canonical_name
-from .lexicon import TITLE_KINDS, HeadKind, Scope, phrase_key
+from .lexicon import TITLE_KINDS, HeadKind, phrase_key
+from .lists import ListReader
 from .names import Unit
-from .places import MAX_LIST
-from .units import UnitReader
 
 __all__ = ["Scanner", "Unit"]
 
 _MAX_CONJUNCTS = 24  # bodies in one coordination
-_MAX_KINDS = 6  # words naming further kinds of body before a list's ":" ("các Bộ, cơ quan ngang bộ: ...")
 _DOMAIN = HeadKind.DOMAIN
 
 
-class Scanner(UnitReader):
+class Scanner(ListReader):
     """The body scanner of one task's text: coordinated bodies at a position."""
 
     def parse_chain(self, i: int) -> tuple[list[Unit], int]:
@@ -66,12 +65,20 @@ class Scanner(UnitReader):
                 break
             units.append(nxt)
             j = nxt.end
-        return self.merge_generics(self.split_places(units)), j
+        units = self.merge_generics(self.split_places(units))
+        if len(units) == 1 and j < self.n and self.low[j] == ":" and self.generic_opener(units[0]):
+            named, end = self.named_after(j)
+            if named:
+                return named, end  # "các cơ quan: Công an tỉnh, Sở Tư pháp" -> the bodies named
+        return units, j
 
     def sibling(self, prev: Unit, conn: int, nxt: Unit | None) -> Unit | None:
         """"Ban nhân dân ấp A và ấp B", "Ủy ban nhân dân tỉnh A, tỉnh B": a conjunct that is only
         another place of the same level (a generic "ấp B", or no body at all: "tỉnh B") names
         the same kind of body there. ``nxt``: the conjunct parsed as a body, if it is one."""
+        numbered = self.next_number(prev, conn)
+        if numbered is not None:
+            return numbered
         if nxt is None and prev.head is not None and prev.head.kind is _DOMAIN and self.brand(conn) \
                 and prev.end - prev.start == len(phrase_key(prev.head.head)) + 1 and self.brand(prev.end - 1):
             # "Tập đoàn FPT, CMC": another brand after the head's own names the same kind of body
@@ -87,71 +94,6 @@ class Scanner(UnitReader):
         head_text = self.text[self.toks[prev.start][1]:self.toks[prev.level[0]][1]]
         name = canonical_name(head_text + self.span_text(conn, lvl)[2])
         return Unit(conn, lvl, prev.head, False, True, (conn, lvl), name_override=name)
-
-    def title_list(self, i: int) -> list[Unit]:
-        """"Bộ trưởng các Bộ: Y tế, Công an" -> one body per name ("Bộ trưởng Bộ Y tế", ...); the
-        same without a title ("Các Sở: Tài chính, Nội vụ" -> "Sở Tài chính", "Sở Nội vụ")."""
-        low, lex = self.low, self.lex
-        k = self.skip_determiners(i)
-        r = lex.heads.match(low, k)
-        if r and r[1].kind is _DOMAIN and k > i and low[k - 1] == "các":
-            d = r  # no title: "Các Sở: Tài chính, Nội vụ" -> "Sở Tài chính", "Sở Nội vụ"
-            prefix = self.span_text(k, d[0])[2]
-        else:
-            if not r or r[1].kind not in TITLE_KINDS or r[0] >= self.n or low[r[0]] != "các":
-                return []
-            d = lex.heads.match(low, r[0] + 1)
-            if not d or d[1].kind is not _DOMAIN:
-                return []
-            prefix = self.span_text(k, r[0])[2] + " " + self.span_text(r[0] + 1, d[0])[2]
-        colon = self.kinds_colon(d[0])
-        if colon is None or not self.cap(colon + 1) or self.is_stop(colon + 1) or self.predicate_at(colon + 1):
-            return []  # "Các sở, ngành: Là các đơn vị ...": the predicate, no names
-        title = prefix[:-len(self.span_text(r[0] + 1, d[0])[2])].strip() if d is not r else ""
-        out: list[Unit] = []
-        a = colon + 1
-        for _ in range(MAX_LIST):
-            own = self.parse_unit(a) if self.independent_head(a) else None
-            if own is not None and own.head is not None and own.end == self.head_at(a)[0] \
-                    and own.head.scope is not Scope.CENTRAL:
-                own = None  # a bare local head names one of the kind ("các Bộ: Công an" -> "Bộ Công an")
-            if own is not None and not own.generic:  # "các Bộ, cơ quan: Quốc phòng, Văn phòng Chính phủ"
-                b = own.end
-                written = own.name_override or canonical_name(self.span_text(a, b)[2])
-                name = canonical_name(f"{title} {written}") if title else written
-            else:
-                b = self.plain_name(a)
-                if b == a:
-                    break
-                name = canonical_name(prefix + " " + self.span_text(a, b)[2])
-            out.append(Unit(k if not out else a, b, d[1], False, True, None, name_override=name))
-            if not (b + 1 < self.n and low[b] == "," and self.cap(b + 1)):
-                break
-            a = b + 1
-        return out
-
-    def predicate_at(self, k: int) -> bool:
-        """Whether a verb at ``k`` opens a predicate ("Là đầu mối ...", "Xây dựng kế hoạch ..."): a
-        lower-case word that is no verb goes on after it; a name that is also a verb ("Xây dựng")
-        is followed by "," or by its own verb."""
-        v = self.lex.cue("verb", self.low, k) or self.lex.cue("subject_verb", self.low, k)
-        if not v:
-            return False
-        return self.lower_word(v[0]) and not self.is_verb(v[0])
-
-    def kinds_colon(self, k: int) -> int | None:
-        """The ":" that opens the names after a plural head at ``k`` ("các Bộ: ...", "các Bộ, cơ quan
-        ngang bộ: ..."): the head's own ":" or one after a few lower-case words naming other kinds of
-        body, or None."""
-        low = self.low
-        if k < self.n and low[k] == ":":
-            return k
-        if k >= self.n or low[k] != ",":
-            return None
-        j = k + 1
-        while j < self.n and j <= k + _MAX_KINDS and (self.lower_word(j) or low[j] == ","):
-            j += 1
-        return j if j > k + 2 and j < self.n and low[j] == ":" and self.starts_body(k + 1) else None
 
     def merge_generics(self, units: list[Unit]) -> list[Unit]:
         """Coordinated generic addressees as one body ("các cấp, các ngành")."""
@@ -169,53 +111,6 @@ class Scanner(UnitReader):
                 continue
             out.append(u)
         return out
-
-    def split_places(self, units: list[Unit]) -> list[Unit]:
-        """"Ủy ban nhân dân các tỉnh: Lào Cai, Yên Bái", "Chủ tịch UBND các huyện A, B", "các tỉnh
-        A, B": a plural level that names its places is one body per place, the head copied to each."""
-        out: list[Unit] = []
-        for u in units:
-            places = self.named_places(u) if u.level is not None and self.low[u.level[0]] == "các" else None
-            if not places:
-                out.append(u)
-                continue
-            a = u.level[0]
-            head_text = self.text[self.toks[u.start][1]:self.toks[a][1]] if u.start < a else ""
-            ue = self.unit_end(a + 1)
-            # one unit word is copied to each place; of a list ("các tỉnh, thành phố: A, B") none is
-            unit_word = self.span_text(a + 1, ue)[2] + " " if self.low[ue] != "," else ""
-            for n, (p, q) in enumerate(places):
-                name = canonical_name(f"{head_text}{unit_word}{self.span_text(p, q)[2]}")
-                out.append(Unit(u.start if n == 0 else p, q, u.head, u.generic and not head_text, True, (p, q),
-                                name_override=name, role=u.role))
-        return out
-
-    def named_places(self, u: Unit) -> list[tuple[int, int]] | None:
-        """The proper names a plural level phrase "các <unit>(, <unit>)(:) A, B và C" ends with, as
-        token spans, or None when it names none (then it stays one body: "UBND các xã, phường")."""
-        low = self.low
-        a, b = u.level
-        k = self.unit_end(a + 1)
-        if k is None:
-            return None
-        while k + 1 < b and low[k] == "," and self.unit_end(k + 1) is not None:
-            k = self.unit_end(k + 1)
-        if k < b and low[k] == ":":
-            k += 1
-        places = []
-        if k < b and (self.is_verb(k) or self.starts_body(k)):
-            return None  # "các xã, phường: Phối hợp ...": the predicate, no place
-        while k < b and self.cap(k):
-            q = self.proper_run(k)
-            if q == k:
-                return None
-            places.append((k, q))
-            if q < b and low[q] in (",", "và"):
-                k = q + 1
-                continue
-            k = q
-            break
-        return places if places and k == b else None
 
     def shared_title(self, prev: Unit, u: Unit) -> Unit | None:
         """A title over two named kinds of body ("Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính

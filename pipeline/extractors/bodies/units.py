@@ -45,6 +45,8 @@ class UnitReader(DomainReader):
                 unit.qualified = True
                 return unit
         if g and (not h or g[0] > h[0] or (g[0] == h[0] and g_start < k)):
+            if self.number_at(g[0]) and (numbered := self.place(k + (low[k] == "các"))) is not None:
+                return numbered  # "Tổ dân phố số 4": one unit, named by its number
             return self.generic(g_start, g[0])
         if not h:
             return self.place(k) or self.person_then_title(i, k)
@@ -71,9 +73,13 @@ class UnitReader(DomainReader):
 
     def place(self, k: int) -> Unit | None:
         """A place named as the body that governs it ("Thành phố Đà Nẵng và các tỉnh ...", "đề nghị
-        tỉnh Quảng Nam ..."): one unit word and a proper name that is no body or verb."""
+        tỉnh Quảng Nam ..."): one unit word and a proper name that is no body or verb, or its
+        number ("Tổ dân phố số 4")."""
         ue = self.unit_end(k)
-        if ue is None or not self.cap(ue) or self.starts_body(ue) or self.is_verb(ue) or self.gap_has_newline(ue):
+        if ue is not None and self.number_at(ue):
+            return Unit(k, ue + 2, None, False, True, (k, ue + 2), place=True)  # "thôn số 3", "tổ dân phố số 4"
+        if ue is None or not self.cap(ue) or self.gap_has_newline(ue) or (
+                (self.starts_body(ue) or self.is_verb(ue)) and not self.province_at(ue)):  # "thành phố Cần Thơ"
             return None
         end = self.proper_run(ue)
         if end == ue:
