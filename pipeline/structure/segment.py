@@ -259,9 +259,9 @@ def segment(text: str) -> Segmented:
     if body_i < 0:
         if not prose and numbered:
             body_i = numbered[0]
-        elif not prose:
+        elif not prose and marked:
             body_i = marked[0]
-        else:
+        else:  # prose, or a task table with no marker before it
             body_i = _title_end(text, lines, footer_i)
     body_i = max(body_i, kg_end)
     header_end = lines[body_i].start if body_i < len(lines) else len(text)

@@ -8,13 +8,11 @@ Expected names are written by hand from SPEC "Bodies (responsible)"; the sentenc
 from __future__ import annotations
 
 import pytest
-
-from vntasks.extractors.bodies import find_responsible
+from _bodies_roles import roles
 
 
 def _roles(text: str, level: str | None = "tỉnh") -> tuple[list[str], list[str]]:
-    found = find_responsible(text, level)
-    return ([m.name for m in found if m.role == "lead"], [m.name for m in found if m.role == "support"])
+    return roles(text, level)
 
 
 # (text, leads, supports)

@@ -9,14 +9,9 @@ import json
 import sys
 
 import pytest
+from _bodies_roles import roles as _roles
 
 from vntasks.extractors.bodies import BodyMention, find_responsible
-
-
-def _roles(text: str, **kw) -> tuple[list[str], list[str]]:
-    found = find_responsible(text, **kw)
-    return ([m.name for m in found if m.role == "lead"], [m.name for m in found if m.role == "support"])
-
 
 # (text, leads, supports): a shared level suffix
 CASES = [

@@ -8,14 +8,7 @@ Expected names are written by hand from SPEC "Bodies (responsible)"; the sentenc
 from __future__ import annotations
 
 import pytest
-
-from vntasks.extractors.bodies import find_responsible
-
-
-def _roles(text: str, level: str | None) -> tuple[list[str], list[str]]:
-    found = find_responsible(text, level)
-    return ([m.name for m in found if m.role == "lead"], [m.name for m in found if m.role == "support"])
-
+from _bodies_roles import roles as _roles
 
 # (text, notice level, leads, supports)
 CASES = [

@@ -9,15 +9,10 @@ Expected names are written by hand from SPEC "Bodies (responsible)"; the sentenc
 from __future__ import annotations
 
 import pytest
+from _bodies_roles import roles as _roles
 
-from vntasks.extractors.bodies import LexiconError, find_responsible
+from vntasks.extractors.bodies import LexiconError
 from vntasks.extractors.bodies import lexicon as L
-
-
-def _roles(text: str) -> tuple[list[str], list[str]]:
-    found = find_responsible(text)
-    return ([m.name for m in found if m.role == "lead"], [m.name for m in found if m.role == "support"])
-
 
 # (text, leads, supports)
 CASES = [

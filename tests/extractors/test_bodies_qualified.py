@@ -9,14 +9,7 @@ the genre's phrasing.
 from __future__ import annotations
 
 import pytest
-
-from vntasks.extractors.bodies import find_responsible
-
-
-def _roles(text: str) -> tuple[list[str], list[str]]:
-    found = find_responsible(text)
-    return ([m.name for m in found if m.role == "lead"], [m.name for m in found if m.role == "support"])
-
+from _bodies_roles import roles as _roles
 
 # (text, leads, supports)
 CASES = [

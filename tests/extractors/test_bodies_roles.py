@@ -7,14 +7,7 @@ in the genre's phrasing.
 from __future__ import annotations
 
 import pytest
-
-from vntasks.extractors.bodies import find_responsible
-
-
-def _roles(text: str, **kw) -> tuple[list[str], list[str]]:
-    found = find_responsible(text, **kw)
-    return ([m.name for m in found if m.role == "lead"], [m.name for m in found if m.role == "support"])
-
+from _bodies_roles import roles as _roles
 
 # (text, leads, supports): leads and partners by their position
 CASES = [

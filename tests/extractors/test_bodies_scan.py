@@ -7,17 +7,12 @@ in the genre's phrasing, at every level (xã, huyện, tỉnh, trung ương).
 from __future__ import annotations
 
 import pytest
+from _bodies_roles import roles as _roles
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import vntasks.extractors.bodies as bodies
 from vntasks.extractors.bodies import BODY_TYPES, find_responsible
-
-
-def _roles(text: str, **kw) -> tuple[list[str], list[str]]:
-    found = find_responsible(text, **kw)
-    return ([m.name for m in found if m.role == "lead"], [m.name for m in found if m.role == "support"])
-
 
 # (text, leads, supports): name shapes, no notice level
 CASES = [

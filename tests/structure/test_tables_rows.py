@@ -115,3 +115,14 @@ def test_timeline_rows_of_an_election_plan(time, bodies, expected):
     (row,) = [t for t in doc.tasks if t.label == "1"]
     _, lead, support, deadline, period, _ = _task(row)
     assert (lead, support, deadline, period) == expected
+
+
+def test_a_table_with_no_marker_and_no_opening_is_read():
+    """A bare task table (no heading marker, no opening sentence before it): the table is the
+    body; it once raised an IndexError looking for the first marked line."""
+    text = ("Bảng phân công nhiệm vụ\nSTT\nNội dung công việc\nCơ quan chủ trì\nThời gian hoàn thành\n"
+            "1\nRà soát danh sách hộ nghèo năm 2025\nỦy ban nhân dân xã\nTháng 10/2025\n"
+            "2\nTổ chức tập huấn cho cán bộ thôn\nHội Nông dân xã\nTháng 11/2025\n")
+    doc = vntasks.extract_text(text)
+    assert doc.status == "ok"
+    assert [t.text for t in doc.tasks] == ["Rà soát danh sách hộ nghèo năm 2025", "Tổ chức tập huấn cho cán bộ thôn"]
