@@ -100,3 +100,38 @@ def crash_on_job(monkeypatch):
         return lambda: monkeypatch.setattr(engines, "run_one", real)
 
     return arm
+
+
+_DISTRICT_NOTICE = """ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+HUYỆN MINH LONG                 Độc lập - Tự do - Hạnh phúc
+
+Số: {number}                  Minh Long, ngày {day} tháng {month} năm 2024
+
+THÔNG BÁO
+Kết luận của Chủ tịch Ủy ban nhân dân huyện tại cuộc họp về công tác chuyển đổi số
+
+Ngày 01 tháng {month} năm 2024, Ủy ban nhân dân huyện tổ chức cuộc họp về công tác chuyển đổi số. \
+Chủ tịch Ủy ban nhân dân huyện kết luận như sau:
+
+{items}
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+
+TL. CHỦ TỊCH
+CHÁNH VĂN PHÒNG
+Lê Văn An
+"""
+
+
+@pytest.fixture()
+def district_notice():
+    """A composed district conclusion notice (Minh Long, 2024): ``make(number, day, month, items)``
+    with ``items`` the lines of its directive part."""
+
+    def make(number: str, day: str, month: str, items: list[str]) -> str:
+        return _DISTRICT_NOTICE.format(number=number, day=day, month=month, items="\n".join(items))
+
+    return make
+

@@ -203,39 +203,20 @@ def test_chains_and_most_cited():
     assert chains(_links([])) == []
 
 
-NOTICE = """ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
-HUYỆN MINH LONG                 Độc lập - Tự do - Hạnh phúc
-
-Số: {number}                  Minh Long, ngày {day} tháng {month} năm 2024
-
-THÔNG BÁO
-Kết luận của Chủ tịch Ủy ban nhân dân huyện tại cuộc họp về công tác chuyển đổi số
-
-Ngày 01 tháng {month} năm 2024, Ủy ban nhân dân huyện tổ chức cuộc họp về công tác chuyển đổi số. \
-Chủ tịch Ủy ban nhân dân huyện kết luận như sau:
-
-1. Phòng Văn hóa và Thông tin {action}, hoàn thành trước ngày 30/6/2024.
-2. Ủy ban nhân dân các xã báo cáo kết quả trước ngày 15/6/2024.
-
-Nơi nhận:
-- Như trên;
-- Lưu: VT.
-
-TL. CHỦ TỊCH
-CHÁNH VĂN PHÒNG
-Lê Văn An
-"""
 
 
-def test_links_between_two_handmade_notices(tmp_path):
+def _items(action: str) -> list[str]:
+    return [f"1. Phòng Văn hóa và Thông tin {action}, hoàn thành trước ngày 30/6/2024.",
+            "2. Ủy ban nhân dân các xã báo cáo kết quả trước ngày 15/6/2024."]
+
+
+def test_links_between_two_handmade_notices(tmp_path, district_notice):
     src = tmp_path / "in"
     src.mkdir()
-    (src / "first.txt").write_text(NOTICE.format(number="12/TB-UBND", day="05", month="3",
-                                                 action="tham mưu kế hoạch chuyển đổi số"), encoding="utf-8")
-    (src / "second.txt").write_text(NOTICE.format(
-        number="30/TB-UBND", day="20", month="5",
-        action="tiếp tục thực hiện Thông báo số 12/TB-UBND ngày 05/3/2024 của Ủy ban nhân dân huyện"),
-        encoding="utf-8")
+    (src / "first.txt").write_text(district_notice("12/TB-UBND", "05", "3", _items("tham mưu kế hoạch chuyển đổi số")),
+                                   encoding="utf-8")
+    (src / "second.txt").write_text(district_notice("30/TB-UBND", "20", "5", _items(
+        "tiếp tục thực hiện Thông báo số 12/TB-UBND ngày 05/3/2024 của Ủy ban nhân dân huyện")), encoding="utf-8")
     out = tmp_path / "out"
     assert main(["extract", str(src), "--out", str(out), "--quiet"]) == 0
     from vntasks import read_tables
