@@ -25,10 +25,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..model import Document, Stage, Status, iso
 from ..text.normalise import fold, ref_id
 from .cells import needs_quote, unsafe_cell
+
+if TYPE_CHECKING:
+    from .seen import DiskMap
 
 # pandas is imported inside the functions that make frames: extraction and the CSV rows never load it.
 
@@ -360,9 +364,11 @@ class Duplicates:
 
     __slots__ = ("_by_key", "_by_sha")
 
-    def __init__(self) -> None:
-        self._by_sha: dict[str, str] = {}
-        self._by_key: dict[tuple[str, str], str] = {}
+    def __init__(self, by_sha: dict | DiskMap | None = None, by_key: dict | DiskMap | None = None) -> None:
+        """``by_sha`` and ``by_key``: where to keep the originals (dicts unless given: the writer
+        gives :class:`~.seen.DiskMap` stores, so that a large run stays flat in memory)."""
+        self._by_sha = {} if by_sha is None else by_sha
+        self._by_key = {} if by_key is None else by_key
 
     def original_of(self, document: Mapping) -> str | None:
         """The doc_id of the earlier input ``document`` (a documents row) duplicates, or None;

@@ -11,7 +11,8 @@ a moved file misses; an unchanged one hits. Workers only read it; the main proce
 new entry as results arrive (one file for the corpus: a file per notice cost more than the
 extraction on a real disk) and commits every ``Cache.BATCH`` entries and when the run stops for
 any reason, so an interrupted run's work is reused by the next. Entries not used by a completed
-run are pruned. A damaged database is set aside and rebuilt: it is only a cache. The folder also
+run are pruned (the run notes the keys it used in a temporary table, on disk, not in memory). A
+damaged database is set aside and rebuilt: it is only a cache. The folder also
 holds the table manifest (:mod:`..output.writers`), which says which inputs the tables are for.
 """
 from __future__ import annotations
@@ -87,6 +88,7 @@ class Cache:
         self.readonly = readonly
         self._db: sqlite3.Connection | None = None
         self._pending = 0
+        self._using = False  # the temporary table of keys used by this run exists
         if not readonly:
             self.dir.mkdir(parents=True, exist_ok=True)
 
@@ -171,6 +173,7 @@ class Cache:
             finally:
                 self._db.close()
                 self._db = None
+                self._using = False
 
     def __enter__(self) -> Cache:
         return self
@@ -182,19 +185,41 @@ class Cache:
         db = self._connect()
         return {k for (k,) in db.execute("SELECT key FROM notices")} if db else set()
 
-    def prune(self, keep: set[str]) -> int:
-        """Delete the entries whose key is not in ``keep``; the number deleted."""
+    def use(self, key: str) -> None:
+        """Note that this run used the entry ``key`` (:meth:`prune_unused` keeps it). The keys are
+        noted in a temporary table of this connection, on disk: none is held in memory."""
         db = self._connect()
-        gone = [(k,) for k in self.keys() - keep]
-        db.executemany("DELETE FROM notices WHERE key = ?", gone)
+        if not self._using:
+            db.execute("PRAGMA temp_store=FILE")
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY) WITHOUT ROWID")
+            self._using = True
+        try:
+            db.execute("INSERT OR IGNORE INTO temp.used (key) VALUES (?)", (key,))
+        except sqlite3.Error as exc:
+            raise self._os_error(exc) from exc
+        self._pending += 1
+        if self._pending >= self.BATCH:
+            self.commit()
+
+    def prune_unused(self) -> int:
+        """Delete the entries this run did not :meth:`use`; the number deleted."""
+        db = self._connect()
+        if not self._using:
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY) WITHOUT ROWID")
+            self._using = True
+        gone = db.execute("DELETE FROM notices WHERE key NOT IN (SELECT key FROM temp.used)").rowcount
         db.commit()
         self._pending = 0
+        self._sweep()
+        return gone
+
+    def _sweep(self) -> None:
+        """Remove the leftovers of former layouts and of interrupted writes."""
         for p in self.dir.glob(".tmp-*"):
             p.unlink(missing_ok=True)
         for p in self.dir.glob("*.json"):  # entries of the former one-file-per-notice layout, and
             if p.name not in self.KEEP:  # its manifest of inputs (now in the table manifest)
                 p.unlink(missing_ok=True)
-        return len(gone)
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ the caller, after the cache has kept what was extracted. No input at all is such
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import signal
 import threading
@@ -52,17 +53,44 @@ class RunSummary:
     current: bool = False
 
 
+class InputsDigest:
+    """What a set of tables was made from, in constant memory: the number of inputs and a sha256
+    over their cache keys in order (a key names the pipeline, the path, the doc_id and the bytes).
+    ``complete`` is False once an input had no key (it could not be read, or it failed)."""
+
+    def __init__(self) -> None:
+        self._h = hashlib.sha256()
+        self.count = 0
+        self.complete = True
+
+    def add(self, key: str | None) -> None:
+        self.count += 1
+        if key is None:
+            self.complete = False
+        else:
+            self._h.update(key.encode("ascii") + b"\n")
+
+    def record(self) -> dict:
+        """The manifest's ``inputs``."""
+        return {"count": self.count, "sha256": self._h.hexdigest()}
+
+
 def tables_current(jobs: Sequence[Job], out: str | os.PathLike) -> bool:
     """True when the tables of ``out`` are one complete set (their manifest) written for exactly
-    these inputs, unchanged."""
+    these inputs, unchanged (every input is read and hashed: no list of them is held)."""
     try:
         m = verify_tables(out, complete=True)
     except PipelineError:  # a mix of two runs: written again
         return False
     last = m.get("inputs") if m else None
-    if not isinstance(last, list) or len(last) != len(jobs):
-        return False
-    return all(job_key(j) == k for j, k in zip(jobs, last, strict=True))
+    if not isinstance(last, dict) or last.get("count") != len(jobs):
+        return False  # (also the list of keys an older version wrote: the tables are written again)
+    now = InputsDigest()
+    for j in jobs:
+        now.add(job_key(j))
+        if not now.complete:
+            return False
+    return now.record() == last
 
 
 def not_inside(sources: Sequence[str], folder: str, keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
@@ -124,8 +152,7 @@ def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, en
     if cache_dir and reuse_tables and tables_current(work, out):
         summary.current = True
         return summary
-    keys: set[str] = set()
-    order: list[str | None] = []
+    inputs = InputsDigest()
     cache = Cache(cache_dir).open() if cache_dir else None
     try:
         with (terminated_cleanly(), TableWriter(out) as writer,
@@ -134,21 +161,20 @@ def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, en
                 store(cache, enc, key)
                 writer.add_encoded(enc)
                 summary.n_cached += enc.cached
-                order.append(key)
-                if key:
-                    keys.add(key)
+                inputs.add(key)
+                if cache is not None and key:
+                    cache.use(key)
                 summary.n_bad += enc.status != "ok"
                 if on_result is not None:
                     on_result(i, enc)
             if cache is not None:
                 cache.commit()  # the extracted work is kept, even if the commit of the tables is killed
-                if summary.n_bad == 0 and all(order):
-                    writer.inputs = order  # the tables are current for exactly these inputs
+                if summary.n_bad == 0 and inputs.complete:
+                    writer.inputs = inputs.record()  # the tables are current for exactly these inputs
+        if cache is not None:
+            cache.prune_unused()  # the run completed: entries no input used go
     finally:
         close_readers()
         if cache is not None:
             cache.close()  # what was extracted is kept, even when the run stopped early
-    if cache is not None:
-        with cache:
-            cache.prune(keys)
     return summary
