@@ -180,7 +180,11 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
         parent_ctx = ctx[u.parent] if u.parent is not None else _Ctx()
         intro = intro_of_parent.get(u.parent)
         if u.kind == "heading":
-            c = _Ctx(tuple(_inherit(tuple(_bodies(cleaned, u.start, raw, level)))) or parent_ctx.bodies,
+            # "a) Hoạt động 1" / "- Nội dung: ..." / "- Cơ quan thực hiện: X chủ trì, phối hợp với Y":
+            # the heading's labelled fields are the bodies of the contents under it
+            head_bodies = _row_bodies(cleaned, text, fields[i], []) if i in fields else []
+            head_bodies = head_bodies or _bodies(cleaned, u.start, raw, level)
+            c = _Ctx(tuple(_inherit(tuple(head_bodies))) or parent_ctx.bodies,
                      _period(cleaned, u.start, raw, year, True, as_of) or parent_ctx.period)
             ctx[i] = c
             intro_of_parent.pop(i, None)
