@@ -20,6 +20,12 @@ CASES = [
      ["Bộ Công an", "Bộ Y tế", "Ngân hàng Nhà nước Việt Nam"], ["Bộ Tư pháp"]),
     ("Bộ trưởng các Bộ: Công an, Quốc phòng chỉ đạo lực lượng chức năng.",
      ["Bộ trưởng Bộ Công an", "Bộ trưởng Bộ Quốc phòng"], []),
+    # one kind word before the ":" ("các bộ, ngành: A, B") as well as several
+    ("Các bộ, ngành: Tài chính, Xây dựng khẩn trương ban hành hướng dẫn.",
+     ["Bộ Tài chính", "Bộ Xây dựng"], []),
+    ("Giao các bộ, ngành: Công an, Quốc phòng phối hợp với các địa phương có liên quan.",
+     ["Bộ Công an", "Bộ Quốc phòng"], ["Các địa phương có liên quan"]),
+    ("Các sở, ngành: Nội vụ, Tư pháp rà soát quy chế phối hợp.", ["Sở Nội vụ", "Sở Tư pháp"], []),
     # ... and the chain goes on after the list
     ("Các Bộ: Xây dựng, Giao thông vận tải và các địa phương có liên quan hoàn thành trước tháng 6.",
      ["Bộ Xây dựng", "Bộ Giao thông vận tải", "Các địa phương có liên quan"], []),
