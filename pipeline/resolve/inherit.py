@@ -99,6 +99,17 @@ def _cell_bodies(cleaned: Cleaned, text: str, cell: tuple[int, int] | None, role
         read = _bodies(cleaned, s0, text[s0:e0])
         if any(b.role == "lead" for b in read):
             return read
+    out = _split_cell(cleaned, text, s0, e0, role)
+    # a cell written as a sentence ("X rà soát ...; các sở, ngành liên quan ...", "Các sở, ngành có liên
+    # quan theo chức năng, nhiệm vụ được giao"): its subjects, when they are no fewer than its parts
+    # (a cell of names the reader does not know keeps its parts)
+    read = [b for b in _bodies(cleaned, s0, text[s0:e0]) if b.role == "lead"]
+    if read and len(read) >= len(out):
+        return [replace(b, role=role) for b in read]
+    return out
+
+
+def _split_cell(cleaned: Cleaned, text: str, s0: int, e0: int, role: str) -> list[Body]:
     out = []
     pos = s0
     for m in list(_CELL_SPLIT.finditer(text, s0, e0)) + [None]:

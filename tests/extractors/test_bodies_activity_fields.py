@@ -28,6 +28,18 @@ CASES = [
      "+ Tập huấn kỹ năng làm cha mẹ cho các hộ gia đình trẻ.\n\n"
      "- Cơ quan thực hiện: Sở Y tế.\n",
      [(["Sở Y tế"], []), (["Sở Y tế"], [])]),
+    # a labelled field written as a sentence: its subjects, not the sentence cut at commas
+    ("a) Hoạt động 1\n\n- Nội dung: Rà soát các quy định về hỗ trợ hộ nghèo.\n\n"
+     "- Cơ quan thực hiện: Sở Nội vụ tiến hành rà soát các quy định thuộc thẩm quyền của mình; các sở, "
+     "ngành liên quan và Ủy ban nhân dân các xã rà soát văn bản do cơ quan mình ban hành.\n\n"
+     "b) Hoạt động 2\n\n- Nội dung: Hướng dẫn áp dụng chuẩn nghèo mới.\n\n"
+     "- Cơ quan thực hiện: Các sở, ngành có liên quan theo chức năng, nhiệm vụ quản lý được giao.\n",
+     [(["Sở Nội vụ", "Các sở, ngành liên quan", "Ủy ban nhân dân các xã"], []),
+      (["Các sở, ngành có liên quan"], [])]),
+    # a cell naming a body the reader does not know keeps it as written
+    ("a) Hoạt động 1\n\n- Nội dung: Tổ chức diễn đàn thanh niên khởi nghiệp.\n\n"
+     "- Cơ quan thực hiện: Nhà Văn hóa Thanh niên tỉnh.\n",
+     [(["Nhà Văn hóa Thanh niên tỉnh"], [])]),
 ]
 
 
