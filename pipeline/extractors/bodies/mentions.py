@@ -32,8 +32,13 @@ class BodyMention:
     body_type: str
 
 
+#: The heads of the mass organisations as a group: "các đoàn thể (chính trị - xã hội) huyện" are the
+#: district's organisations, not one in each district.
+_UNIONS = frozenset(("đoàn thể", "đoàn thể chính trị - xã hội", "tổ chức chính trị - xã hội"))
+
+
 def _is_unions(u: Unit) -> bool:
-    return u.head is not None and u.head.head == "đoàn thể"
+    return u.head is not None and u.head.head in _UNIONS
 
 
 def _ends_with_name(sc: Scanner, u: Unit) -> bool:
