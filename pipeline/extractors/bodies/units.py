@@ -165,6 +165,8 @@ class UnitReader(DomainReader):
         if end == end0:
             end = self.condition(end)
         if end == end0:
+            end = self.passive(end)
+        if end == end0:
             end = self.role_noun_end(start, end)
         qualified = tuple(self.low[end0:end0 + 3]) == ON_AREA  # "các doanh nghiệp trên địa bàn tỉnh"
         if end == end0:
