@@ -37,6 +37,10 @@ CASES = [
      ["Ngân hàng Chính sách xã hội", "Ngân hàng thương mại"], []),
     ("Sở Y tế và các trung tâm y tế tăng cường giám sát ổ dịch.", ["Sở Y tế", "Trung tâm y tế"], []),
     ("Các bộ khẩn trương trình Chính phủ dự thảo nghị định.", ["Bộ"], []),
+    # "của" + a level of any length is the generic's level ("của tỉnh", "của Thành phố")
+    ("Các sở, ban, ngành của Thành phố, Ủy ban nhân dân phường, xã phối hợp tuyên truyền.",
+     ["Các sở, ban, ngành của Thành phố", "Ủy ban nhân dân phường, xã"], []),
+    ("Các cơ quan báo chí của thị xã tăng cường đưa tin.", ["Các cơ quan báo chí của thị xã"], []),
     # a place named as its governing body
     ("Thành phố Hải Phòng và các tỉnh Thái Bình, Nam Định chủ động sơ tán dân.",
      ["Thành phố Hải Phòng", "Tỉnh Thái Bình", "Tỉnh Nam Định"], []),
