@@ -19,7 +19,7 @@ from datetime import date
 
 import regex
 
-from ..extractors.bodies import body_type_of, canonical_name, find_responsible
+from ..extractors.bodies import body_type_of, canonical_name, find_responsible, states_duty
 from ..extractors.bodies.lexicon import OpenerUse, opener_words
 from ..extractors.references import find_references
 from ..extractors.temporal import (
@@ -101,10 +101,11 @@ def _cell_bodies(cleaned: Cleaned, text: str, cell: tuple[int, int] | None, role
             return read
     out = _split_cell(cleaned, text, s0, e0, role)
     # a cell written as a sentence ("X rà soát ...; các sở, ngành liên quan ...", "Các sở, ngành có liên
-    # quan theo chức năng, nhiệm vụ được giao"): its subjects, when they are no fewer than its parts
-    # (a cell of names the reader does not know keeps its parts)
+    # quan theo chức năng, nhiệm vụ được giao"): its subjects, when they are no fewer than its parts;
+    # a list the reader parts more finely ("A, B và các cơ quan, tổ chức liên quan"): the reader's
+    # bodies; else (names the reader does not know) the parts
     read = [b for b in _bodies(cleaned, s0, text[s0:e0]) if b.role == "lead"]
-    if read and len(read) >= len(out):
+    if len(read) > len(out) or (read and len(read) == len(out) and states_duty(text[s0:e0])):
         return [replace(b, role=role) for b in read]
     return out
 

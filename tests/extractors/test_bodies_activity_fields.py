@@ -36,6 +36,16 @@ CASES = [
      "- Cơ quan thực hiện: Các sở, ngành có liên quan theo chức năng, nhiệm vụ quản lý được giao.\n",
      [(["Sở Nội vụ", "Các sở, ngành liên quan", "Ủy ban nhân dân các xã"], []),
       (["Các sở, ngành có liên quan"], [])]),
+    # a list the reader parts more finely than the commas do ("... và các cơ quan, tổ chức liên quan")
+    ("a) Hoạt động 1\n\n- Nội dung: Kiểm tra việc thực hiện quy chế dân chủ.\n\n"
+     "- Cơ quan thực hiện: Sở Nội vụ.\n\n- Cơ quan phối hợp: Các sở, ngành, Ủy ban nhân dân các xã và các "
+     "cơ quan, tổ chức có liên quan.\n",
+     [(["Sở Nội vụ"], ["Các sở, ngành", "Ủy ban nhân dân các xã", "Các cơ quan, tổ chức có liên quan"])]),
+    # a name the reader shortens ("UBND 04 huyện ...": a count in the name) is kept whole when the
+    # field states no duty
+    ("a) Hoạt động 1\n\n- Nội dung: Xây dựng đề án chợ biên giới.\n\n"
+     "- Cơ quan thực hiện: UBND 04 huyện biên giới.\n",
+     [(["Ủy ban nhân dân 04 huyện biên giới"], [])]),
     # a cell naming a body the reader does not know keeps it as written
     ("a) Hoạt động 1\n\n- Nội dung: Tổ chức diễn đàn thanh niên khởi nghiệp.\n\n"
      "- Cơ quan thực hiện: Nhà Văn hóa Thanh niên tỉnh.\n",

@@ -34,6 +34,8 @@ CASES = [
     ("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ khẩn trương rà soát thủ tục hành chính.",
      ["Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ"], []),
     ("Các bộ, cơ quan ngang bộ chủ động cắt giảm điều kiện kinh doanh.", ["Các bộ, cơ quan ngang bộ"], []),
+    ("Các cơ quan Trung ương và địa phương khẩn trương xây dựng kế hoạch hành động.",
+     ["Các cơ quan Trung ương và địa phương"], []),
     # Party committee bodies (rows already known; kept as the genre's reference)
     ("Đảng đoàn HĐND tỉnh, Ban cán sự đảng UBND tỉnh lãnh đạo thể chế hóa nghị quyết.",
      ["Đảng đoàn Hội đồng nhân dân tỉnh", "Ban Cán sự đảng Ủy ban nhân dân tỉnh"], []),
