@@ -19,7 +19,7 @@ from datetime import date
 
 import regex
 
-from ..extractors.bodies import body_type_of, canonical_name, find_responsible
+from ..extractors.bodies import body_type_of, canonical_name, find_responsible, states_duty
 from ..extractors.bodies.lexicon import OpenerUse, opener_words
 from ..extractors.references import find_references
 from ..extractors.temporal import (
@@ -99,6 +99,18 @@ def _cell_bodies(cleaned: Cleaned, text: str, cell: tuple[int, int] | None, role
         read = _bodies(cleaned, s0, text[s0:e0])
         if any(b.role == "lead" for b in read):
             return read
+    out = _split_cell(cleaned, text, s0, e0, role)
+    # a cell written as a sentence ("X rà soát ...; các sở, ngành liên quan ...", "Các sở, ngành có liên
+    # quan theo chức năng, nhiệm vụ được giao"): its subjects, when they are no fewer than its parts;
+    # a list the reader parts more finely ("A, B và các cơ quan, tổ chức liên quan"): the reader's
+    # bodies; else (names the reader does not know) the parts
+    read = [b for b in _bodies(cleaned, s0, text[s0:e0]) if b.role == "lead"]
+    if len(read) > len(out) or (read and len(read) == len(out) and states_duty(text[s0:e0])):
+        return [replace(b, role=role) for b in read]
+    return out
+
+
+def _split_cell(cleaned: Cleaned, text: str, s0: int, e0: int, role: str) -> list[Body]:
     out = []
     pos = s0
     for m in list(_CELL_SPLIT.finditer(text, s0, e0)) + [None]:
@@ -180,7 +192,11 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
         parent_ctx = ctx[u.parent] if u.parent is not None else _Ctx()
         intro = intro_of_parent.get(u.parent)
         if u.kind == "heading":
-            c = _Ctx(tuple(_inherit(tuple(_bodies(cleaned, u.start, raw, level)))) or parent_ctx.bodies,
+            # "a) Hoạt động 1" / "- Nội dung: ..." / "- Cơ quan thực hiện: X chủ trì, phối hợp với Y":
+            # the heading's labelled fields are the bodies of the contents under it
+            head_bodies = _row_bodies(cleaned, text, fields[i], []) if i in fields else []
+            head_bodies = head_bodies or _bodies(cleaned, u.start, raw, level)
+            c = _Ctx(tuple(_inherit(tuple(head_bodies))) or parent_ctx.bodies,
                      _period(cleaned, u.start, raw, year, True, as_of) or parent_ctx.period)
             ctx[i] = c
             intro_of_parent.pop(i, None)

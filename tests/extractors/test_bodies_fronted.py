@@ -35,6 +35,12 @@ CASES = [
     # the subject before a fronted clause set off by commas
     ("Sở Kế hoạch và Đầu tư, trên cơ sở đề xuất của các huyện, chủ trì tổng hợp danh mục dự án.",
      ["Sở Kế hoạch và Đầu tư"]),
+    # "theo chức năng, nhiệm vụ ..." between the subject and its verb after a fronted clause
+    ("Để nâng cao hiệu quả thu hút đầu tư, các sở, ngành theo chức năng, nhiệm vụ được giao rà soát thủ tục.",
+     ["Các sở, ngành"]),
+    ("Nhằm siết chặt quản lý, tăng cường hậu kiểm, các phòng chuyên môn và Ủy ban nhân dân các xã theo "
+     "chức năng, nhiệm vụ, thẩm quyền thực hiện các nội dung sau:",
+     ["Các phòng chuyên môn", "Ủy ban nhân dân các xã"]),
     # after a fronted clause, an object verb keeps its object out
     ("Căn cứ Kế hoạch này, chỉ đạo các trường học triển khai.", []),
 ]

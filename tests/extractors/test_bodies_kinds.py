@@ -20,6 +20,12 @@ CASES = [
      ["Bộ Công an", "Bộ Y tế", "Ngân hàng Nhà nước Việt Nam"], ["Bộ Tư pháp"]),
     ("Bộ trưởng các Bộ: Công an, Quốc phòng chỉ đạo lực lượng chức năng.",
      ["Bộ trưởng Bộ Công an", "Bộ trưởng Bộ Quốc phòng"], []),
+    # one kind word before the ":" ("các bộ, ngành: A, B") as well as several
+    ("Các bộ, ngành: Tài chính, Xây dựng khẩn trương ban hành hướng dẫn.",
+     ["Bộ Tài chính", "Bộ Xây dựng"], []),
+    ("Giao các bộ, ngành: Công an, Quốc phòng phối hợp với các địa phương có liên quan.",
+     ["Bộ Công an", "Bộ Quốc phòng"], ["Các địa phương có liên quan"]),
+    ("Các sở, ngành: Nội vụ, Tư pháp rà soát quy chế phối hợp.", ["Sở Nội vụ", "Sở Tư pháp"], []),
     # ... and the chain goes on after the list
     ("Các Bộ: Xây dựng, Giao thông vận tải và các địa phương có liên quan hoàn thành trước tháng 6.",
      ["Bộ Xây dựng", "Bộ Giao thông vận tải", "Các địa phương có liên quan"], []),
@@ -31,6 +37,10 @@ CASES = [
      ["Ngân hàng Chính sách xã hội", "Ngân hàng thương mại"], []),
     ("Sở Y tế và các trung tâm y tế tăng cường giám sát ổ dịch.", ["Sở Y tế", "Trung tâm y tế"], []),
     ("Các bộ khẩn trương trình Chính phủ dự thảo nghị định.", ["Bộ"], []),
+    # "của" + a level of any length is the generic's level ("của tỉnh", "của Thành phố")
+    ("Các sở, ban, ngành của Thành phố, Ủy ban nhân dân phường, xã phối hợp tuyên truyền.",
+     ["Các sở, ban, ngành của Thành phố", "Ủy ban nhân dân phường, xã"], []),
+    ("Các cơ quan báo chí của thị xã tăng cường đưa tin.", ["Các cơ quan báo chí của thị xã"], []),
     # a place named as its governing body
     ("Thành phố Hải Phòng và các tỉnh Thái Bình, Nam Định chủ động sơ tán dân.",
      ["Thành phố Hải Phòng", "Tỉnh Thái Bình", "Tỉnh Nam Định"], []),

@@ -23,6 +23,12 @@ CASES = [
     ("Phối hợp Bộ đội Biên phòng tỉnh và các đơn vị liên quan tuần tra khu vực biên giới.",
      [], ["Bộ đội Biên phòng tỉnh", "Các đơn vị liên quan"]),
     ("Phối hợp chặt chẽ các lực lượng chức năng ngăn chặn buôn lậu.", [], ["Các lực lượng chức năng"]),
+    # a comma left out between two bodies of a domain head (a flattened table cell) still parts them
+    ("Chủ trì, phối hợp với Sở Tài chính Sở Xây dựng và Ủy ban nhân dân các xã kiểm tra hiện trạng.",
+     [], ["Sở Tài chính", "Sở Xây dựng", "Ủy ban nhân dân các xã"]),
+    ("Phòng Kinh tế Phòng Nội vụ rà soát, tổng hợp nhu cầu.", ["Phòng Kinh tế", "Phòng Nội vụ"], []),
+    # ... but a sub-unit named after its department is one body
+    ("Văn phòng Sở Nội vụ tổng hợp báo cáo.", ["Văn phòng Sở Nội vụ"], []),
     # a long partner list read to its end
     ("Thông tấn xã Việt Nam chủ trì, phối hợp Bộ Ngoại giao, Bộ Quốc phòng, Bộ Y tế, các cơ quan liên quan "
      "xây dựng chuyên mục.",

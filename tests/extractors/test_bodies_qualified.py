@@ -22,6 +22,15 @@ CASES = [
     ("Các đơn vị được giao chủ trì các nội dung tại Phụ lục kèm theo có trách nhiệm báo cáo tiến độ.",
      ["Các đơn vị được giao chủ trì các nội dung tại Phụ lục kèm theo"], []),
     ("Các đơn vị được giao chủ trì tổ chức kiểm tra, báo cáo kết quả.", ["Các đơn vị được giao chủ trì"], []),
+    # a passive participle before the predicate's verb picks some of a generic's members
+    ("Các khu dân cư được kiểm tra chuẩn bị đầy đủ sổ sách, hồ sơ.", ["Các khu dân cư được kiểm tra"], []),
+    ("Các cơ sở được cấp phép phải tuân thủ quy định về phòng cháy.", ["Các cơ sở được cấp phép"], []),
+    ("Các đơn vị được phân bổ kinh phí tổ chức thực hiện đúng tiến độ.",
+     ["Các đơn vị được phân bổ kinh phí"], []),
+    # ... not a request, a permission, or a passive predicate with no verb after it
+    ("Các xã được yêu cầu báo cáo kết quả trước ngày 10/5.", ["Các xã"], []),
+    ("Các xã được phép điều chỉnh kế hoạch vốn.", ["Các xã"], []),
+    ("Các thôn được hỗ trợ kinh phí.", ["Các thôn"], []),
     # a place that stays in a generic's name
     ("Các doanh nghiệp trong khu kinh tế cửa khẩu, cụm công nghiệp chủ động rà soát lao động.",
      ["Các doanh nghiệp trong khu kinh tế cửa khẩu, cụm công nghiệp"], []),

@@ -4,7 +4,8 @@ In: one task's own text (cleaned: NFC, modern tones) and, optionally, the notice
 ("huyện", "tỉnh", ...). Out: :func:`find_responsible` -- the subjects of its directive and their
 partners as :class:`BodyMention` records (canonical name, role lead|support, the mention as
 written, offsets relative to the text, body type), leads first; :func:`canonical_name` and
-:func:`body_type_of` for a name written elsewhere (a table cell, a learned model's input).
+:func:`body_type_of` for a name written elsewhere (a table cell, a learned model's input);
+:func:`states_duty` -- whether a cell of bodies is a sentence (read with :func:`find_responsible`).
 
 Coordinated subjects ("Chi bộ, Ban XDCS và thực hiện QCDC các thôn") are several bodies, a
 shared level suffix distributes over the conjuncts, and coordinated generic addressees ("các
@@ -30,10 +31,11 @@ from functools import lru_cache
 
 from .canonical import body_type_of, canonical_name
 from .lexicon import BODY_TYPES, Lexicon, LexiconError, level_of_word, lex, province_units
-from .mentions import BodyMention, find_responsible
+from .mentions import BodyMention, find_responsible, states_duty
 from .names import pos_words
 
-__all__ = ["BODY_TYPES", "BodyMention", "LexiconError", "body_type_of", "canonical_name", "find_responsible"]
+__all__ = ["BODY_TYPES", "BodyMention", "LexiconError", "body_type_of", "canonical_name", "find_responsible",
+           "states_duty"]
 
 #: The POS tagger the scanner asks (looked up here on each call, so that tests can stub it).
 _pos_words = pos_words

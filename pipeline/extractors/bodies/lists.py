@@ -131,7 +131,7 @@ class ListReader(UnitReader):
         j = k + 1
         while j < self.n and j <= k + _MAX_KINDS and (self.lower_word(j) or low[j] == ","):
             j += 1
-        return j if j > k + 2 and j < self.n and low[j] == ":" and self.starts_body(k + 1) else None
+        return j if j > k + 1 and j < self.n and low[j] == ":" and self.starts_body(k + 1) else None
 
     def split_places(self, units: list[Unit]) -> list[Unit]:
         """"Ủy ban nhân dân các tỉnh: Lào Cai, Yên Bái", "Chủ tịch UBND các huyện A, B", "các tỉnh

@@ -14,7 +14,7 @@ from .names import Unit
 from .roles import find_units
 from .scan import Scanner
 
-__all__ = ["BodyMention", "find_responsible"]
+__all__ = ["BodyMention", "find_responsible", "states_duty"]
 
 _LOCAL, _UNIT = Scope.LOCAL, Scope.UNIT
 _DISTRIBUTED = (Scope.LOCAL, Scope.ANY)  # a shared level suffix distributes onto these
@@ -32,8 +32,13 @@ class BodyMention:
     body_type: str
 
 
+#: The heads of the mass organisations as a group: "các đoàn thể (chính trị - xã hội) huyện" are the
+#: district's organisations, not one in each district.
+_UNIONS = frozenset(("đoàn thể", "đoàn thể chính trị - xã hội", "tổ chức chính trị - xã hội"))
+
+
 def _is_unions(u: Unit) -> bool:
-    return u.head is not None and u.head.head == "đoàn thể"
+    return u.head is not None and u.head.head in _UNIONS
 
 
 def _ends_with_name(sc: Scanner, u: Unit) -> bool:
@@ -133,3 +138,24 @@ def find_responsible(text: str, default_level: str | None = None) -> list[BodyMe
         seen.add(key)
         out.append(m)
     return out
+
+
+def states_duty(text: str) -> bool:
+    """Whether ``text`` is a sentence about its bodies, not a bare list of names: a subject it
+    names is followed by a verb or by "theo chức năng, nhiệm vụ ..." ("Sở Nội vụ rà soát ...;
+    các sở, ngành liên quan ...", "Các sở, ngành có liên quan theo chức năng, nhiệm vụ được
+    giao"); "UBND 06 thành phố trực thuộc trung ương" and "Sở Y tế, Sở Tài chính" are names.
+    A labelled field or table cell that states a duty is read as a sentence."""
+    if not text or not text.strip():
+        return False
+    sc = Scanner(text)
+    adverbial = sc.lex.cue
+    for role, units in find_units(sc):
+        if role != "lead" or not units:
+            continue
+        end = units[-1].end
+        if end < sc.n and sc.low[end] == "(" and end in sc.close_of:
+            end = sc.close_of[end] + 1
+        if end < sc.n and (sc.is_verb(end) or adverbial("adverbial", sc.low, end)):
+            return True
+    return False

@@ -139,6 +139,8 @@ class NameReader(QualifierReader):
                     seen_domain or (j == head_end and kind in _OPEN))):
                 if self.cap(j) and (self.is_verb(j) and not seen_domain and kind not in _NAMED):
                     break  # a capitalised domain names a complement head's body ("Lực lượng Quản lý thị trường")
+                if kind is _DOMAIN and seen_domain and self.next_domain_body(j):
+                    break  # "Sở Khoa học và Công nghệ Sở Công Thương": two bodies, the comma left out
                 if kind in _WHOLE and self.starts_body(j) and not self.abbr(j):
                     # "Ban Dân vận Huyện ủy" is handled above; a new head here starts another body
                     if not (lex.heads.match(low, j) and lex.heads.match(low, j)[1].kind is _COMPLETE
@@ -246,6 +248,13 @@ class NameReader(QualifierReader):
                 break
             j += 1
         return j if j > k else k
+
+    def next_domain_body(self, j: int) -> bool:
+        """Whether a domain head with its capitalised domain starts at ``j`` right after a body of a
+        domain head ("Sở Tài chính Sở Xây dựng", a comma left out in a flattened cell): another body."""
+        h = self.head_at(j)
+        return h is not None and h[1].kind is _DOMAIN and h[0] < self.n and self.cap(h[0]) \
+            and not self.gap_has_newline(j)
 
     def own_scope(self, j: int) -> bool:
         """A capitalised "Bộ"/"Sở" closing a unit's name: "of the Ministry/Department" (own scope),

@@ -16,6 +16,8 @@ _MAX_CONDITION = 5  # words of a generic's condition ("các xã chưa có dịch
 _MAX_ACTIVITY = 6  # words of an open qualifier's activity ("được lựa chọn quan trắc môi trường")
 _MAX_QUALIFIED = 14  # words between a qualifier and the duty verb its name runs on to
 ON_AREA = ("trên", "địa", "bàn")
+_PASSIVE = "được"
+_NOT_PASSIVE = frozenset(("phép",))  # "được phép": a permission, the predicate
 
 
 class QualifierReader(PlaceReader):
@@ -48,6 +50,26 @@ class QualifierReader(PlaceReader):
             if lvl is not None:
                 return lvl
         return end
+
+    def passive(self, end: int) -> int:
+        """A passive participle that picks some of a generic's members stays in its name when the
+        predicate's verb follows it: "Các tổ dân phố được giám sát bố trí địa điểm" -> "Các tổ dân phố
+        được giám sát". Not a request ("các xã được yêu cầu báo cáo"), a permission ("được phép"),
+        nor a passive predicate with no verb after it ("các xã được tập huấn.")."""
+        low, lex = self.low, self.lex
+        k = end + 1
+        if end >= self.n or low[end] != _PASSIVE or k >= self.n or not self.lower_word(k) \
+                or low[k] in _NOT_PASSIVE or lex.cue("introducer", low, k) or self.gap_has_newline(k):
+            return end
+        v = lex.cue("verb", low, k)
+        a = v[0] if v else k + 1  # past the participle, its object up to the predicate's verb
+        while a < min(self.n, k + _MAX_ACTIVITY) and self.lower_word(a) and not self.in_paren[a] \
+                and not self.gap_has_newline(a) and not self.is_verb(a) and not self.is_stop(a) \
+                and not lex.cue("determiner", low, a):
+            a += 1
+        if a >= self.n or not self.is_verb(a) or self.in_paren[a] or self.gap_has_newline(a):
+            return end
+        return a
 
     def activity(self, k: int) -> int:
         """End of the activity after an open qualifier: a first word (a verb may be it), then lower-case

@@ -262,7 +262,9 @@ class _Subjects:
             # clause any verb marks the subject, and the fronted clause's own words are not its objects
             fronted = self.fronted_end(clause, comma_at)
             if fronted is not None and fronted <= c0:
-                if not sc.is_verb(_after_gloss(sc, end)) or _followed_by(sc, end, "object_verb"):
+                after = _after_gloss(sc, end)  # a verb, or "theo chức năng, nhiệm vụ" before the verb
+                if not (sc.is_verb(after) or lex.cue("adverbial", low, after)) \
+                        or _followed_by(sc, end, "object_verb"):
                     continue
             elif not _followed_by(sc, end, "subject_verb") or _followed_by(sc, end, "object_verb"):
                 continue

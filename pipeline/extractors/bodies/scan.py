@@ -55,7 +55,8 @@ class Scanner(ListReader):
                     conn += 1
             elif conn < self.n and self.low[conn] == "và":
                 conn += 1
-            else:
+            elif not (units[-1].head is not None and units[-1].head.kind is _DOMAIN and k < self.n
+                      and self.next_domain_body(k)):  # "Sở Tài chính Sở Xây dựng": no connector
                 j = k
                 break
             parsed = self.parse_unit(conn)

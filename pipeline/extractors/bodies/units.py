@@ -165,6 +165,8 @@ class UnitReader(DomainReader):
         if end == end0:
             end = self.condition(end)
         if end == end0:
+            end = self.passive(end)
+        if end == end0:
             end = self.role_noun_end(start, end)
         qualified = tuple(self.low[end0:end0 + 3]) == ON_AREA  # "các doanh nghiệp trên địa bàn tỉnh"
         if end == end0:
@@ -178,8 +180,9 @@ class UnitReader(DomainReader):
                 return Unit(start, full, None, generic=True, has_level=True, level=(start, full))
         subordinate = "trực" in self.low[end0:end]  # "các cơ quan trực thuộc Sở"
         unit = Unit(start, end, None, generic=True, has_level=subordinate, qualified=qualified or subordinate)
-        if lvl is None and end + 1 < self.n and self.low[end] == "của" and self.unit_end(end + 1) == end + 2:
-            lvl = end + 2  # "các cơ quan báo chí của tỉnh"
+        ue = self.unit_end(end + 1) if lvl is None and end + 1 < self.n and self.low[end] == "của" else None
+        if ue is not None and (ue == end + 2 or ue >= self.n or not self.cap(ue)):
+            lvl = ue  # "các cơ quan báo chí của tỉnh", "các sở, ban, ngành của Thành phố"
         if lvl:
             unit.end, unit.has_level, unit.level = lvl, True, (end, lvl)
         elif end + 1 < self.n and self.low[end] in ("của", "thuộc") and self.role_depth < _MAX_TITLES:
