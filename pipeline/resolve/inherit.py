@@ -9,7 +9,9 @@
   past) or merely contains the inherited one (a year around a half-year section); else the
   nearest ancestor's, heading's or intro's;
 - deadline: the one that ends the task (:func:`pipeline.temporal.choose_deadline`);
-- references: the ids found in the task's own text.
+- references: the ids found in the task's own text;
+- a repeat (a leaf whose text and lead bodies are word for word those of an earlier task, as when
+  an annex table restates an assignment of the body) is the same directive: not a second task.
 All offsets are mapped back to the source through the cleaning map.
 """
 from __future__ import annotations
@@ -36,6 +38,7 @@ from ..structure.classify import Decision, decide, unit_categories, unit_feature
 from ..structure.fields import field_children
 from ..structure.segment import Segmented
 from ..text import patterns as P
+from ..text.normalise import fold
 
 # In a table cell of bodies, ";" always separates bodies; "," only after a name of two words or
 # more and before a word that opens a body's name (the body lexicon's cell openers, capitalised),
@@ -173,6 +176,8 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
     owns = [seg.own_text(u) if e == u.end else " ".join(text[u.start:e].split()) for u, e in zip(units, ends, strict=True)]
     categories = unit_categories(units, owns, field_units)
     parents = {u.parent for u in units if u.parent is not None}
+    item_parents = {u.parent for j, u in enumerate(units) if u.parent is not None and j not in field_units}
+    seen: set[tuple[str, tuple[str, ...]]] = set()  # (folded text, lead names) of the tasks so far
     for i, u in enumerate(units):
         if i in field_units:
             continue  # a labelled field of its parent, read with the parent
@@ -261,6 +266,10 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
                 section = " ".join(f"{hu.label or ''} {seg.own_text(hu)}".split())
                 break
             p = units[p].parent
+        key = (fold(own), tuple(sorted(fold(b.name) for b in bodies if b.role == "lead")))
+        if key[1] and key in seen and i not in item_parents:
+            continue  # the same directive to the same body, restated: one task (SPEC: one directive)
+        seen.add(key)
         s0, e0 = cleaned.to_source(u.start, u.end)
         t = Task(f"t{len(tasks) + 1}", parent_task, u.label, section, own, s0, e0, bodies, deadline, period,
                  refs, round(dec.score, 3))
