@@ -26,7 +26,9 @@ from ..extractors.bodies.lexicon import OpenerUse, opener_words
 from ..extractors.references import find_references
 from ..extractors.temporal import (
     choose_deadline,
+    counted_from_event,
     counted_from_notice,
+    election_day,
     find_deadlines,
     period_of,
     time_of_cell,
@@ -160,6 +162,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
     intro_of_parent: dict[int | None, _Ctx] = {}
     tasks: list[Task] = []
     as_of = meeting_date
+    election = election_day(text, year)  # the day election deadlines count from, when named
     fields, field_units = field_children(text, units)
     # the opening's own addressees ("... đề nghị Chủ tịch UBND các tỉnh chỉ đạo thực hiện:") pass to
     # top-level items that name no body, as a list intro's do
@@ -238,7 +241,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
         deadline = cell_deadline
         dl = choose_deadline(find_deadlines(raw, year)) if deadline is None else None
         if deadline is None and dl is None:
-            dl = counted_from_notice(raw, issue_date)
+            dl = counted_from_notice(raw, issue_date) or counted_from_event(raw, election)
         if dl is not None:
             sp = cleaned.span(u.start + dl.start, u.start + dl.end)
             deadline = Deadline(dl.last.isoformat(), sp.text, sp.start, sp.end)
