@@ -25,7 +25,7 @@ import regex
 
 from ..extractors.bodies.lexicon import subject_start_pattern
 from ..text import patterns as P
-from .classify import has_predicate
+from .classify import Section, has_predicate, section_category
 from .fields import field_label
 from .tables import HEAD_FIRST, Group, annex_heading, names_tasks, read_table, table_header
 
@@ -495,10 +495,12 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
     last_item: int | None = None
     texts = [text[e[0].start:e[0].end].strip() for e in entries]
     k = -1
+    merge_next = False  # the line before is an item whose own body is this paragraph
     while k + 1 < len(entries) and len(units) < MAX_UNITS:
         k += 1
         ln, mk, inline = entries[k]
         s = text[ln.start:ln.end]
+        merge_next, merging = False, merge_next
         table = table_header(texts, k)
         if table:
             top = stack[-1][1] if stack else None
@@ -525,7 +527,8 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
             next_deeper = bool(nxt and (nxt[1] is None or nxt[1][0] not in [st for st, _ in stack] + [style])
                                and not (nxt[1] is None and _is_closing(nxt_text)))
             parent = stack[-1][1] if stack else None
-            kind = "heading" if _is_heading(text, ln, style, off, next_deeper, nxt_text) else "item"
+            body_next = _body_follows(text, entries, k, style, off, [st for st, _ in stack])
+            kind = "heading" if not body_next and _is_heading(text, ln, style, off, next_deeper, nxt_text) else "item"
             u = Unit(kind, style, label, ln.start + off, ln.end, ln.start, parent, inline=inline)
             units.append(u)
             idx = len(units) - 1
@@ -533,6 +536,7 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
                 units[parent].children.append(idx)
             stack.append((style, idx))
             last_item = idx if kind == "item" else None
+            merge_next = body_next
             continue
         # an unnumbered paragraph
         top = stack[-1][1] if stack else None
@@ -547,7 +551,7 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
             last_item = None
             continue
         if (last_item is not None and top == last_item and not units[last_item].children
-                and not _starts_directive(s)):
+                and (merging or not _starts_directive(s))):
             units[last_item].end = ln.end  # continuation of the item
             continue
         if top is None:
@@ -565,6 +569,28 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
         if parent is not None:
             units[parent].children.append(idx)
         last_item = None
+
+
+def _body_follows(text: str, entries: list, k: int, style: str, label_end: int, open_styles: list[str]) -> bool:
+    """Whether the marked line ``k`` is an item whose own body is the unmarked paragraph after it,
+    not a heading over it: the paragraph goes on with a sentence the line broke ("3. Tăng cường
+    ứng dụng công nghệ;" / "số hóa hồ sơ ..."), or it is the only paragraph under an action line
+    that ends with ":" ("1. Siết chặt kỷ luật hành chính:" / "Thủ trưởng các sở ..." / "2. ...").
+    A line that names a section other than directives ("1. Mục đích:", "Kinh phí:") stays a heading."""
+    ln, _, inline = entries[k]
+    if style in SECTION_STYLES or inline or k + 1 >= len(entries) or entries[k + 1][1] is not None:
+        return False
+    nxt = entries[k + 1][0]
+    nxt_text = text[nxt.start:nxt.end].strip()
+    own = text[ln.start + label_end:ln.end].strip()
+    if not own or _is_closing(nxt_text) or section_category(own) not in (None, Section.DIRECTIVE):
+        return False
+    if nxt_text[:1].islower():
+        return True
+    after = entries[k + 2][1] if k + 2 < len(entries) else None
+    lone = k + 2 >= len(entries) or (after is not None and (after[0] in SECTION_STYLES or after[0] == style
+                                                            or after[0] in open_styles))
+    return lone and own.endswith(":")
 
 
 def _table_units(text: str, entries: list, texts: list[str], k: int, kinds: tuple[str, ...], parent: int | None,
