@@ -25,8 +25,9 @@ import regex
 
 from ..extractors.bodies.lexicon import subject_start_pattern
 from ..text import patterns as P
-from .classify import Section, has_predicate, section_category
+from .classify import has_predicate
 from .fields import field_label
+from .lines import SECTION_STYLES, body_follows, inline_sequence
 from .tables import HEAD_FIRST, Group, annex_heading, names_tasks, read_table, table_header
 
 _LINE = regex.compile(r"[^\n]+")
@@ -61,7 +62,6 @@ _STYLES: tuple[tuple[str, regex.Pattern], ...] = (
     ("pnum", _PNUM), ("proman", _PROMAN), ("palpha", _PALPHA), ("ordinal", _ORDINAL),
     ("dash", _DASH), ("plus", _PLUS), ("dot", _DOT), ("star", _STAR),
 )
-SECTION_STYLES = frozenset({"part", "roman"})
 
 #: A notice has tens of items, rarely hundreds. Past this many units a text is not a notice (or
 #: is many pasted together): segmentation stops and the document is reported as partial.
@@ -284,7 +284,7 @@ def segment(text: str) -> Segmented:
 def _sequences(text: str, lines: list[Line]) -> list[list]:
     """Each line's run of inline markers "(1) ... (2) ..."; none inside a task table, where a
     cell's "(1) Luật ...; (2) ..." is the cell's own text."""
-    seqs = [_inline_sequence(list(_INLINE.finditer(text[ln.start:ln.end]))) for ln in lines]
+    seqs = [inline_sequence(list(_INLINE.finditer(text[ln.start:ln.end]))) for ln in lines]
     heads = [i for i, ln in enumerate(lines) if HEAD_FIRST.match(text[ln.start:ln.end].strip())]
     if heads:
         texts = [text[ln.start:ln.end].strip() for ln in lines]
@@ -527,7 +527,10 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
             next_deeper = bool(nxt and (nxt[1] is None or nxt[1][0] not in [st for st, _ in stack] + [style])
                                and not (nxt[1] is None and _is_closing(nxt_text)))
             parent = stack[-1][1] if stack else None
-            body_next = _body_follows(text, entries, k, style, off, [st for st, _ in stack])
+            after = entries[k + 2][1] if k + 2 < len(entries) else None
+            body_next = not inline and nxt is not None and nxt[1] is None and body_follows(
+                text[ln.start + off:ln.end], nxt_text, _is_closing(nxt_text), style,
+                after[0] if after else None, k + 2 >= len(entries), [st for st, _ in stack])
             kind = "heading" if not body_next and _is_heading(text, ln, style, off, next_deeper, nxt_text) else "item"
             u = Unit(kind, style, label, ln.start + off, ln.end, ln.start, parent, inline=inline)
             units.append(u)
@@ -571,28 +574,6 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
         last_item = None
 
 
-def _body_follows(text: str, entries: list, k: int, style: str, label_end: int, open_styles: list[str]) -> bool:
-    """Whether the marked line ``k`` is an item whose own body is the unmarked paragraph after it,
-    not a heading over it: the paragraph goes on with a sentence the line broke ("3. Tăng cường
-    ứng dụng công nghệ;" / "số hóa hồ sơ ..."), or it is the only paragraph under an action line
-    that ends with ":" ("1. Siết chặt kỷ luật hành chính:" / "Thủ trưởng các sở ..." / "2. ...").
-    A line that names a section other than directives ("1. Mục đích:", "Kinh phí:") stays a heading."""
-    ln, _, inline = entries[k]
-    if style in SECTION_STYLES or inline or k + 1 >= len(entries) or entries[k + 1][1] is not None:
-        return False
-    nxt = entries[k + 1][0]
-    nxt_text = text[nxt.start:nxt.end].strip()
-    own = text[ln.start + label_end:ln.end].strip()
-    if not own or _is_closing(nxt_text) or section_category(own) not in (None, Section.DIRECTIVE):
-        return False
-    if nxt_text[:1].islower():
-        return True
-    after = entries[k + 2][1] if k + 2 < len(entries) else None
-    lone = k + 2 >= len(entries) or (after is not None and (after[0] in SECTION_STYLES or after[0] == style
-                                                            or after[0] in open_styles))
-    return lone and own.endswith(":")
-
-
 def _table_units(text: str, entries: list, texts: list[str], k: int, kinds: tuple[str, ...], parent: int | None,
                  units: list[Unit]) -> int:
     """Emit one "row" unit per table row (group rows become headings over their rows); return
@@ -616,25 +597,6 @@ def _table_units(text: str, entries: list, texts: list[str], k: int, kinds: tupl
         if group is not None:
             units[group].children.append(len(units) - 1)
     return table.end
-
-
-def _inline_sequence(matches: list) -> list:
-    """The longest run of inline markers numbered 1, 2, 3 ... or i, ii, iii ..."""
-    romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
-    best: list = []
-    for kind in ("num", "roman"):
-        seq = []
-        want = 1
-        for m in matches:
-            val = m.group(1).strip("() \t")
-            n = int(val) if val.isdigit() else (romans.index(val) + 1 if val in romans else None)
-            is_kind = val.isdigit() if kind == "num" else val in romans
-            if is_kind and n == want:
-                seq.append(m)
-                want += 1
-        if len(seq) > len(best):
-            best = seq
-    return best
 
 
 _DIRECTIVE_START = regex.compile(subject_start_pattern())
