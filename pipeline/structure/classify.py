@@ -296,8 +296,9 @@ _CLAUSE_BREAK = regex.compile(r"[,;:]\s*$")
 
 
 #: A label that names a place ("Xã Hòa Bình:", "Cửa sông Gianh:"): a site of a specification list.
-_PLACE_LABEL = regex.compile(r"(?i)^(?:xã|phường|thị trấn|thôn|ấp|bản|tổ dân phố|cửa sông|sông|vùng|khu vực|điểm)"
-                             r"\s+(?-i:\p{Lu})")
+#: A water body's kind may stand between the place noun and the name ("Cửa sông lạch Trà", "Vùng đầm Ô Loan").
+_PLACE_LABEL = regex.compile(r"(?i)^(?:xã|phường|thị trấn|thôn|ấp|bản|tổ dân phố|cửa sông|cửa biển|sông|kênh|vùng|khu vực|"
+                             r"điểm)(?:\s+(?:lạch|rạch|kênh|sông|suối|đầm|phá|vịnh|hồ|cửa))?\s+(?-i:\p{Lu})")
 #: A count of units where an item opens ("01 vị trí tại ...", "Không quá 05 cá nhân;").
 _COUNT_START = regex.compile(r"(?i)^(?:không quá|tối đa|tối thiểu|ít nhất|khoảng)?\s*\d[\d.,]*\s+(?-i:\p{Ll})")
 

@@ -143,6 +143,9 @@ def test_tasks_of_a_plan(body, starts):
     ("Thành phần: Đại diện lãnh đạo các thôn.", True),
     ("Xã Kỳ Sơn: Lấy mẫu 02 vị trí tại hồ chứa nước Khe Dừa;", True),
     ("Cửa sông Gianh: lấy mẫu 01 vị trí tại bến cá.", True),
+    ("Cửa sông lạch Bạng: Lấy mẫu 01 vị trí tại khu vực nước cấp cho vùng nuôi Hải Bình.", True),
+    ("Vùng đầm Thị Nại: lấy mẫu 03 vị trí gần cửa cống.", True),
+    ("Kênh Nhà Lê: Lấy mẫu 01 vị trí tại cống đầu mối;", True),
     ("02 vị trí tại kênh dẫn nước vào khu nuôi tôm Quảng Phú;", True),
     ("Không quá 03 cá nhân;", True),
     # the form of an activity; a labelled day; the object of a review (a noun phrase)
