@@ -26,7 +26,7 @@ import regex
 from ..extractors.bodies.lexicon import subject_start_pattern
 from ..text import patterns as P
 from .classify import has_predicate
-from .fields import field_label
+from .fields import bare_time_label, field_label
 from .lines import SECTION_STYLES, body_follows, inline_sequence
 from .tables import HEAD_FIRST, Group, annex_heading, names_tasks, read_table, table_header
 
@@ -547,7 +547,7 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
                 and not units[-1].inline:
             units[-1].end = ln.end  # a sentence broken over lines ("... cấp ủy;" / "thủ trưởng ... chịu trách nhiệm")
             continue
-        if top is not None and units[top].kind == "item" and field_label().match(s):
+        if top is not None and units[top].kind == "item" and (field_label().match(s) or bare_time_label().match(s)):
             # "Đơn vị chủ trì thực hiện: ..." written as a paragraph under an item: a field of it
             units.append(Unit("para", None, None, ln.start, ln.end, ln.start, top))
             units[top].children.append(len(units) - 1)
