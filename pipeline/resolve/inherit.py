@@ -9,7 +9,9 @@
   past) or merely contains the inherited one (a year around a half-year section); else the
   nearest ancestor's, heading's or intro's;
 - deadline: the one that ends the task (:func:`pipeline.temporal.choose_deadline`);
-- references: the ids found in the task's own text.
+- references: the ids found in the task's own text;
+- a repeat (a leaf whose text and lead bodies are word for word those of an earlier task, as when
+  an annex table restates an assignment of the body) is the same directive: not a second task.
 All offsets are mapped back to the source through the cleaning map.
 """
 from __future__ import annotations
@@ -24,7 +26,9 @@ from ..extractors.bodies.lexicon import OpenerUse, opener_words
 from ..extractors.references import find_references
 from ..extractors.temporal import (
     choose_deadline,
+    counted_from_event,
     counted_from_notice,
+    election_day,
     find_deadlines,
     period_of,
     time_of_cell,
@@ -36,6 +40,7 @@ from ..structure.classify import Decision, decide, unit_categories, unit_feature
 from ..structure.fields import field_children
 from ..structure.segment import Segmented
 from ..text import patterns as P
+from ..text.normalise import fold
 
 # In a table cell of bodies, ";" always separates bodies; "," only after a name of two words or
 # more and before a word that opens a body's name (the body lexicon's cell openers, capitalised),
@@ -169,6 +174,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
     intro_of_parent: dict[int | None, _Ctx] = {}
     tasks: list[Task] = []
     as_of = meeting_date
+    election = election_day(text, year)  # the day election deadlines count from, when named
     fields, field_units = field_children(text, units)
     # the opening's own addressees ("... đề nghị Chủ tịch UBND các tỉnh chỉ đạo thực hiện:") pass to
     # top-level items that name no body, as a list intro's do
@@ -185,6 +191,8 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
     owns = [seg.own_text(u) if e == u.end else " ".join(text[u.start:e].split()) for u, e in zip(units, ends, strict=True)]
     categories = unit_categories(units, owns, field_units)
     parents = {u.parent for u in units if u.parent is not None}
+    item_parents = {u.parent for j, u in enumerate(units) if u.parent is not None and j not in field_units}
+    seen: set[tuple[str, tuple[str, ...]]] = set()  # (folded text, lead names) of the tasks so far
     for i, u in enumerate(units):
         if i in field_units:
             continue  # a labelled field of its parent, read with the parent
@@ -249,7 +257,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
         deadline = cell_deadline
         dl = choose_deadline(find_deadlines(raw, year)) if deadline is None else None
         if deadline is None and dl is None:
-            dl = counted_from_notice(raw, issue_date)
+            dl = counted_from_notice(raw, issue_date) or counted_from_event(raw, election)
         if dl is not None:
             sp = cleaned.span(u.start + dl.start, u.start + dl.end)
             deadline = Deadline(dl.last.isoformat(), sp.text, sp.start, sp.end)
@@ -277,6 +285,10 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
                 section = " ".join(f"{hu.label or ''} {seg.own_text(hu)}".split())
                 break
             p = units[p].parent
+        key = (fold(own), tuple(sorted(fold(b.name) for b in bodies if b.role == "lead")))
+        if key[1] and key in seen and i not in item_parents:
+            continue  # the same directive to the same body, restated: one task (SPEC: one directive)
+        seen.add(key)
         s0, e0 = cleaned.to_source(u.start, u.end)
         t = Task(f"t{len(tasks) + 1}", parent_task, u.label, section, own, s0, e0, bodies, deadline, period,
                  refs, round(dec.score, 3))

@@ -80,6 +80,7 @@ class Section(StrEnum):
     ASSESSMENT = "assessment"  # results, limitations, causes, grounds: never tasks
     AIM = "aim"  # purposes, targets, orientations, forecasts: never tasks
     SPEC = "spec"  # scope, attributes, criteria, resources: tasks only with a directive clause
+    SCOPE = "scope"  # who a plan covers ("Đối tượng thi đua"), criteria an item announces: never tasks
 
 
 class _Where(StrEnum):
@@ -179,6 +180,11 @@ def _cue_index() -> tuple[P.BoundedWords, dict[str, tuple[int, float, str]], dic
     return rx, info, prefixes
 
 
+#: An item of a criteria section that ends by announcing the criteria its sub-items list ("Tập thể ...
+#: đạt các tiêu chuẩn sau:", "đáp ứng các điều kiện sau đây:"): a qualification, not a directive,
+#: and so are the criteria.
+_CRITERIA_INTRO = regex.compile(r"(?i)(?<![\p{L}])(?:đạt|đáp ứng|có đủ|bảo đảm|đảm bảo)\s+(?:được\s+)?(?:các|những|đủ)?\s*"
+                                r"(?:tiêu chuẩn|tiêu chí|điều kiện|yêu cầu)\s+(?:như\s+)?sau(?:\s+đây)?\s*:\s*$")
 _LAST_SENTENCE = regex.compile(r"(?<=[.!?]\s)[^.!?]+$")
 _LEADING_PLURAL = regex.compile(r"(?i)^(?:các|những)\s+")
 
@@ -210,6 +216,9 @@ def unit_categories(units, texts: list[str], skip: frozenset[int] | set[int] = f
             last = _LAST_SENTENCE.search(texts[i])
             intro_cat[u.parent] = section_category(last.group() if last else texts[i], category) or category
         cats[i] = down[i] = category
+        if u.children and category in (Section.SPEC, Section.SCOPE) and _CRITERIA_INTRO.search(texts[i]):
+            cats[i] = down[i] = Section.SCOPE  # "... đạt các tiêu chuẩn sau:": it and its items qualify, not direct
+            continue
         if u.children:
             own, at = _own_category(_LEADING_PLURAL.sub("", texts[i], count=1))
             if own is not None and at == 0:
@@ -287,8 +296,9 @@ _CLAUSE_BREAK = regex.compile(r"[,;:]\s*$")
 
 
 #: A label that names a place ("Xã Hòa Bình:", "Cửa sông Gianh:"): a site of a specification list.
-_PLACE_LABEL = regex.compile(r"(?i)^(?:xã|phường|thị trấn|thôn|ấp|bản|tổ dân phố|cửa sông|sông|vùng|khu vực|điểm)"
-                             r"\s+(?-i:\p{Lu})")
+#: A water body's kind may stand between the place noun and the name ("Cửa sông lạch Trà", "Vùng đầm Ô Loan").
+_PLACE_LABEL = regex.compile(r"(?i)^(?:xã|phường|thị trấn|thôn|ấp|bản|tổ dân phố|cửa sông|cửa biển|sông|kênh|vùng|khu vực|"
+                             r"điểm)(?:\s+(?:lạch|rạch|kênh|sông|suối|đầm|phá|vịnh|hồ|cửa))?\s+(?-i:\p{Lu})")
 #: A count of units where an item opens ("01 vị trí tại ...", "Không quá 05 cá nhân;").
 _COUNT_START = regex.compile(r"(?i)^(?:không quá|tối đa|tối thiểu|ít nhất|khoảng)?\s*\d[\d.,]*\s+(?-i:\p{Ll})")
 
@@ -315,7 +325,7 @@ def specification(text: str) -> bool:
         return True
     label = m.group().rstrip(": \t")
     category, at = _own_category(_LEADING_PLURAL.sub("", label, count=1))
-    return (category is Section.SPEC and at == 0) or bool(_PLACE_LABEL.match(label))
+    return (category in (Section.SPEC, Section.SCOPE) and at == 0) or bool(_PLACE_LABEL.match(label))
 
 
 #: Task cues of this weight or more that may stand anywhere address a body ("đề nghị", "giao cho").
@@ -358,7 +368,7 @@ def unit_features(text: str, kind: str, category: str | None, intro: bool, closi
     ends = text.rstrip().endswith((".", ";", "!", "?", "…", ":", "./.", ")", "”", '"'))
     spec = category == Section.SPEC or (kind in ("item", "para") and specification(text))
     clause = spec and directive_clause(text)
-    return Features(kind, Section.SPEC if spec and category != Section.AIM and category != Section.ASSESSMENT
+    return Features(kind, Section.SPEC if spec and category not in (Section.AIM, Section.ASSESSMENT, Section.SCOPE)
                     else category, intro, closing, len(text.split()), ends, s, cues, clause)
 
 
@@ -366,7 +376,7 @@ def rule_score(f: Features) -> float:
     """A score > 0 means "task". Items of a directive section are tasks unless they are formulas."""
     if f.kind == "heading" or f.closing:
         return -10.0
-    if f.category in (Section.ASSESSMENT, Section.AIM):
+    if f.category in (Section.ASSESSMENT, Section.AIM, Section.SCOPE):
         return -5.0
     if f.category == Section.SPEC:
         return 3.0 if f.clause else -4.0  # scope, criteria, quotas: tasks only with a directive clause

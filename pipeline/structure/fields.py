@@ -59,6 +59,20 @@ def field_label() -> regex.Pattern:
     return regex.compile(r"(?i)[ \t]*(?:" + groups + r")[ \t]*:[ \t]*")
 
 
+#: Words that open a time value: after them a time label needs no colon.
+_TIME_VALUE_START = (r"(?:sau khi|trước|trong|từ|đến|kể từ|chậm nhất|ngay sau|năm|quý|tháng|ngày|thường xuyên|"
+                     r"hằng|định kỳ|\d)")
+
+
+@cache
+def bare_time_label() -> regex.Pattern:
+    """A time label written without its colon, before a time value ("Thời gian thực hiện sau khi
+    Đề án được phê duyệt.", "Thời gian hoàn thành trong quý II/2026"): the group "time", as
+    :func:`field_label` names it; the match ends before the value."""
+    return regex.compile(r"(?i)[ \t]*(?P<time>" + _alternation(_phrases()["label"]["time"]) + r")[ \t]+(?="
+                         + _TIME_VALUE_START + r"(?!\p{L}))")
+
+
 @cache
 def _column_kinds() -> tuple[tuple[str, regex.Pattern], ...]:
     """One pattern per run of consecutive column rows of one kind, in the file's order (a kind
@@ -88,11 +102,11 @@ def field_children(text: str, units: list) -> tuple[dict[int, dict[str, tuple[in
     fields: dict[int, dict[str, tuple[int, int]]] = {}
     members: set[int] = set()
     closing: set[int] = set()  # items whose fields are unmarked lines after them
-    label = field_label()
+    label, bare = field_label(), bare_time_label()
     for i, u in enumerate(units):
         if u.parent is None or u.kind == "heading":
             continue
-        m = label.match(text, u.start, u.end)
+        m = label.match(text, u.start, u.end) or bare.match(text, u.start, u.end)
         if m is None:
             continue
         members.add(i)

@@ -26,7 +26,8 @@ import regex
 from ..extractors.bodies.lexicon import subject_start_pattern
 from ..text import patterns as P
 from .classify import has_predicate
-from .fields import field_label
+from .fields import bare_time_label, field_label
+from .lines import SECTION_STYLES, body_follows, inline_sequence
 from .tables import HEAD_FIRST, Group, annex_heading, names_tasks, read_table, table_header
 
 _LINE = regex.compile(r"[^\n]+")
@@ -61,7 +62,6 @@ _STYLES: tuple[tuple[str, regex.Pattern], ...] = (
     ("pnum", _PNUM), ("proman", _PROMAN), ("palpha", _PALPHA), ("ordinal", _ORDINAL),
     ("dash", _DASH), ("plus", _PLUS), ("dot", _DOT), ("star", _STAR),
 )
-SECTION_STYLES = frozenset({"part", "roman"})
 
 #: A notice has tens of items, rarely hundreds. Past this many units a text is not a notice (or
 #: is many pasted together): segmentation stops and the document is reported as partial.
@@ -284,7 +284,7 @@ def segment(text: str) -> Segmented:
 def _sequences(text: str, lines: list[Line]) -> list[list]:
     """Each line's run of inline markers "(1) ... (2) ..."; none inside a task table, where a
     cell's "(1) Luật ...; (2) ..." is the cell's own text."""
-    seqs = [_inline_sequence(list(_INLINE.finditer(text[ln.start:ln.end]))) for ln in lines]
+    seqs = [inline_sequence(list(_INLINE.finditer(text[ln.start:ln.end]))) for ln in lines]
     heads = [i for i, ln in enumerate(lines) if HEAD_FIRST.match(text[ln.start:ln.end].strip())]
     if heads:
         texts = [text[ln.start:ln.end].strip() for ln in lines]
@@ -495,10 +495,12 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
     last_item: int | None = None
     texts = [text[e[0].start:e[0].end].strip() for e in entries]
     k = -1
+    merge_next = False  # the line before is an item whose own body is this paragraph
     while k + 1 < len(entries) and len(units) < MAX_UNITS:
         k += 1
         ln, mk, inline = entries[k]
         s = text[ln.start:ln.end]
+        merge_next, merging = False, merge_next
         table = table_header(texts, k)
         if table:
             top = stack[-1][1] if stack else None
@@ -525,7 +527,11 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
             next_deeper = bool(nxt and (nxt[1] is None or nxt[1][0] not in [st for st, _ in stack] + [style])
                                and not (nxt[1] is None and _is_closing(nxt_text)))
             parent = stack[-1][1] if stack else None
-            kind = "heading" if _is_heading(text, ln, style, off, next_deeper, nxt_text) else "item"
+            after = entries[k + 2][1] if k + 2 < len(entries) else None
+            body_next = not inline and nxt is not None and nxt[1] is None and body_follows(
+                text[ln.start + off:ln.end], nxt_text, _is_closing(nxt_text), style,
+                after[0] if after else None, k + 2 >= len(entries), [st for st, _ in stack])
+            kind = "heading" if not body_next and _is_heading(text, ln, style, off, next_deeper, nxt_text) else "item"
             u = Unit(kind, style, label, ln.start + off, ln.end, ln.start, parent, inline=inline)
             units.append(u)
             idx = len(units) - 1
@@ -533,6 +539,7 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
                 units[parent].children.append(idx)
             stack.append((style, idx))
             last_item = idx if kind == "item" else None
+            merge_next = body_next
             continue
         # an unnumbered paragraph
         top = stack[-1][1] if stack else None
@@ -540,14 +547,14 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
                 and not units[-1].inline:
             units[-1].end = ln.end  # a sentence broken over lines ("... cấp ủy;" / "thủ trưởng ... chịu trách nhiệm")
             continue
-        if top is not None and units[top].kind == "item" and field_label().match(s):
+        if top is not None and units[top].kind == "item" and (field_label().match(s) or bare_time_label().match(s)):
             # "Đơn vị chủ trì thực hiện: ..." written as a paragraph under an item: a field of it
             units.append(Unit("para", None, None, ln.start, ln.end, ln.start, top))
             units[top].children.append(len(units) - 1)
             last_item = None
             continue
         if (last_item is not None and top == last_item and not units[last_item].children
-                and not _starts_directive(s)):
+                and (merging or not _starts_directive(s))):
             units[last_item].end = ln.end  # continuation of the item
             continue
         if top is None:
@@ -590,25 +597,6 @@ def _table_units(text: str, entries: list, texts: list[str], k: int, kinds: tupl
         if group is not None:
             units[group].children.append(len(units) - 1)
     return table.end
-
-
-def _inline_sequence(matches: list) -> list:
-    """The longest run of inline markers numbered 1, 2, 3 ... or i, ii, iii ..."""
-    romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
-    best: list = []
-    for kind in ("num", "roman"):
-        seq = []
-        want = 1
-        for m in matches:
-            val = m.group(1).strip("() \t")
-            n = int(val) if val.isdigit() else (romans.index(val) + 1 if val in romans else None)
-            is_kind = val.isdigit() if kind == "num" else val in romans
-            if is_kind and n == want:
-                seq.append(m)
-                want += 1
-        if len(seq) > len(best):
-            best = seq
-    return best
 
 
 _DIRECTIVE_START = regex.compile(subject_start_pattern())

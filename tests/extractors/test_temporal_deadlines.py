@@ -27,6 +27,10 @@ DEADLINES = [
     ("Tập đoàn Điện lực ký hợp đồng mua bán điện trong tháng 12/2025", 2025, [("trong tháng 12/2025", "2025-12-31")]),
     ("phấn đấu đưa nhà máy số 2 vào vận hành trong năm 2027.", 2025, [("trong năm 2027", "2027-12-31")]),
     ("phấn đấu đưa vào vận hành trong năm 2027.", 2025, [("trong năm 2027", "2027-12-31")]),
+    # a span after "được giao" / "được phê duyệt" says when the object arose, not when the task ends
+    ("hoàn thành dứt điểm các chỉ tiêu được giao trong năm 2024, báo cáo trước ngày 20/10/2024", 2024,
+     [("trước ngày 20/10/2024", "2024-10-20")]),
+    ("giải ngân hết số vốn đã được phân bổ trong quý II/2025", 2025, []),
     ("Bộ Tư pháp trình Chính phủ dự thảo Nghị định trong quý I/2026.", 2025, [("trong quý I/2026", "2026-03-31")]),
     ("UBND phường Hòa Khánh tổ chức hội nghị đối thoại trong quý III/2025", 2025, [("trong quý III/2025", "2025-09-30")]),
     ("Trong tháng 10/2024, các xã hoàn thành việc chi trả trợ cấp.", 2024, [("Trong tháng 10/2024", "2024-10-31")]),

@@ -23,6 +23,9 @@ PERIODS = [
     ("thực hiện tốt các nhiệm vụ an sinh xã hội trong năm 2024", 2024, [("trong năm 2024", "2024-01-01", "2024-12-31")]),
     ("thực hiện Kế hoạch số 07 trong năm 2024", 2024, [("trong năm 2024", "2024-01-01", "2024-12-31")]),
     ("tổ chức tốt các hoạt động trong tháng 12/2025", 2025, [("trong tháng 12/2025", "2025-12-01", "2025-12-31")]),
+    # a span after "được giao" / "được phân bổ" says when the task's object arose: not its period
+    ("rà soát, hoàn thành các chỉ tiêu được giao trong năm 2024", 2024, []),
+    ("giải ngân số vốn đã được phân bổ trong quý III/2025 cho các công trình", 2025, []),
     ("Tháng 4/2025, tập trung cao điểm chống khai thác hải sản trái phép", 2025, [("Tháng 4/2025", "2025-04-01", "2025-04-30")]),
     ("ra quân làm thủy lợi từ tháng 10 đến tháng 12 năm 2025", 2025,
      [("từ tháng 10 đến tháng 12 năm 2025", "2025-10-01", "2025-12-31")]),

@@ -58,3 +58,30 @@ def test_inheritance(body, expected):
     got = [_row(t) for t in doc.tasks]
     got = [(lead, inh, tuple(str(d) for d in p) if p else None) for lead, inh, p in got]
     assert got == expected
+
+
+# A repeat: the same directive to the same body, word for word (an annex table restating an
+# assignment of the body, a sub-list copied under a second heading), is one task; the same
+# words addressed to another body, or with no body at all, are tasks of their own.
+_REPEAT_CASES = [
+    ("1. Sở Y tế\n- Kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.\n"
+     "\n"
+     "STT\nNội dung\nCơ quan chủ trì\nThời gian\n"
+     "1\nKiểm tra an toàn thực phẩm tại các bếp ăn tập thể.\nSở Y tế\nQuý I/2025\n"
+     "2\nTuyên truyền phòng chống dịch bệnh mùa đông.\nSở Y tế\nQuý I/2025\n",
+     ["Kiểm tra an toàn thực phẩm tại các bếp ăn tập thể.", "Tuyên truyền phòng chống dịch bệnh mùa đông."]),
+    ("a) Phòng Giáo dục và Đào tạo\n- Rà soát cơ sở vật chất trường học;\n"
+     "b) Ủy ban nhân dân các xã\n- Rà soát cơ sở vật chất trường học;\n",
+     ["Rà soát cơ sở vật chất trường học;", "Rà soát cơ sở vật chất trường học;"]),
+    ("3.1. Góp ý dự thảo các văn bản hướng dẫn\na) Thông tư hướng dẫn về quản lý giống cây trồng.\n"
+     "- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.\n"
+     "3.2. Triển khai các văn bản hướng dẫn\na) Thông tư hướng dẫn về quản lý giống cây trồng.\n"
+     "- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.\n",
+     ["Thông tư hướng dẫn về quản lý giống cây trồng."]),
+]
+
+
+@pytest.mark.parametrize("body, expected", _REPEAT_CASES)
+def test_repeat_is_one_task(body, expected):
+    doc = vntasks.extract(_HEAD + "II. Tổ chức thực hiện\n" + body + "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    assert [t.text for t in doc.tasks] == expected

@@ -35,6 +35,9 @@ A, D, S, X = Section.AIM, Section.DIRECTIVE, Section.SPEC, Section.ASSESSMENT
     ("Tiêu chuẩn xét tặng danh hiệu", D, S),
     ("KINH PHÍ THỰC HIỆN", None, S),
     ("Thành phần tham dự", D, S),
+    # who a plan covers: never tasks
+    ("Đối tượng thụ hưởng của Dự án", D, Section.SCOPE),
+    ("ĐỐI TƯỢNG, NGUYÊN TẮC KHEN THƯỞNG", None, Section.SCOPE),
     # ... but an action heading that mentions funds is not a funding section
     ("Huy động nguồn lực, bảo đảm kinh phí cho chương trình", D, None),
     # a mixed heading (a forecast and the measures): its sub-headings decide
@@ -98,6 +101,21 @@ PLANS = [
      "- Thời tiết nồm ẩm làm dịch bệnh dễ phát sinh.\n- Giá thức ăn chăn nuôi tiếp tục tăng.\n"
      "2. Các giải pháp\n- Thường xuyên kiểm tra các hộ chăn nuôi lớn.\n",
      ["Thường xuyên kiểm tra các hộ"]),
+    # who a plan covers ("Đối tượng ..."): its items list parties, whatever their wording, even a
+    # body with a verb in its qualifier; the tasks of the plan are elsewhere
+    ("I. ĐỐI TƯỢNG THI ĐUA\n1. Tập thể: Các cơ quan, đơn vị cấp xã có liên quan đến việc thực hiện "
+     "công tác phòng chống dịch bệnh trên địa bàn xã.\n"
+     "2. Cá nhân: Cán bộ thú y, nhân viên y tế thôn được phân công thực hiện nhiệm vụ tiêm phòng.\n"
+     "II. NHIỆM VỤ\n1. Ban Thi đua - Khen thưởng xã phát động phong trào thi đua trong toàn xã.\n",
+     ["Ban Thi đua - Khen thưởng xã phát động"]),
+    # criteria an item announces ("... đạt các tiêu chuẩn sau:"): the item and its criteria qualify
+    # a candidate, they direct no one; a body told to act in the same section still does
+    ("I. TIÊU CHUẨN KHEN THƯỞNG\n1. Đối với tập thể\n"
+     "- Các cơ quan, đơn vị cấp xã được phân công tham gia phòng chống dịch, đạt các tiêu chuẩn sau:\n"
+     "+ Lãnh đạo, chỉ đạo tốt công tác tiêm phòng: Tiêm đủ 100% tổng đàn trong năm;\n"
+     "+ Không để xảy ra ổ dịch mới trên địa bàn.\n"
+     "2. Hồ sơ: Văn phòng Ủy ban nhân dân xã tổng hợp hồ sơ, trình Chủ tịch xem xét trước ngày 15/12/2026.\n",
+     ["Văn phòng Ủy ban nhân dân xã tổng hợp hồ sơ"]),
     # "Về kết quả" sections of a conclusion are assessment; "Về" topics after them are directives
     ("I. VỀ KẾT QUẢ ĐẠT ĐƯỢC\n(1) tổng đàn tăng 5%; (2) không có ổ dịch lớn.\n"
      "II. VỀ NHIỆM VỤ THỜI GIAN TỚI\n1. Về tiêm phòng: hoàn thành tiêm phòng đợt 1 trước ngày 30/4/2026.\n",
@@ -125,6 +143,9 @@ def test_tasks_of_a_plan(body, starts):
     ("Thành phần: Đại diện lãnh đạo các thôn.", True),
     ("Xã Kỳ Sơn: Lấy mẫu 02 vị trí tại hồ chứa nước Khe Dừa;", True),
     ("Cửa sông Gianh: lấy mẫu 01 vị trí tại bến cá.", True),
+    ("Cửa sông lạch Bạng: Lấy mẫu 01 vị trí tại khu vực nước cấp cho vùng nuôi Hải Bình.", True),
+    ("Vùng đầm Thị Nại: lấy mẫu 03 vị trí gần cửa cống.", True),
+    ("Kênh Nhà Lê: Lấy mẫu 01 vị trí tại cống đầu mối;", True),
     ("02 vị trí tại kênh dẫn nước vào khu nuôi tôm Quảng Phú;", True),
     ("Không quá 03 cá nhân;", True),
     # the form of an activity; a labelled day; the object of a review (a noun phrase)

@@ -4,7 +4,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vntasks.structure.fields import column_kind, field_children, field_label
+import vntasks
+from vntasks.structure.fields import bare_time_label, column_kind, field_children, field_label
 from vntasks.structure.segment import segment
 
 
@@ -26,6 +27,32 @@ def test_field_label(text, kind, value):
     start = text.index(" ") + 1 if text.startswith("- ") else 0
     m = field_label().match(text, start)
     assert (m.lastgroup, text[m.end():]) == (kind, value) if kind else m is None
+
+
+@pytest.mark.parametrize("text, value", [
+    # a time label without its colon, before a time value
+    ("Thời gian thực hiện sau khi Đề án được phê duyệt.", "sau khi Đề án được phê duyệt."),
+    ("Thời gian hoàn thành trong quý III/2026", "trong quý III/2026"),
+    ("Thời hạn trước ngày 15/8/2025.", "trước ngày 15/8/2025."),
+    # not before a time value: a sentence
+    ("Thời gian thực hiện các nhiệm vụ còn chậm.", None),
+    ("Thời gian qua, các xã đã tích cực triển khai.", None),
+])
+def test_bare_time_label(text, value):
+    m = bare_time_label().match(text)
+    assert (m.lastgroup, text[m.end():]) == ("time", value) if value else m is None
+
+
+def test_a_bare_time_line_under_an_item_is_its_time_field():
+    notice = ("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n\nSố: 70/KH-UBND\n\nLai Châu, ngày 10 tháng 3 năm 2025\n\n"
+              "KẾ HOẠCH\nTriển khai Luật Đất đai\n\nII. NỘI DUNG KẾ HOẠCH\n\n"
+              "1. Sở Tư pháp rà soát các văn bản quy phạm pháp luật của tỉnh.\n\n"
+              "Thời gian thực hiện trong quý II năm 2025.\n\n"
+              "2. Sở Văn hóa, Thể thao và Du lịch tổ chức triển khai Đề án phát triển du lịch.\n\n"
+              "Thời gian thực hiện sau khi Đề án được phê duyệt.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    got = [(t.text, t.deadline.date.isoformat() if t.deadline else None) for t in vntasks.extract(notice).tasks]
+    assert got == [("Sở Tư pháp rà soát các văn bản quy phạm pháp luật của tỉnh.", "2025-06-30"),
+                   ("Sở Văn hóa, Thể thao và Du lịch tổ chức triển khai Đề án phát triển du lịch.", None)]
 
 
 @pytest.mark.parametrize("cell, kind", [

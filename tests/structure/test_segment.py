@@ -72,6 +72,17 @@ LAYOUTS = [
      "b) Sở Tài chính thẩm định kinh phí.\n\nỦy ban nhân dân huyện phối hợp giải phóng mặt bằng.\n",
      [("heading", "1.", None, "Về Dự án đường tỉnh 537"), ("item", "a)", 0, "Sở Giao thông vận tải khẩ"),
       ("item", "b)", 0, "Sở Tài chính thẩm định ki"), ("para", None, 0, "Ủy ban nhân dân huyện phố")]),
+    # an action line ending with ":" over one paragraph alone is one item (the paragraph is its
+    # body); over two paragraphs it heads them; a line broken mid-sentence goes on below it
+    ("action line over its body",
+     OPENING + "II. Nhiệm vụ\n1. Siết chặt kỷ luật hành chính:\nChủ tịch các xã phải trực tiếp xử lý hồ sơ quá hạn.\n"
+     "2. Đẩy mạnh thu ngân sách:\nĐội Thuế rà soát nguồn thu.\nKho bạc đối chiếu số liệu.\n"
+     "3. Nâng cao chất lượng giáo dục;\nbảo đảm đủ giáo viên cho các điểm trường.\n"
+     "4. Mục đích:\nGiữ vững tỷ lệ trường đạt chuẩn.\n",
+     [("heading", "II.", None, "Nhiệm vụ"), ("item", "1.", 0, "Siết chặt kỷ luật hành ch"),
+      ("heading", "2.", 0, "Đẩy mạnh thu ngân sách:"), ("para", None, 2, "Đội Thuế rà soát nguồn t"),
+      ("para", None, 2, "Kho bạc đối chiếu số liệu"), ("item", "3.", 0, "Nâng cao chất lượng giáo"),
+      ("heading", "4.", 0, "Mục đích:"), ("para", None, 6, "Giữ vững tỷ lệ trường đạt")]),
 ]
 
 
@@ -86,6 +97,13 @@ def test_a_second_topic_heading_after_bullets_is_a_heading():
             "2. Lĩnh vực văn hóa - xã hội\n- Phòng Văn hóa rà soát hộ nghèo.\n")
     _, got = units_of(text)
     assert [(g[0], g[1]) for g in got] == [("heading", "1."), ("item", "-"), ("heading", "2."), ("item", "-")]
+
+
+def test_an_action_line_takes_its_lone_paragraph_and_its_broken_sentence():
+    seg, _ = units_of(LAYOUTS[-1][1])
+    assert seg.own_text(seg.units[1]) == ("Siết chặt kỷ luật hành chính: Chủ tịch các xã phải trực tiếp "
+                                          "xử lý hồ sơ quá hạn.")
+    assert seg.own_text(seg.units[5]) == "Nâng cao chất lượng giáo dục; bảo đảm đủ giáo viên cho các điểm trường."
 
 
 def test_item_text_excludes_sub_items_and_continuation_is_joined():

@@ -27,7 +27,7 @@ test; the registry validates the entry at import.
 from __future__ import annotations
 
 from .cells import CellTime, time_of_cell
-from .counted import counted_from_notice
+from .counted import counted_from_event, counted_from_notice, election_day
 from .deadlines import choose_deadline, find_deadlines
 from .expr import Cue, TimeExpr, TimeKind
 from .find import find_times, iter_times
@@ -36,5 +36,6 @@ from .registry import TIME_REACH, DateForm, FormError, Needs, Parsed
 
 __all__ = [
     "TIME_REACH", "CellTime", "Cue", "DateForm", "FormError", "Needs", "Parsed", "TimeExpr", "TimeKind",
-    "choose_deadline", "counted_from_notice", "find_deadlines", "find_periods", "find_times", "iter_times", "period_of", "time_of_cell",
+    "choose_deadline", "counted_from_event", "counted_from_notice", "election_day", "find_deadlines",
+    "find_periods", "find_times", "iter_times", "period_of", "time_of_cell",
 ]

@@ -78,13 +78,26 @@ def recurs(text: str, t: TimeExpr) -> bool:
     return any(_YEARLY.search(m.group()) for m in pat.finditer(text, lo, hi))
 
 
+# A participle that makes the span after it a qualifier of the task's object: "(các nhiệm vụ) được
+# giao trong năm 2025", "(chỉ tiêu) được phê duyệt trong quý I" -- when the object arose, not when
+# the task ends (as a year that names an object is not a period, SPEC "Period").
+_OBJECT_QUALIFIER = regex.compile(
+    r"(?<![\p{L}])(?:được|đã được|đã)\s{1,3}(?:giao|phân công|phân bổ|phê duyệt|ban hành|đề ra|xác định)\s{1,3}\Z",
+    FLAGS)
+
+
+def qualifies_object(text: str, t: TimeExpr) -> bool:
+    """A "within" span right after a participle that qualifies the task's object (``_OBJECT_QUALIFIER``)."""
+    return t.cue is Cue.WITHIN and _OBJECT_QUALIFIER.search(text, max(0, t.start - 40), t.start) is not None
+
+
 def _is_past(text: str, t: TimeExpr) -> bool:
     return _PAST.search(text, max(0, t.start - 48), t.start) is not None
 
 
 def is_deadline(text: str, t: TimeExpr) -> bool:
     """Whether ``t``, an expression of ``text``, is a deadline (see ``find_deadlines``)."""
-    if t.cue not in (Cue.BEFORE, Cue.WITHIN) or _is_past(text, t) or recurs(text, t):
+    if t.cue not in (Cue.BEFORE, Cue.WITHIN) or _is_past(text, t) or recurs(text, t) or qualifies_object(text, t):
         return False
     return t.cue is Cue.BEFORE or _bounds_one_off_action(text, t)
 
@@ -96,7 +109,8 @@ def find_deadlines(text: str, year: int | None) -> list[TimeExpr]:
     deadline; a "within" cue ("trong tháng 11/2025") does when the nearest decisive verb
     before it names a one-off action (hoàn thành, ký, ban hành, đưa vào vận hành ...) and not
     an ongoing one (tiếp tục, thường xuyên, duy trì ...). Bare dates (of documents, of
-    meetings) and ranges are never deadlines; nor is anything after "đã" (a past action), nor a
+    meetings) and ranges are never deadlines; nor is anything after "đã" (a past action) or after
+a participle that qualifies the object ("các nhiệm vụ được giao trong năm 2025"), nor a
     date without a year in a clause that names a recurrence ("định kỳ", "hằng năm": ``recurs``).
     """
     return [t for t in find_times(text, year) if is_deadline(text, t)]

@@ -13,7 +13,7 @@ import regex
 
 from ...text import patterns as P
 from .cues import PeriodRole, VerbClass, fold, period_words, verbs
-from .deadlines import is_deadline, recurs
+from .deadlines import is_deadline, qualifies_object, recurs
 from .expr import Cue, TimeExpr, TimeKind
 from .find import find_times
 from .registry import FLAGS
@@ -97,8 +97,8 @@ def _rejected_as_period(text: str, t: TimeExpr, year: int | None, as_of: date | 
     self_object = period_words()[PeriodRole.SELF_OBJECT]
     if t.cue is not Cue.WITHIN and self_object is not None and self_object.match(t.text) is not None:
         return True
-    if _looks_back(text, t):
-        return True
+    if _looks_back(text, t) or (not section and qualifies_object(text, t)):
+        return True  # "các nhiệm vụ được giao trong năm 2025": when the object arose
     if t.cue is not Cue.WITHIN and _names_object(text, t, section):
         return True
     if not section and (_clause_has(PeriodRole.TARGET, text, t, _TARGET_TOKENS)
