@@ -227,3 +227,54 @@ def test_refresh_is_callable_without_the_command_line(tmp_path, huyen_notice):
     assert refresh(sources, out).current
     again = refresh(sources, out, reuse_tables=False)
     assert (again.n_cached, again.current) == (2, False)
+
+
+def test_the_tables_are_current_only_for_the_same_inputs_in_the_same_order(tmp_path, huyen_notice):
+    from vntasks.api import expand_inputs
+    from vntasks.run.refresh import refresh
+
+    c, out = tmp_path / "c", tmp_path / "out"
+    notices(c, huyen_notice, 3)
+    sources = expand_inputs([c])
+    refresh(sources, out)
+    assert refresh(sources, out).current
+    assert not refresh(list(reversed(sources)), out).current  # another order: other tables
+    assert refresh(list(reversed(sources)), out).current
+    assert not refresh(sources[:2], out).current  # one input fewer
+    refresh(sources, out)
+    (c / "tb1.txt").write_text(huyen_notice.replace("Số 58", "Số 77"), encoding="utf-8")  # one changed
+    assert not refresh(sources, out).current
+
+
+def test_a_manifest_listing_every_input_is_replaced_by_its_digest(tmp_path, huyen_notice):
+    """An older version listed the cache key of every input in the manifest (memory growing with
+    the corpus): such tables are written again once, and the manifest then holds a digest."""
+    from vntasks.api import expand_inputs
+    from vntasks.output.writers import MANIFEST
+    from vntasks.run.refresh import refresh
+
+    c, out = tmp_path / "c", tmp_path / "out"
+    notices(c, huyen_notice, 2)
+    sources = expand_inputs([c])
+    refresh(sources, out)
+    path = out / MANIFEST
+    m = json.loads(path.read_text(encoding="utf-8"))
+    m["inputs"] = ["0" * 32, "1" * 32]
+    path.write_text(json.dumps(m), encoding="utf-8")
+    again = refresh(sources, out)
+    assert not again.current and again.n_cached == 2
+    assert set(json.loads(path.read_text(encoding="utf-8"))["inputs"]) == {"count", "sha256"}
+    assert refresh(sources, out).current
+
+
+def test_a_run_with_a_failed_input_is_never_current(tmp_path, huyen_notice):
+    from vntasks.api import expand_inputs
+    from vntasks.run.refresh import refresh
+
+    c, out = tmp_path / "c", tmp_path / "out"
+    notices(c, huyen_notice, 2)
+    (c / "broken.docx").write_bytes(b"not a zip")
+    sources = expand_inputs([c])
+    first = refresh(sources, out)
+    assert first.n_bad == 1
+    assert not refresh(sources, out).current  # the failed input is tried again
