@@ -147,6 +147,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if mistake:
         return fail(mistake)
     from .api import expand_inputs, save_stdin
+    from .run.jobs import PathList
     from .run.refresh import refresh
 
     inputs, own = list(args.inputs), []
@@ -160,7 +161,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         except OSError as exc:
             return fail(f"cannot write to {args.out}: {exc}", Exit.INPUT_FAILED)
     # the output folder is never an input, but for the copy of standard input this run wrote there
-    sources = [f for x in inputs for f in ([x] if x in own else expand_inputs([x], exclude=[args.out]))]
+    sources = PathList(f for x in inputs for f in ([x] if x in own else expand_inputs([x], exclude=[args.out])))
     if not sources:
         where = ", ".join(inputs)
         return fail(f"no inputs found in {where} (accepted: {' '.join(sorted(SUFFIXES))}); "

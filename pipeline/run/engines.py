@@ -22,7 +22,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
@@ -339,7 +339,7 @@ def _dead_encoded(job: Job, why: str) -> tuple[Encoded, str | None]:
     return prepare(encode(failed(job.doc_id, job.source, worker_died(why)), None), False), None
 
 
-def map_ordered(fn: Callable[[Job], R], jobs: list[Job], workers: int = 1,
+def map_ordered(fn: Callable[[Job], R], jobs: Sequence[Job], workers: int = 1,
                 max_memory: int | None = MAX_MEMORY) -> Iterator[R]:
     """``fn`` over ``jobs`` in input order: in this process, or in a pool of ``workers`` processes
     (:func:`.pool.pool_map`: a worker that dies gives its input a failed result, ``max_memory``
@@ -358,7 +358,7 @@ def map_ordered(fn: Callable[[Job], R], jobs: list[Job], workers: int = 1,
                         max_memory=max_memory, gc_threshold=GC_THRESHOLD)
 
 
-def run_jobs(jobs: list[Job], workers: int = 1, engine: str = "local", scheduler: str | None = None,
+def run_jobs(jobs: Sequence[Job], workers: int = 1, engine: str = "local", scheduler: str | None = None,
              max_memory: int | None = MAX_MEMORY) -> Iterator[tuple[Encoded, str | None]]:
     """Results in input order, whatever the engine."""
     if engine == "dask":
@@ -367,7 +367,7 @@ def run_jobs(jobs: list[Job], workers: int = 1, engine: str = "local", scheduler
     yield from map_ordered(run_one, jobs, workers, max_memory)
 
 
-def _run_dask(jobs: list[Job], workers: int, scheduler: str | None,
+def _run_dask(jobs: Sequence[Job], workers: int, scheduler: str | None,
               batch: int = 512) -> Iterator[tuple[Encoded, str | None]]:
     """Dask distributed: a local cluster by default, or the scheduler at ``scheduler``.
     Batches of futures are gathered in order so memory stays bounded and order deterministic."""

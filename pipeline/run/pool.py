@@ -27,7 +27,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 J = TypeVar("J")
@@ -164,31 +164,33 @@ class _Pool:
             ex.shutdown(wait=True)
 
 
-def pool_map(fn: Callable[[J], R], jobs: list[J], workers: int, on_death: Callable[[J, str], R], *,
+def pool_map(fn: Callable[[J], R], jobs: Sequence[J], workers: int, on_death: Callable[[J, str], R], *,
              chunk: int = 1, max_memory: int | None = MAX_MEMORY,
              gc_threshold: tuple[int, int, int] | None = None) -> Iterator[R]:
     """``fn`` over ``jobs`` in ``workers`` processes; results in input order (see the module doc)."""
     from concurrent.futures.process import BrokenProcessPool
 
-    chunks = [jobs[i:i + chunk] for i in range(0, len(jobs), max(1, chunk))]
+    chunk = max(1, chunk)
+    starts = range(0, len(jobs), chunk)  # a chunk's jobs are taken from ``jobs`` when it is sent
     pool = _Pool(workers, max_memory, gc_threshold)
     done = False
     try:
-        pending: deque = deque()
+        pending: deque = deque()  # (the chunk's jobs, its future)
         nxt = 0
-        while pending or nxt < len(chunks):
+        while pending or nxt < len(starts):
             try:
-                while nxt < len(chunks) and len(pending) < WINDOW * workers:
-                    pending.append((nxt, pool.submit(_run_chunk, fn, chunks[nxt])))
+                while nxt < len(starts) and len(pending) < WINDOW * workers:
+                    part = jobs[starts[nxt]:starts[nxt] + chunk]
+                    pending.append((part, pool.submit(_run_chunk, fn, part)))
                     nxt += 1
                 results = pending[0][1].result()
                 pending.popleft()
             except BrokenProcessPool:
-                suspects = [j for j, _ in pending]
+                suspects = [part for part, _ in pending]
                 pending.clear()
                 pool.restart()
-                for j in suspects:  # one job at a time: the one that breaks the pool again is the culprit
-                    for job in chunks[j]:
+                for part in suspects:  # one job at a time: the one that breaks the pool again is the culprit
+                    for job in part:
                         yield _isolated(pool, fn, job, on_death)
                 continue
             yield from results

@@ -9,6 +9,7 @@ import hashlib
 import importlib
 import inspect
 from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -28,24 +29,34 @@ from ..text.spans import Span
 MAX_REFERENCES = 3000
 
 
-def doc_ids(sources: list[str]) -> list[str]:
+def doc_ids(sources: Sequence[str]) -> list[str]:
     """Stable ids, unique over the run by construction, whatever their case (they name text
     files): the file's stem; with a short hash of the path when stems collide; and when that
     still meets another input's id (a file named like a hashed id), "-2", "-3"... on the later one."""
-    stems = [Path(s).stem for s in sources]
-    counts = Counter(s.casefold() for s in stems)
-    wanted = [s if counts[s.casefold()] == 1 else f"{s}-{hashlib.sha1(src.encode('utf-8')).hexdigest()[:8]}"
-              for s, src in zip(stems, sources, strict=True)]
-    taken = {w.casefold() for w in wanted}
+    return list(unique_ids(sources))
+
+
+def unique_ids(sources: Sequence[str]) -> Iterator[str]:
+    """:func:`doc_ids` one by one (``sources`` is read three times; only sets of the ids are held)."""
+    counts = Counter(Path(s).stem.casefold() for s in sources)
+
+    def wanted() -> Iterator[tuple[str, bool]]:  # (id wanted, hashed)
+        for src in sources:
+            stem = Path(src).stem
+            if counts[stem.casefold()] == 1:
+                yield stem, False
+            else:
+                yield f"{stem}-{hashlib.sha1(src.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}", True
+
+    taken = {w.casefold() for w, hashed in wanted() if hashed}  # (the others are unique stems)
+    taken.update(k for k, c in counts.items() if c == 1)
     used: set[str] = set()
-    out = []
-    for w in wanted:
+    for w, _ in wanted():
         got, n = w, 2
         while got.casefold() in used or (got is not w and got.casefold() in taken):
             got, n = f"{w}-{n}", n + 1
         used.add(got.casefold())
-        out.append(got)
-    return out
+        yield got
 
 
 #: The modules whose lexicons, pattern tables and models :func:`warm` loads.

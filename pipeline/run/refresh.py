@@ -27,8 +27,8 @@ from ..ingest.load import MAX_BYTES
 from ..output.tables import Encoded
 from ..output.writers import TableWriter, verify_tables
 from .engines import Cache, Job, close_readers, fingerprint, job_key, run_jobs, store
+from .jobs import JobList, PathList, doc_id_table
 from .pool import MAX_MEMORY
-from .process import doc_ids
 
 CACHE_FOLDER = ".cache"
 
@@ -93,12 +93,12 @@ def tables_current(jobs: Sequence[Job], out: str | os.PathLike) -> bool:
     return now.record() == last
 
 
-def not_inside(sources: Sequence[str], folder: str, keep: set[str] | frozenset[str] = frozenset()) -> list[str]:
+def not_inside(sources: Sequence[str], folder: str, keep: set[str] | frozenset[str] = frozenset()) -> PathList:
     """``sources`` but those in ``folder`` (one ``realpath`` per folder of the sources), except
     those in ``keep``."""
     top = os.path.realpath(folder).rstrip(os.sep) + os.sep
     verdict: dict[str, bool] = {}
-    kept = []
+    kept = PathList()
     for s in sources:
         d = os.path.dirname(s) or "."
         if d not in verdict:
@@ -147,7 +147,7 @@ def refresh(sources: Sequence[str], out: str | os.PathLike, *, jobs: int = 1, en
         raise NoInputs(out)
     cache_dir = os.path.join(out, CACHE_FOLDER) if use_cache else None
     fp = fingerprint()
-    work = [Job(s, d, max_bytes, cache_dir, fp) for s, d in zip(sources, doc_ids(list(sources)), strict=True)]
+    work = JobList(sources, doc_id_table(sources), max_bytes, cache_dir, fp)  # compact: ~50 bytes an input
     summary = RunSummary(len(work))
     if cache_dir and reuse_tables and tables_current(work, out):
         summary.current = True
