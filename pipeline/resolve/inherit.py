@@ -68,10 +68,17 @@ _RELATIONAL_LEAD = regex.compile(r"(?i)^(?:người đứng đầu|thủ trưở
 MAX_UNIT_CHARS = 20000
 
 
+#: A heading that ends by stating the roles with no partner after them ("b) Chủ trì, phối hợp:",
+#: "2. Sở Y tế chủ trì, phối hợp với:"): the body it names or inherits leads each sub-item, and the
+#: bodies each sub-item names as its subject are the partners, its support (SPEC: lead and support).
+_ROLE_HEAD = regex.compile(r"(?i)(?<!\p{L})chủ trì[ \t]*(?:,|và)?[ \t]*phối hợp(?:[ \t]+với)?[ \t]*[:.]?$")
+
+
 @dataclass(slots=True)
 class _Ctx:
     bodies: tuple[Body, ...] = ()
     period: Period | None = None
+    partners: bool = False  # the sub-items' subjects are partners of these bodies (a role heading)
 
 
 def _period(cleaned: Cleaned, base: int, text: str, year: int | None, inherited: bool,
@@ -205,7 +212,8 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
             head_bodies = _row_bodies(cleaned, text, fields[i], []) if i in fields else []
             head_bodies = head_bodies or _bodies(cleaned, u.start, raw, level)
             c = _Ctx(tuple(_inherit(tuple(head_bodies))) or parent_ctx.bodies,
-                     _period(cleaned, u.start, raw, year, True, as_of) or parent_ctx.period)
+                     _period(cleaned, u.start, raw, year, True, as_of) or parent_ctx.period,
+                     _ROLE_HEAD.search(own) is not None)
             ctx[i] = c
             intro_of_parent.pop(i, None)
             continue
@@ -244,6 +252,15 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
             inherited = _inherit(source)
             bodies = inherited + [b for b in own_bodies if b.role == "support" and not any(
                 x.name == b.name for x in inherited)]
+        heads = [b for b in parent_ctx.bodies if b.role == "lead"] if parent_ctx.partners else []
+        if leads and heads:
+            # under "Chủ trì, phối hợp": the heading's body leads, the item's subjects work with it
+            taken = {b.name.lower() for b in heads}
+            bodies = list(heads)
+            for b in own_bodies:
+                if b.name.lower() not in taken:
+                    bodies.append(replace(b, role="support"))
+                    taken.add(b.name.lower())
         if u.intro and u.kind == "para":
             # an intro passes on the period of its last sentence, the one that announces the items
             last = max(raw.rfind(". "), raw.rfind(".\n"))
@@ -251,7 +268,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
             intro_ctx = _Ctx(tuple(_inherit(tuple(b for b in own_bodies if b.role == "lead")))
                              or parent_ctx.bodies, intro_period or inherited_period)
             intro_of_parent[u.parent] = intro_ctx
-        ctx[i] = _Ctx(tuple(bodies), period)
+        ctx[i] = _Ctx(tuple(bodies), period, _ROLE_HEAD.search(own) is not None)
         if not dec.is_task:
             continue
         deadline = cell_deadline
