@@ -43,6 +43,14 @@ CASES = [
     ("1. Chấn chỉnh kỷ luật hành chính\n- Đề nghị người đứng đầu các sở;\n"
      "thủ trưởng các đơn vị trực thuộc chịu trách nhiệm về chất lượng hồ sơ.\n",
      [("Đề nghị người đứng đầu các sở;", ["người đứng đầu các sở", "thủ trưởng các đơn vị trực thuộc"], [])]),
+    # an empty lead label over sub-items: the one that states the roles is the field's value, one
+    # that carries its own action stays an item of its own
+    ("1. Chỉnh lý tài liệu tồn đọng\na) Hoạt động 1\n"
+     "- Nội dung: Chỉnh lý khối tài liệu tồn đọng giai đoạn 2010-2020.\n"
+     "- Cơ quan thực hiện:\n+ Sở Nội vụ chủ trì, phối hợp với Sở Tài chính và các đơn vị có liên quan.\n"
+     "+ Trung tâm Lưu trữ lịch sử tỉnh tiếp nhận tài liệu sau chỉnh lý.\n",
+     [("Nội dung: Chỉnh lý khối tài liệ", ["sở nội vụ"], ["sở tài chính", "các đơn vị có liên quan"]),
+      ("Trung tâm Lưu trữ lịch sử tỉnh", ["trung tâm lưu trữ lịch sử tỉnh"], [])]),
 ]
 
 
