@@ -50,7 +50,11 @@ from ..text.normalise import fold
 # two; a list of bare nouns sharing one qualifier is one ("Viện, Trường", "Sở, ban, ngành").
 _CELL_SPLIT = regex.compile(
     r"\s*;\s*|(?<=\S[ \t]+\S+)\s*,\s*(?=(?:(?:" + P.word_set(opener_words(OpenerUse.CELL)) + r")(?!\p{Ll})"
-    r"|(?i:các)[ \t]+\p{L}|(?:cơ quan|đơn vị)[ \t]+(?!(?:có[ \t]+)?liên quan)\p{Ll}))")
+    r"|(?i:các)[ \t]+\p{L}|(?:cơ quan|đơn vị)[ \t]+(?!(?:có[ \t]+)?liên quan|theo(?!\p{L}))\p{Ll}))")
+
+#: The manner a cell of bodies may end with ("Các cơ quan, đơn vị theo quy định", "... theo chức năng,
+#: nhiệm vụ được giao"): it says how they act, it is no part of a body's name nor a body of its own.
+_MANNER_TAIL = regex.compile(r"(?i)[ \t,]+theo[ \t]+(?:quy định|chức năng|thẩm quyền|nhiệm vụ|lĩnh vực)(?!\p{L}).*$")
 
 
 _LETTER = regex.compile(P.LETTER)
@@ -129,6 +133,7 @@ def _split_cell(cleaned: Cleaned, text: str, s0: int, e0: int, role: str) -> lis
         a, b = pos, (m.start() if m else e0)
         pos = m.end() if m else e0
         part = text[a:b].strip(" .;,")
+        part = _MANNER_TAIL.sub("", part)
         if not part or not _LETTER.search(part):
             continue
         a = text.index(part, a)
