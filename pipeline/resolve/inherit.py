@@ -78,6 +78,25 @@ MAX_UNIT_CHARS = 20000
 _ROLE_HEAD = regex.compile(r"(?i)(?<!\p{L})chủ trì[ \t]*(?:,|và)?[ \t]*phối hợp(?:[ \t]+với)?[ \t]*[:.]?$")
 
 
+_GLOSS = regex.compile(r"\([^()\n]*\)")
+_JOINER = regex.compile(r"(?i)^(?:[ \t]*[,;][ \t]*|[ \t]+và[ \t]+|[ \t]*,[ \t]*và[ \t]+)$")
+#: A line naming bodies has at most this many words (glosses aside).
+_BODY_LINE_WORDS = 24
+
+
+def _names_only_bodies(own: str, level: str | None) -> bool:
+    """Whether an item's own text is nothing but the names of bodies (a gloss in parentheses and a
+    final ":" aside), as the body reader reads them: "Các cơ quan đăng ký đầu tư (Sở A, Ban B):",
+    "Cơ quan chủ trì thẩm định hồ sơ". Over sub-items such an item is a heading (SPEC)."""
+    text = " ".join(_GLOSS.sub(" ", own).split()).strip(" \t:;.")
+    if not text or len(text.split()) > _BODY_LINE_WORDS:
+        return False
+    leads = [b for b in find_responsible(text, default_level=level) if b.role == "lead"]
+    if not leads or leads[0].start != 0 or leads[-1].end != len(text):
+        return False
+    return all(_JOINER.match(text[a.end:b.start]) for a, b in zip(leads, leads[1:], strict=False))
+
+
 @dataclass(slots=True)
 class _Ctx:
     bodies: tuple[Body, ...] = ()
@@ -211,7 +230,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
         own, raw, category = owns[i], text[u.start:ends[i]], categories[i]
         parent_ctx = ctx[u.parent] if u.parent is not None else _Ctx()
         intro = intro_of_parent.get(u.parent)
-        if u.kind == "heading":
+        if u.kind == "heading" or (u.kind == "item" and i in item_parents and _names_only_bodies(own, level)):
             # "a) Hoạt động 1" / "- Nội dung: ..." / "- Cơ quan thực hiện: X chủ trì, phối hợp với Y":
             # the heading's labelled fields are the bodies of the contents under it
             head_bodies = _row_bodies(cleaned, text, fields[i], []) if i in fields else []

@@ -39,6 +39,16 @@ CASES = [
      [(["Các phòng, ban chuyên môn huyện", "Ủy ban nhân dân các xã"], True, None),
       (["Các phòng, ban chuyên môn huyện", "Ủy ban nhân dân các xã"], True, None),
       (["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"], False, None)]),
+    # an item that only names a body, even one whose name holds a verb, over sub-items is a heading:
+    # not a task, its body is theirs
+    ("1. Các cơ quan đăng ký đầu tư (Ban Quản lý khu kinh tế, Sở Kế hoạch):\n"
+     "a) Công khai thủ tục cấp phép trên cổng thông tin điện tử.\n"
+     "b) Giải quyết hồ sơ đúng thời hạn quy định.\n"
+     "2. Cơ quan chủ trì thẩm định dự án\n"
+     "a) Lấy ý kiến các cơ quan liên quan trong thời hạn quy định.\n",
+     [(["Các cơ quan đăng ký đầu tư"], True, None),
+      (["Các cơ quan đăng ký đầu tư"], True, None),
+      (["Cơ quan chủ trì thẩm định dự án"], True, None)]),
     # with nothing to inherit the role stays the lead
     ("Người đứng đầu các cơ quan, đơn vị chịu trách nhiệm về kết quả cải cách hành chính của đơn vị mình.\n",
      [(["Người đứng đầu các cơ quan, đơn vị"], False, None)]),
