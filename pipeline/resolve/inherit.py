@@ -50,7 +50,11 @@ from ..text.normalise import fold
 # two; a list of bare nouns sharing one qualifier is one ("Viện, Trường", "Sở, ban, ngành").
 _CELL_SPLIT = regex.compile(
     r"\s*;\s*|(?<=\S[ \t]+\S+)\s*,\s*(?=(?:(?:" + P.word_set(opener_words(OpenerUse.CELL)) + r")(?!\p{Ll})"
-    r"|(?i:các)[ \t]+\p{L}|(?:cơ quan|đơn vị)[ \t]+(?!(?:có[ \t]+)?liên quan)\p{Ll}))")
+    r"|(?i:các)[ \t]+\p{L}|(?:cơ quan|đơn vị)[ \t]+(?!(?:có[ \t]+)?liên quan|theo(?!\p{L}))\p{Ll}))")
+
+#: The manner a cell of bodies may end with ("Các cơ quan, đơn vị theo quy định", "... theo chức năng,
+#: nhiệm vụ được giao"): it says how they act, it is no part of a body's name nor a body of its own.
+_MANNER_TAIL = regex.compile(r"(?i)[ \t,]+theo[ \t]+(?:quy định|chức năng|thẩm quyền|nhiệm vụ|lĩnh vực)(?!\p{L}).*$")
 
 
 _LETTER = regex.compile(P.LETTER)
@@ -68,10 +72,36 @@ _RELATIONAL_LEAD = regex.compile(r"(?i)^(?:người đứng đầu|thủ trưở
 MAX_UNIT_CHARS = 20000
 
 
+#: A heading that ends by stating the roles with no partner after them ("b) Chủ trì, phối hợp:",
+#: "2. Sở Y tế chủ trì, phối hợp với:"): the body it names or inherits leads each sub-item, and the
+#: bodies each sub-item names as its subject are the partners, its support (SPEC: lead and support).
+_ROLE_HEAD = regex.compile(r"(?i)(?<!\p{L})chủ trì[ \t]*(?:,|và)?[ \t]*phối hợp(?:[ \t]+với)?[ \t]*[:.]?$")
+
+
+_GLOSS = regex.compile(r"\([^()\n]*\)")
+_JOINER = regex.compile(r"(?i)^(?:[ \t]*[,;][ \t]*|[ \t]+và[ \t]+|[ \t]*,[ \t]*và[ \t]+)$")
+#: A line naming bodies has at most this many words (glosses aside).
+_BODY_LINE_WORDS = 24
+
+
+def _names_only_bodies(own: str, level: str | None) -> bool:
+    """Whether an item's own text is nothing but the names of bodies (a gloss in parentheses and a
+    final ":" aside), as the body reader reads them: "Các cơ quan đăng ký đầu tư (Sở A, Ban B):",
+    "Cơ quan chủ trì thẩm định hồ sơ". Over sub-items such an item is a heading (SPEC)."""
+    text = " ".join(_GLOSS.sub(" ", own).split()).strip(" \t:;.")
+    if not text or len(text.split()) > _BODY_LINE_WORDS:
+        return False
+    leads = [b for b in find_responsible(text, default_level=level) if b.role == "lead"]
+    if not leads or leads[0].start != 0 or leads[-1].end != len(text):
+        return False
+    return all(_JOINER.match(text[a.end:b.start]) for a, b in zip(leads, leads[1:], strict=False))
+
+
 @dataclass(slots=True)
 class _Ctx:
     bodies: tuple[Body, ...] = ()
     period: Period | None = None
+    partners: bool = False  # the sub-items' subjects are partners of these bodies (a role heading)
 
 
 def _period(cleaned: Cleaned, base: int, text: str, year: int | None, inherited: bool,
@@ -122,6 +152,7 @@ def _split_cell(cleaned: Cleaned, text: str, s0: int, e0: int, role: str) -> lis
         a, b = pos, (m.start() if m else e0)
         pos = m.end() if m else e0
         part = text[a:b].strip(" .;,")
+        part = _MANNER_TAIL.sub("", part)
         if not part or not _LETTER.search(part):
             continue
         a = text.index(part, a)
@@ -199,13 +230,14 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
         own, raw, category = owns[i], text[u.start:ends[i]], categories[i]
         parent_ctx = ctx[u.parent] if u.parent is not None else _Ctx()
         intro = intro_of_parent.get(u.parent)
-        if u.kind == "heading":
+        if u.kind == "heading" or (u.kind == "item" and i in item_parents and _names_only_bodies(own, level)):
             # "a) Hoạt động 1" / "- Nội dung: ..." / "- Cơ quan thực hiện: X chủ trì, phối hợp với Y":
             # the heading's labelled fields are the bodies of the contents under it
             head_bodies = _row_bodies(cleaned, text, fields[i], []) if i in fields else []
             head_bodies = head_bodies or _bodies(cleaned, u.start, raw, level)
             c = _Ctx(tuple(_inherit(tuple(head_bodies))) or parent_ctx.bodies,
-                     _period(cleaned, u.start, raw, year, True, as_of) or parent_ctx.period)
+                     _period(cleaned, u.start, raw, year, True, as_of) or parent_ctx.period,
+                     _ROLE_HEAD.search(own) is not None)
             ctx[i] = c
             intro_of_parent.pop(i, None)
             continue
@@ -244,6 +276,15 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
             inherited = _inherit(source)
             bodies = inherited + [b for b in own_bodies if b.role == "support" and not any(
                 x.name == b.name for x in inherited)]
+        heads = [b for b in parent_ctx.bodies if b.role == "lead"] if parent_ctx.partners else []
+        if leads and heads:
+            # under "Chủ trì, phối hợp": the heading's body leads, the item's subjects work with it
+            taken = {b.name.lower() for b in heads}
+            bodies = list(heads)
+            for b in own_bodies:
+                if b.name.lower() not in taken:
+                    bodies.append(replace(b, role="support"))
+                    taken.add(b.name.lower())
         if u.intro and u.kind == "para":
             # an intro passes on the period of its last sentence, the one that announces the items
             last = max(raw.rfind(". "), raw.rfind(".\n"))
@@ -251,7 +292,7 @@ def resolve(cleaned: Cleaned, seg: Segmented, year: int | None, meeting_date: da
             intro_ctx = _Ctx(tuple(_inherit(tuple(b for b in own_bodies if b.role == "lead")))
                              or parent_ctx.bodies, intro_period or inherited_period)
             intro_of_parent[u.parent] = intro_ctx
-        ctx[i] = _Ctx(tuple(bodies), period)
+        ctx[i] = _Ctx(tuple(bodies), period, _ROLE_HEAD.search(own) is not None)
         if not dec.is_task:
             continue
         deadline = cell_deadline

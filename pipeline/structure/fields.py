@@ -94,6 +94,28 @@ def column_kind(cell: str) -> str | None:
     return next((kind for kind, rx in _column_kinds() if rx.search(cell)), None)
 
 
+#: A line that states the roles ("Sở Y tế chủ trì, phối hợp với ..."): under an empty lead label,
+#: the label's value.
+_ROLE_LINE = regex.compile(r"(?i)(?<!\p{L})chủ trì(?!\p{L})")
+
+
+def _role_lines(text: str, units: list, i: int, label: regex.Pattern,
+                fields: dict[int, dict[str, tuple[int, int]]], members: set[int]) -> None:
+    """A lead label with nothing after its colon over sub-items ("- Cơ quan thực hiện:" / "+ Sở Y
+    tế chủ trì, phối hợp với ..." / "+ Sở Xây dựng đăng tải ..."): the first sub-item that states
+    the roles is the value of the field of the label's parent; the others are items of their own."""
+    u = units[i]
+    m = label.match(text, u.start, u.end)
+    if m is None or m.lastgroup != "lead" or text[m.end():u.end].strip():
+        return
+    for j in u.children:
+        c = units[j]
+        if c.kind == "item" and _ROLE_LINE.search(text, c.start, c.end):
+            members.add(j)
+            fields.setdefault(u.parent, {}).setdefault("lead", (c.start, c.end))
+            return
+
+
 def field_children(text: str, units: list) -> tuple[dict[int, dict[str, tuple[int, int]]], set[int]]:
     """The labelled sub-items of units ("- Cơ quan chủ trì: Công an huyện.", "- Thời gian hoàn
     thành: ..."; plans often write a task's fields so): per parent unit, field kind -> the
@@ -104,7 +126,10 @@ def field_children(text: str, units: list) -> tuple[dict[int, dict[str, tuple[in
     closing: set[int] = set()  # items whose fields are unmarked lines after them
     label, bare = field_label(), bare_time_label()
     for i, u in enumerate(units):
-        if u.parent is None or u.kind == "heading":
+        if u.parent is None:
+            continue
+        if u.kind == "heading":
+            _role_lines(text, units, i, label, fields, members)
             continue
         m = label.match(text, u.start, u.end) or bare.match(text, u.start, u.end)
         if m is None:

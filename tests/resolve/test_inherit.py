@@ -39,6 +39,16 @@ CASES = [
      [(["Các phòng, ban chuyên môn huyện", "Ủy ban nhân dân các xã"], True, None),
       (["Các phòng, ban chuyên môn huyện", "Ủy ban nhân dân các xã"], True, None),
       (["Văn phòng Hội đồng nhân dân và Ủy ban nhân dân huyện"], False, None)]),
+    # an item that only names a body, even one whose name holds a verb, over sub-items is a heading:
+    # not a task, its body is theirs
+    ("1. Các cơ quan đăng ký đầu tư (Ban Quản lý khu kinh tế, Sở Kế hoạch):\n"
+     "a) Công khai thủ tục cấp phép trên cổng thông tin điện tử.\n"
+     "b) Giải quyết hồ sơ đúng thời hạn quy định.\n"
+     "2. Cơ quan chủ trì thẩm định dự án\n"
+     "a) Lấy ý kiến các cơ quan liên quan trong thời hạn quy định.\n",
+     [(["Các cơ quan đăng ký đầu tư"], True, None),
+      (["Các cơ quan đăng ký đầu tư"], True, None),
+      (["Cơ quan chủ trì thẩm định dự án"], True, None)]),
     # with nothing to inherit the role stays the lead
     ("Người đứng đầu các cơ quan, đơn vị chịu trách nhiệm về kết quả cải cách hành chính của đơn vị mình.\n",
      [(["Người đứng đầu các cơ quan, đơn vị"], False, None)]),
@@ -85,3 +95,37 @@ _REPEAT_CASES = [
 def test_repeat_is_one_task(body, expected):
     doc = vntasks.extract(_HEAD + "II. Tổ chức thực hiện\n" + body + "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
     assert [t.text for t in doc.tasks] == expected
+
+
+# A heading that only states the roles ("Chủ trì, phối hợp:") over bullets naming bodies: the
+# heading's body (its own or its parent's) leads each bullet, the bullet's subjects are support.
+_ROLE_HEAD_CASES = [
+    ("2.4. Sở Công Thương\n"
+     "a) Chủ trì, phối hợp với các đơn vị liên quan kiểm tra thị trường dịp cuối năm.\n"
+     "b) Chủ trì, phối hợp\n"
+     "- Sở Tài chính và các cơ quan liên quan bố trí kinh phí cho đoàn kiểm tra liên ngành.\n"
+     "- Công an tỉnh, Cục Hải quan tăng cường kiểm soát hàng giả trên tuyến biên giới.\n"
+     "c) Tổng hợp kết quả, báo cáo Ủy ban nhân dân tỉnh.\n",
+     [(["Sở Công Thương"], ["Các đơn vị liên quan"]),
+      (["Sở Công Thương"], ["Sở Tài chính", "Các cơ quan liên quan"]),
+      (["Sở Công Thương"], ["Công an tỉnh", "Cục Hải quan"]),
+      (["Sở Công Thương"], [])]),
+    ("3. Ban Chỉ huy Quân sự huyện chủ trì, phối hợp với:\n"
+     "- Phòng Y tế huyện tổ chức khám sức khỏe cho thanh niên nhập ngũ.\n"
+     "- Rà soát danh sách công dân trong độ tuổi.\n",
+     [(["Ban Chỉ huy quân sự huyện"], []),
+      (["Ban Chỉ huy quân sự huyện"], ["Phòng Y tế huyện"]),
+      (["Ban Chỉ huy quân sự huyện"], [])]),
+    # a heading that names a body without the roles: the bullet's subject is its own lead
+    ("2.4. Sở Công Thương\n"
+     "- Sở Tài chính bố trí kinh phí cho đoàn kiểm tra liên ngành.\n",
+     [(["Sở Tài chính"], [])]),
+]
+
+
+@pytest.mark.parametrize("body, expected", _ROLE_HEAD_CASES)
+def test_role_heading_makes_bullet_subjects_support(body, expected):
+    doc = vntasks.extract(_HEAD + "II. Tổ chức thực hiện\n" + body + "\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n")
+    got = [([b.name for b in t.responsible if b.role == "lead"], [b.name for b in t.responsible if b.role == "support"])
+           for t in doc.tasks]
+    assert got == expected

@@ -43,6 +43,21 @@ CASES = [
     ("1. Chấn chỉnh kỷ luật hành chính\n- Đề nghị người đứng đầu các sở;\n"
      "thủ trưởng các đơn vị trực thuộc chịu trách nhiệm về chất lượng hồ sơ.\n",
      [("Đề nghị người đứng đầu các sở;", ["người đứng đầu các sở", "thủ trưởng các đơn vị trực thuộc"], [])]),
+    # a generic class of bodies that ends with the manner it acts in is one body, the manner no part of it
+    ("1. Bảo quản tài liệu\n- Bố trí kho lưu trữ đạt chuẩn cho hồ sơ nhân sự.\n"
+     "Đơn vị chủ trì thực hiện: Các cơ quan, đơn vị theo quy định.\nĐơn vị phối hợp: Sở Nội vụ.\n",
+     [("Bố trí kho lưu trữ đạt chuẩn", ["các cơ quan, đơn vị"], ["sở nội vụ"])]),
+    ("1. Bảo quản tài liệu\n- Bố trí kho lưu trữ đạt chuẩn cho hồ sơ nhân sự.\n"
+     "Đơn vị chủ trì thực hiện: Các sở, ngành theo chức năng, nhiệm vụ được giao.\n",
+     [("Bố trí kho lưu trữ đạt chuẩn", ["các sở, ngành"], [])]),
+    # an empty lead label over sub-items: the one that states the roles is the field's value, one
+    # that carries its own action stays an item of its own
+    ("1. Chỉnh lý tài liệu tồn đọng\na) Hoạt động 1\n"
+     "- Nội dung: Chỉnh lý khối tài liệu tồn đọng giai đoạn 2010-2020.\n"
+     "- Cơ quan thực hiện:\n+ Sở Nội vụ chủ trì, phối hợp với Sở Tài chính và các đơn vị có liên quan.\n"
+     "+ Trung tâm Lưu trữ lịch sử tỉnh tiếp nhận tài liệu sau chỉnh lý.\n",
+     [("Nội dung: Chỉnh lý khối tài liệ", ["sở nội vụ"], ["sở tài chính", "các đơn vị có liên quan"]),
+      ("Trung tâm Lưu trữ lịch sử tỉnh", ["trung tâm lưu trữ lịch sử tỉnh"], [])]),
 ]
 
 
