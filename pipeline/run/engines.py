@@ -294,7 +294,7 @@ def run_one(job: Job) -> tuple[Encoded, str | None]:
     if key is not None:
         hit = _reader(job.cache_dir).get(key)
         if hit is not None:
-            return hit, key
+            return prepare(hit, False), key  # the CSV lines are made here, not in the main process
     try:
         doc, text = document_of(job, data)
         enc = encode(doc, text)
