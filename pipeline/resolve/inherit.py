@@ -47,10 +47,12 @@ from ..text.normalise import fold
 # "các ", or a lower-case "cơ quan"/"đơn vị" that a lower-case qualifier follows (a class of
 # bodies; "liên quan" only closes the list): "Phòng Kinh tế, Hạ tầng và
 # Đô thị" is one body, "Sở Y tế, Sở Tài chính" two, "Cơ quan ngang bộ, cơ quan thuộc Chính phủ"
-# two; a list of bare nouns sharing one qualifier is one ("Viện, Trường", "Sở, ban, ngành").
+# two; a list of bare nouns sharing one qualifier is one ("Viện, Trường", "Sở, ban, ngành", "Các cơ
+# quan, đơn vị thành viên Ban Chỉ đạo": a bare plural noun before the comma).
 _CELL_SPLIT = regex.compile(
     r"\s*;\s*|(?<=\S[ \t]+\S+)\s*,\s*(?=(?:(?:" + P.word_set(opener_words(OpenerUse.CELL)) + r")(?!\p{Ll})"
-    r"|(?i:các)[ \t]+\p{L}|(?:cơ quan|đơn vị)[ \t]+(?!(?:có[ \t]+)?liên quan|theo(?!\p{L}))\p{Ll}))")
+    r"|(?i:các)[ \t]+\p{L}|(?<!(?:^|[\n;,])[ \t]*(?i:các)[ \t]+(?:cơ quan|đơn vị)[ \t]*,[ \t]*)"
+    r"(?:cơ quan|đơn vị)[ \t]+(?!(?:có[ \t]+)?liên quan|theo(?!\p{L}))\p{Ll}))")
 
 #: The manner a cell of bodies may end with ("Các cơ quan, đơn vị theo quy định", "... theo chức năng,
 #: nhiệm vụ được giao"): it says how they act, it is no part of a body's name nor a body of its own.

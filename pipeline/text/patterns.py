@@ -421,7 +421,8 @@ SUBJECT_HEAD_START = (
 RECIPIENTS_LINE = r"(?i)^[ \t*_]*nơi[ \t]+nhận[ \t*_]*:?"
 
 # The opening's last line: "... kết luận như sau:", "... ý kiến chỉ đạo như sau:", "... yêu cầu:".
-OPENING_END = r"(?i)(?:kết[ \t]+luận|như[ \t]+sau|chỉ[ \t]+đạo|yêu[ \t]+cầu|đề[ \t]+nghị|thông[ \t]+báo|chỉ[ \t]+thị|ý[ \t]+kiến)[^\n:]{0,40}:[ \t]*$"
+OPENING_END = (r"(?i)(?:(?:kết[ \t]+luận|như[ \t]+sau|chỉ[ \t]+đạo|yêu[ \t]+cầu|đề[ \t]+nghị|thông[ \t]+báo|chỉ[ \t]+thị|ý[ \t]+kiến)"
+               r"[^\n:]{0,40}|(?:nhiệm[ \t]+vụ|giải[ \t]+pháp|nội[ \t]+dung)[^\n:.;]{0,30}[ \t]sau(?:[ \t]+đây)?):[ \t]*$")
 
 # A sentence boundary in prose: end punctuation, space, then a capital or an opening quote.
 SENTENCE_END = r"(?<=[.!?…])(?<!\b(?:TP|Tp|ThS|TS|PGS|GS|BS|KS|Th|St|đ/c|Đ/c|Q|KT|TM|TL|TUQ|K/T|T/M|tr|Tr|v\.v)\.)[ \t]+(?=[\p{Lu}“\"(])"
