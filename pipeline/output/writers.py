@@ -194,6 +194,7 @@ class TableWriter:
         self._batch_size = batch
         self._group_bytes = row_group_bytes
         self._groups: dict[str, list] = {name: [] for name in PARQUET_TABLES}  # Arrow tables of the next row group
+        self._group_size = {name: [0, 0] for name in PARQUET_TABLES}  # its bytes and rows
         self._pq: dict[str, object] = {}
         # what every input left to remember (doc_ids, originals) is kept on disk: flat memory
         self._seen = Store(self.tmp / "seen.sqlite3")
@@ -237,12 +238,14 @@ class TableWriter:
         write the row group when it is full."""
         rows = self._batch[name]
         if rows:
-            self._groups[name].append(_arrow_table(rows, name))
+            table = _arrow_table(rows, name)
+            self._groups[name].append(table)
             self._batch[name] = []
-        group = self._groups[name]
-        if (sum(t.nbytes for t in group) >= self._group_bytes
-                or sum(t.num_rows for t in group) >= ROW_GROUP_ROWS):
-            self._write_group(name)
+            size = self._group_size[name]
+            size[0] += table.get_total_buffer_size()
+            size[1] += table.num_rows
+            if size[0] >= self._group_bytes or size[1] >= ROW_GROUP_ROWS:
+                self._write_group(name)
 
     def _write_group(self, name: str) -> None:
         import pyarrow as pa
@@ -256,6 +259,7 @@ class TableWriter:
             table = pa.concat_tables(group) if len(group) > 1 else group[0]
             self._pq[name].write_table(table, row_group_size=max(1, table.num_rows))
             self._groups[name] = []
+        self._group_size[name] = [0, 0]
 
     def _flush(self) -> None:
         """Write every row that is held (the last row group of each table)."""

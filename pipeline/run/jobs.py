@@ -14,11 +14,10 @@ from __future__ import annotations
 import os
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import overload
 
 from .engines import Job
-from .process import unique_ids
+from .process import file_stem, unique_ids
 
 
 class PathList(Sequence[str]):
@@ -83,15 +82,13 @@ class IdTable(Sequence[str]):
             return [self[j] for j in range(*i.indices(len(self)))]
         i = range(len(self))[i]  # (IndexError, negative indices)
         got = self._others.get(i)
-        return got if got is not None else Path(self._paths[i]).stem
+        return got if got is not None else file_stem(self._paths[i])
 
 
 def doc_id_table(paths: Sequence[str]) -> IdTable:
     """The doc_ids of ``paths`` (:func:`.process.doc_ids`' rule), storing only those that are not
     the file's stem."""
-    others = {i: d for i, (s, d) in enumerate(zip(paths, unique_ids(paths),
-                                                   strict=True))
-              if d != Path(s).stem}
+    others = {i: d for i, (s, d) in enumerate(zip(paths, unique_ids(paths), strict=True)) if d != file_stem(s)}
     return IdTable(paths, others)
 
 

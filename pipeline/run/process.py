@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import inspect
+import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
@@ -36,13 +37,22 @@ def doc_ids(sources: Sequence[str]) -> list[str]:
     return list(unique_ids(sources))
 
 
+def file_stem(path: str) -> str:
+    """``Path(path).stem``, faster (a run asks it of every input several times)."""
+    name = os.path.basename(path.rstrip("/" + os.sep))
+    if name in ("", ".", "..") or "\0" in name:
+        return Path(path).stem
+    i = name.rfind(".")
+    return name[:i] if 0 < i < len(name) - 1 else name
+
+
 def unique_ids(sources: Sequence[str]) -> Iterator[str]:
     """:func:`doc_ids` one by one (``sources`` is read three times; only sets of the ids are held)."""
-    counts = Counter(Path(s).stem.casefold() for s in sources)
+    counts = Counter(file_stem(s).casefold() for s in sources)
 
     def wanted() -> Iterator[tuple[str, bool]]:  # (id wanted, hashed)
         for src in sources:
-            stem = Path(src).stem
+            stem = file_stem(src)
             if counts[stem.casefold()] == 1:
                 yield stem, False
             else:

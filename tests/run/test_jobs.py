@@ -53,3 +53,14 @@ def test_a_job_list_makes_the_jobs_a_list_would_hold():
     assert jobs[0:2] == expected[0:2] and len(jobs) == 3
     with pytest.raises(ValueError):
         JobList(paths, ids[:2], 100, None, "fp")
+
+
+@pytest.mark.parametrize("path", ["a/b.txt", "b.txt", "a/.hidden", "a/x.tar.gz", "a/noext", "a/trailing.",
+                                  "a/b.txt/", ".", "..", "", "/", "a/..", "./x.md", "a//b.TXT", "a/ .txt",
+                                  "Thông báo số 5.docx"])
+def test_file_stem_is_the_path_stem(path):
+    from pathlib import Path
+
+    from vntasks.run.process import file_stem
+
+    assert file_stem(path) == Path(path).stem
