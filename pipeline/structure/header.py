@@ -373,13 +373,15 @@ def _name_runs(s: str):
             yield offs, offs + len(" ".join(words)), " ".join(words)
 
 
-def _chair(text: str, start: int, end: int) -> Person | None:
+def _chair(text: str, start: int, end: int, issuer: str | None = None) -> Person | None:
+    """The official whose conclusions are recorded; never the issuer's own place ("Chủ tịch UBND
+    huyện Lục Sơn" names a district whose first syllable is also a family name)."""
     window = text[start:end]
     best = None
     provinces = set(_provinces())
     titles: dict[str, str] = {}
     for s, e, name in _name_runs(window):
-        if name in provinces:
+        if name in provinces or (issuer and issuer.endswith(" " + name)):
             continue
         after = window[e:e + 260]
         cut = _CLAUSE_END.search(after)
@@ -568,7 +570,7 @@ def extract_header(cleaned: Cleaned, seg: Segmented, published: str | None = Non
     opening_start = head_lines[type_i][0] if type_i >= 0 else 0
     h.meeting_date = _meeting_date(text, opening_start, max(opening_end, min(len(text), 1500)), year)
     chair_end = seg.header_end if not seg.prose else seg.footer_start
-    h.chair = _chair(text, 0, min(max(chair_end, min(len(text), 1200)), 30000))
+    h.chair = _chair(text, 0, min(max(chair_end, min(len(text), 1200)), 30000), h.issuer)
     h.signer = _signer(text, lines, seg.footer_start, seg.body_end, seg.annex_start)
     h.recipients = _recipients(text, lines, seg.footer_start) if seg.footer_start < len(text) else []
     header_text = "\n".join(s for _, _, s in head_lines[:max(stop, 1) + 2])

@@ -95,6 +95,13 @@ DEADLINES = [
      [("đến hết tháng 9/2026", "2026-09-30")]),
     ("tổng hợp số hộ nghèo tính đến hết ngày 30/6/2026, gửi Sở Nội vụ", 2026, []),
     ("thực hiện cao điểm từ ngày 15/10/2026 đến hết ngày 15/12/2026", 2026, []),
+    # "trong ngày" + one day bounds the action even with no verb of the lexicon near
+    ("Trung tâm Văn hóa niêm yết danh sách tại nhà văn hóa các thôn trong ngày 21/5/2026.", 2026,
+     [("trong ngày 21/5/2026", "2026-05-21")]),
+    ("Văn phòng đăng tải kết luận này lên trang thông tin điện tử trong ngày 04/9/2025.", 2025,
+     [("trong ngày 04/9/2025", "2025-09-04")]),
+    # ... but not an ongoing one
+    ("tiếp tục theo dõi sát diễn biến mưa lũ trong ngày 12/10/2025", 2025, []),
 ]
 
 

@@ -170,3 +170,12 @@ def test_seed_directive_headings_give_the_gold_period(seed_notices):
         assert wanted <= found
         checked += len(wanted)
     assert checked > 0
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    # the year of a Tết names the festival, as "lễ hội ... năm Y" does (SPEC "Period": object years)
+    ("Về công tác chuẩn bị Tết Nguyên đán Đinh Mùi năm 2027", 2027),
+    ("chăm lo Tết cho người nghèo, Tết Dương lịch năm 2026 vui tươi, an toàn", 2026),
+])
+def test_the_year_of_a_tet_is_no_period(text, year):
+    assert period_of(text, year) is None

@@ -73,3 +73,22 @@ def test_a_reported_conclusion_sentence(sentence, lead):
                          "cải cách hành chính.", sentence).format(body="")
     leads = [t.responsible[0].name if t.responsible else None for t in vntasks.extract(text).tasks]
     assert leads == ([lead] if lead else []), leads
+
+
+_PARTY = ("ĐẢNG ỦY XÃ HƯNG ĐẠO\n*\nSố 21-TB/ĐU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nHưng Đạo, ngày 09 tháng 6 năm 2026\n\n"
+          "THÔNG BÁO\nKẾT LUẬN CỦA BAN THƯỜNG VỤ ĐẢNG ỦY XÃ\n\n"
+          "Ngày 08/6/2026, Ban Thường vụ Đảng ủy xã họp, đồng chí Vi Thị Mến, Bí thư Đảng ủy chủ trì. "
+          "Ban Thường vụ Đảng ủy xã kết luận như sau:\n\n"
+          "1. Về phương án bảo đảm an toàn hồ đập mùa mưa bão\n\n{body}\n\n"
+          "Giao Ủy ban nhân dân xã bố trí lực lượng trực tại 03 hồ chứa, hoàn thành trước ngày 30/6/2026.\n\n"
+          "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nVi Thị Mến\n")
+
+
+@pytest.mark.parametrize("body", [
+    # an agreement with a submitted draft, its subject first: no directive of its own
+    "Ban Thường vụ cơ bản thống nhất với phương án do Ủy ban nhân dân xã trình.",
+    "Ban Thường vụ Đảng ủy xã cơ bản nhất trí với dự thảo kế hoạch và báo cáo của Công an xã.",
+])
+def test_an_agreement_with_a_draft_is_no_task(body):
+    doc = vntasks.extract(_PARTY.format(body=body))
+    assert [t.text[:22] for t in doc.tasks] == ["Giao Ủy ban nhân dân x"], [t.text for t in doc.tasks]

@@ -100,3 +100,19 @@ def test_a_government_office_letter_names_the_leader_whose_opinion_it_conveys(op
     doc = extract(text)
     assert doc.chair is not None and doc.chair.name == name
     assert doc.meeting_date is None
+
+
+def test_the_issuers_place_is_no_chair():
+    """A district named like a person ("Lục Yên": Lục is a family name) in a headline "Kết luận của
+    Chủ tịch UBND huyện Lục Yên" is the issuer's place; the chair is the official named in the opening."""
+    import vntasks
+    text = ("Kết luận của Chủ tịch UBND huyện Lục Yên tại buổi kiểm tra công trình thủy lợi\n\n"
+            "ỦY BAN NHÂN DÂN\nHUYỆN LỤC YÊN\nSố: 77/TB-UBND\n\nLục Yên, ngày 12 tháng 5 năm 2025\n\n"
+            "THÔNG BÁO\nKết luận của đồng chí Chủ tịch UBND huyện tại buổi kiểm tra\n\n"
+            "Ngày 09/5/2025, đồng chí Đinh Công Tráng, Chủ tịch UBND huyện dẫn đầu đoàn kiểm tra các công trình "
+            "thủy lợi. Sau khi kiểm tra thực tế, đồng chí Chủ tịch UBND huyện kết luận như sau:\n\n"
+            "1. Phòng Nông nghiệp và Môi trường huyện hoàn thành nạo vét kênh trước ngày 30/5/2025.\n\n"
+            "TL. CHỦ TỊCH\nCHÁNH VĂN PHÒNG\n\nMa Thị Hồng\n")
+    doc = vntasks.extract(text)
+    assert doc.issuer == "Ủy ban nhân dân huyện Lục Yên"
+    assert doc.chair is not None and doc.chair.name == "Đinh Công Tráng"

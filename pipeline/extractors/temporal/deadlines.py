@@ -29,11 +29,12 @@ _VERB_TOKENS = 30
 _VERB_AFTER_CHARS = 120
 
 #: Spans short enough that "trong" + span bounds the action when no verb of the lexicon is
-#: near ("mở 02 lớp tập huấn trong tháng 01/2024", "tiêm vắc xin trong quý II"); a year or
+#: near ("đăng tải ... trong ngày 13/8/2024", "mở 02 lớp tập huấn trong tháng 01/2024", "tiêm vắc
+#: xin trong quý II"); a year or
 #: longer needs a one-off verb ("đưa vào vận hành trong năm 2027"), being more often the
 #: task's period, and so does a span after a weak verb only ("tổ chức tốt các hoạt động
 #: trong tháng 12": the month the activities belong to).
-_SHORT_SPANS = frozenset({TimeKind.MONTH, TimeKind.QUARTER})
+_SHORT_SPANS = frozenset({TimeKind.DAY, TimeKind.MONTH, TimeKind.QUARTER})
 
 
 def _verb_decision(hits: list[str]) -> VerbClass | None:
