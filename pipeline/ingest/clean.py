@@ -30,10 +30,17 @@ from ..text.normalise import old_tone_words
 from ..text.spans import OffsetMap, Rewriter, Span
 
 _INVISIBLE = regex.compile(P.INVISIBLE)
-_ODD_SPACE = regex.compile(P.ODD_SPACE)
-# form feeds (PDF page breaks) become newlines; the Icelandic eth that some fonts put for "đ"
+# odd spaces, and runs of two or three spaces between words, become one plain space
+_ODD_SPACE = regex.compile(P.SPACE_RUN + "|" + P.ODD_SPACE)
+# form feeds (PDF page breaks) become newlines; the Icelandic eth that some fonts put for "đ";
+# the private-use bullets of Word's symbol fonts become "•"
 _ODD_LETTERS = {"\f": "\n", "ð": "đ", "Ð": "Đ"}
-_ODD_LETTER = regex.compile("[\f\u00f0\u00d0]")
+_ODD_LETTER = regex.compile("[\f\u00f0\u00d0]|" + P.PUA_BULLET)
+_QU_TONE = regex.compile(P.QU_TONE)
+_CELL_LINE = regex.compile(r"(?m)^[^\n]*[\t|][^\n]*$")
+_CELL_SEP = regex.compile(P.CELL_SEP)
+_CELL_EDGE = regex.compile(P.CELL_EDGE)
+_CELL_RULE = regex.compile(P.CELL_RULE)
 _NON_NFC_CLUSTER = regex.compile(r"\P{M}?\p{M}+")
 _LINE = regex.compile(r"[^\n]*(?:\n|$)")
 _MD_EMPHASIS = regex.compile(P.MD_EMPHASIS)
@@ -100,7 +107,7 @@ def _pass_characters(text: str) -> tuple[str, OffsetMap]:
     for m in _ODD_SPACE.finditer(text):
         rw.replace(m.start(), m.end(), " ")
     for m in _ODD_LETTER.finditer(text):
-        rw.replace(m.start(), m.end(), _ODD_LETTERS[m.group()])
+        rw.replace(m.start(), m.end(), _ODD_LETTERS.get(m.group(), "•"))
     if not unicodedata.is_normalized("NFC", text):
         for m in _NON_NFC_CLUSTER.finditer(text):
             nfc = unicodedata.normalize("NFC", m.group())
@@ -199,6 +206,9 @@ def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], 
     for m in _FOOTNOTE_MARK.finditer(text):
         edits.append((m.start(), m.end(), ""))
     edits.extend(old_tone_words(text))
+    edits.extend(_qu_tones(text))
+    if "\t" in text or "|" in text:
+        edits.extend(_cell_edits(text))
     edits.sort()
     last = -1
     g = 0
@@ -213,6 +223,37 @@ def _pass_lines(text: str) -> tuple[str, OffsetMap, list[tuple[int, int, str]], 
         last = b
     new_text, omap = rw.apply()
     return new_text, omap, removed, footnotes
+
+
+def _qu_tones(text: str) -> list[tuple[int, int, str]]:
+    """"qúy" -> "quý": a tone on the "u" of "qu" moved onto the vowel after it (same length)."""
+    out = []
+    if "q" in text or "Q" in text:
+        for m in _QU_TONE.finditer(text):
+            u = unicodedata.normalize("NFD", m.group(2))
+            out.append((m.start(2), m.end(3), u[0] + unicodedata.normalize("NFC", m.group(3) + u[1:])))
+    return out
+
+
+def _cell_edits(text: str) -> list[tuple[int, int, str]]:
+    """A table row written on one line, its cells separated by tabs or by " | " (one kind, at
+    least three cells), is laid out one cell per line as flattened tables are read: each separator becomes a
+    line break and the "|" at the row's edges goes; a markdown rule line ("|---|---|") goes."""
+    out: list[tuple[int, int, str]] = []
+    for line in _CELL_LINE.finditer(text):
+        a, b = line.span()
+        if _CELL_RULE.match(line.group()):
+            out.append((a, min(b + 1, len(text)), ""))
+            continue
+        edges = [(a + m.start(), a + m.end()) for m in _CELL_EDGE.finditer(line.group()) if m.end() > m.start()]
+        lo = max((e for s, e in edges if s == a), default=a)
+        hi = min((s for s, e in edges if e == b and s > lo), default=b)
+        seps = [(m.start(), m.end()) for m in _CELL_SEP.finditer(text, lo, hi)]
+        if len(seps) < 2 or len({"|" in text[s:e] for s, e in seps}) > 1:
+            continue  # fewer than three cells, or tabs and "|" mixed: not one table's row
+        out.extend((s, e, "") for s, e in edges)
+        out.extend((s, e, "\n") for s, e in seps)
+    return out
 
 
 _ITEM_START = regex.compile(r"[ \t]*(?:[IVX]{1,5}[.\-)]|\d{1,2}(?:\.\d{1,2}){0,3}[.)\-/]?[ \t]|[a-zđ][).][ \t]|"
@@ -256,6 +297,29 @@ def _with_spaces_before(text: str, start: int) -> int:
     return start
 
 
+#: Text hard-wrapped at a margin (a PDF's or a mail's lines): most of its lines end near the widest
+#: ones, and the widest are no longer than a printed line (a paragraph per line runs far longer).
+_WRAP_MAX_WIDTH = 110
+_WRAP_MIN_LINES = 12
+#: Lines shorter than this (headings, table cells, signatures) say nothing of a margin.
+_WRAP_MIN_WIDTH = 40
+_WRAP_NEAR = 0.8
+_WRAP_SHARE = 0.4
+
+
+def looks_wrapped(text: str) -> bool:
+    """Whether ``text`` was hard-wrapped at a margin: of its lines of :data:`_WRAP_MIN_WIDTH`
+    characters or more, the 95th-percentile width is at most :data:`_WRAP_MAX_WIDTH` and at
+    least :data:`_WRAP_SHARE` reach :data:`_WRAP_NEAR` of that width."""
+    widths = sorted(n for n in map(len, text.split("\n")) if n >= _WRAP_MIN_WIDTH)
+    if len(widths) < _WRAP_MIN_LINES:
+        return False
+    top = widths[int(len(widths) * 0.95)]
+    if top > _WRAP_MAX_WIDTH:
+        return False
+    return sum(w >= top * _WRAP_NEAR for w in widths) >= _WRAP_SHARE * len(widths)
+
+
 def _pass_breaks(text: str, soft_wraps: bool = False) -> tuple[str, OffsetMap]:
     rw = Rewriter(text)
     taken = set()
@@ -275,10 +339,11 @@ def _pass_breaks(text: str, soft_wraps: bool = False) -> tuple[str, OffsetMap]:
 
 def clean(source: str, soft_wraps: bool = False) -> Cleaned:
     """Clean ``source`` for extraction; see the module docstring for what is done.
-    ``soft_wraps``: also join lines wrapped at the right margin (text from a PDF)."""
+    ``soft_wraps``: also join lines wrapped at the right margin (text from a PDF); done as well
+    where the text :func:`looks_wrapped`."""
     t1, m1 = _pass_characters(source)
     t2, m2, removed, notes = _pass_lines(t1)
-    t3, m3 = _pass_breaks(t2, soft_wraps)
+    t3, m3 = _pass_breaks(t2, soft_wraps or looks_wrapped(t2))
     omap = m1.compose(m2).compose(m3)
     boiler = tuple(m1.span(source, s, e, kind) for s, e, kind in removed)
     foot = tuple(m1.span(source, s, e, "footnote") for s, e in notes)

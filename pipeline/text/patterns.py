@@ -239,6 +239,23 @@ INVISIBLE = r"[\r\u200b\u200c\u200d\u2060\u00ad\ufeff]"
 
 # Spaces that are not U+0020 (no-break, narrow, figure, ideographic ...), turned into " ".
 ODD_SPACE = r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+_ANY_SPACE = r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]"
+# Two or three spaces (of any kind) between words, as typing and justified text leave them:
+# one space. Longer runs are layout (columns of a PDF line) and stay.
+SPACE_RUN = r"(?<=\S)" + _ANY_SPACE + r"{2,3}(?=\S)"
+# Bullets that Word's Symbol and Wingdings fonts put in the private use area ("\uf0b7" is the
+# Symbol bullet, "\uf0a7" the Wingdings square, "\uf0d8" an arrowhead, "\uf076" a diamond):
+# turned into "•".
+PUA_BULLET = r"[\uf06e\uf075\uf076\uf09f\uf0a7\uf0a8\uf0b7\uf0d8\uf0e0\uf0fc]"
+# A tone mark written on the "u" of "qu" (part of the consonant): it belongs on the vowel after
+# it ("qúy" -> "quý", "qủa" -> "quả"); at a word's end only, so longer syllables are untouched.
+QU_TONE = r"(?<!\p{L})([qQ])([úùủũụÚÙỦŨỤ])([ayeAYE])(?!\p{L})"
+# A cell separator of a table row written on one line: a tab (Word) or " | " (web, markdown).
+CELL_SEP = r"[ ]*\t[ \t]*|[ \t]+\|[ \t]+"
+# The "|" that opens or closes a markdown table row, with its space.
+CELL_EDGE = r"^[ \t]*\|[ \t]*|[ \t]*\|[ \t]*$"
+# A markdown table's rule line ("|---|:---:|").
+CELL_RULE = r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+(?:[ \t]*:?-{3,}:?[ \t]*)?$"
 
 # Markdown emphasis markers ("**Thành phần:**", "__...__"); a lone "*" bullet is kept.
 MD_EMPHASIS = r"\*\*|__"
