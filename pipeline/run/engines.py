@@ -362,30 +362,52 @@ def run_jobs(jobs: Sequence[Job], workers: int = 1, engine: str = "local", sched
              max_memory: int | None = MAX_MEMORY) -> Iterator[tuple[Encoded, str | None]]:
     """Results in input order, whatever the engine."""
     if engine == "dask":
-        yield from _run_dask(jobs, workers, scheduler)
+        yield from run_dask(jobs, workers, scheduler, max_memory=max_memory)
         return
     yield from map_ordered(run_one, jobs, workers, max_memory)
 
 
-def _run_dask(jobs: Sequence[Job], workers: int, scheduler: str | None,
-              batch: int = 512) -> Iterator[tuple[Encoded, str | None]]:
+#: Times Dask runs a task again after it killed its worker, before the task is given up (Dask's
+#: ``distributed.scheduler.allowed-failures``, 3 by default; a local cluster only).
+DASK_RETRIES = 1
+
+
+def run_dask(jobs: Sequence[Job], workers: int, scheduler: str | None, *, batch: int = 512,
+             max_memory: int | None = MAX_MEMORY,
+             fn: Callable[[Job], tuple[Encoded, str | None]] = run_one) -> Iterator[tuple[Encoded, str | None]]:
     """Dask distributed: a local cluster by default, or the scheduler at ``scheduler``.
-    Batches of futures are gathered in order so memory stays bounded and order deterministic."""
+    Batches of futures are gathered in order so memory stays bounded and order deterministic.
+
+    A local cluster's workers may use ``max_memory`` bytes each (Dask's ``memory_limit``: its
+    nanny restarts a worker above it). A task given up after its workers died (``KilledWorker``:
+    Dask counts every task the dead worker held) is run once more on its own; when that kills
+    its worker too, its input gets a failed result, as with a dead pool worker. The other
+    inputs are written. ``fn``: what runs on the workers (:func:`run_one`)."""
     try:
-        from distributed import Client, LocalCluster
+        import dask
+        from distributed import Client, KilledWorker, LocalCluster
     except ImportError as exc:
         raise PipelineError("usage", "the dask engine needs `pip install 'dask[distributed]'`") from exc
     cluster = None
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                               dashboard_address=None, silence_logs=40)
+        with dask.config.set({"distributed.scheduler.allowed-failures": DASK_RETRIES}):
+            cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=40, memory_limit=max_memory or 0)
         client = Client(cluster)
     try:
         for i in range(0, len(jobs), batch):
-            futures = client.map(run_one, jobs[i:i + batch], pure=False)
-            yield from client.gather(futures)
+            part = jobs[i:i + batch]
+            futures = client.map(fn, part, pure=False)
+            for job, fut in zip(part, futures, strict=True):
+                try:
+                    yield fut.result()
+                except KilledWorker:  # it, or a task beside it on the worker that died, killed it
+                    try:
+                        yield client.submit(fn, job, pure=False).result()  # alone, once more
+                    except KilledWorker:
+                        yield _dead_encoded(job, "killed each time Dask ran it")
     finally:
         client.close()
         if cluster is not None:
