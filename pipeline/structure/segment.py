@@ -563,8 +563,9 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
             parent = top
         else:
             parent = units[top].parent
-            # the paragraph closes the item's level
-            while stack and stack[-1][1] != parent:
+            # the paragraph closes the item's level; one that sets a condition on the items' bodies
+            # ("Trường hợp ..., cơ quan chủ trì có trách nhiệm ...") stands among them, the list goes on
+            while stack and stack[-1][1] != parent and not _CONDITION_START.match(s):
                 stack.pop()
         u = Unit("para", None, None, ln.start, ln.end, ln.start, parent, intro=s.rstrip().endswith(":"))
         units.append(u)
@@ -600,7 +601,27 @@ def _table_units(text: str, entries: list, texts: list[str], k: int, kinds: tupl
 
 
 _DIRECTIVE_START = regex.compile(subject_start_pattern())
+#: A paragraph opening with a condition ("Trường hợp ..., cơ quan chủ trì có trách nhiệm ..."): where
+#: its main clause may begin, after a comma in its first sentence.
+_CONDITION_START = regex.compile(r"(?i)^trường hợp(?!\p{L})")
+_MAIN_CLAUSE = regex.compile(r",[ \t]+")
+_FIRST_SENTENCE = regex.compile(r"[.;:](?:[ \t]|$)")
+#: An obligation stated of the main clause's subject ("có trách nhiệm", "phải", "chủ trì").
+_DUTY = regex.compile(r"(?i)^[^,;.]{0,80}?(?<!\p{L})(?:có trách nhiệm|chịu trách nhiệm|phải|chủ trì|có quyền)(?!\p{L})")
 
 
 def _starts_directive(s: str) -> bool:
-    return bool(_DIRECTIVE_START.match(s.lstrip()))
+    """Whether a paragraph issues a directive of its own (SPEC: an unnumbered paragraph among items that
+    does is a task): it opens with a directive's subject, or with a condition whose main clause does
+    and states the subject's duty ("Trường hợp ..., cơ quan chủ trì có trách nhiệm ...")."""
+    s = s.lstrip()
+    if _DIRECTIVE_START.match(s):
+        return True
+    if not _CONDITION_START.match(s):
+        return False
+    stop = _FIRST_SENTENCE.search(s)
+    for m in _MAIN_CLAUSE.finditer(s, 0, stop.start() if stop else len(s)):
+        rest = s[m.end():]
+        if _DIRECTIVE_START.match(rest) and _DUTY.match(rest):
+            return True
+    return False
