@@ -48,3 +48,15 @@ def test_a_condition_with_its_own_subject_is_a_task(para, lead):
 def test_a_condition_without_a_duty_stays_with_its_item(para):
     got = _tasks(para)
     assert [g[0] for g in got] == ["a)", "b)", "c)", "2."]
+
+
+@pytest.mark.parametrize(("para", "lead"), [
+    ("Đồng thời, giao Sở Tài chính chủ trì, phối hợp với các sở liên quan bố trí kinh phí thực hiện.", "Sở Tài chính"),
+    ("Ngoài ra, đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tăng cường giám sát việc cấp phép.",
+     "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"),
+])
+def test_a_directive_after_a_connective_is_a_task(para, lead):
+    got = _tasks(para)
+    own = [g for g in got if g[0] is None]
+    assert len(own) == 1 and own[0][2] == [lead]
+    assert ("b)", "Kiểm tra thực địa các khu vực đề nghị cấp phép."[:40], ["Sở Công Thương"]) in got
