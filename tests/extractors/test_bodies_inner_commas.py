@@ -50,6 +50,10 @@ from vntasks.extractors.bodies import find_responsible
     # the combined office of a province's deputies and its council is one body
     ("Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh, Sở Nội vụ chuẩn bị tài liệu kỳ họp.",
      [("Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân tỉnh", "lead"), ("Sở Nội vụ", "lead")]),
+    # the provincial paper-and-broadcaster written without its comma is one body, and the list goes on
+    ("Giao Sở Tư pháp, Báo và Phát thanh Truyền hình Hà Giang và các sở, ngành có liên quan tuyên truyền.",
+     [("Sở Tư pháp", "lead"), ("Báo và Phát thanh Truyền hình Hà Giang", "lead"),
+      ("Các sở, ngành có liên quan", "lead")]),
     # a last conjunct's level is its own when a conjunct before it has a level of its own
     ("Đề nghị Ban Tuyên giáo, Viện kiểm sát nhân dân tỉnh, Chi cục Hải quan khu vực IV tăng cường kiểm tra.",
      [("Ban Tuyên giáo", "lead"), ("Viện kiểm sát nhân dân tỉnh", "lead"), ("Chi cục Hải quan khu vực IV", "lead")]),
