@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..extractors.bodies.lexicon import subject_start_pattern
 from ..text import patterns as P
 from .classify import has_predicate
+from .directives import CONDITION_START, DIRECTIVE_START, starts_directive
 from .fields import bare_time_label, field_label
 from .lines import SECTION_STYLES, body_follows, inline_sequence
 from .tables import HEAD_FIRST, Group, annex_heading, names_tasks, read_table, table_header
@@ -440,7 +440,7 @@ def _is_heading(text: str, ln: Line, style: str, label_end: int, next_deeper: bo
         # "1. Sở Tài chính", "b) Ủy ban nhân dân các xã, phường:" over sub-items, which are the
         # tasks; over a paragraph alone the line is the paragraph's subject (one item)
         return True
-    if _DIRECTIVE_START.match(own) and not low.startswith(("đối với", "riêng đối với")):
+    if DIRECTIVE_START.match(own) and not low.startswith(("đối với", "riêng đối với")):
         return False  # "Ủy ban nhân dân xã chỉ đạo ...": an item with sub-items
     if n <= 16 and not _DIRECTIVE_WORD.search(own):
         return True
@@ -468,7 +468,7 @@ def _names_only_bodies(own: str) -> bool:
         text = text[addressed.end():]
     if not text or _words(text) > _BODY_HEADING_WORDS:
         return False
-    if not (_DIRECTIVE_START.match(text) or (addressed and text[0].isupper())):
+    if not (DIRECTIVE_START.match(text) or (addressed and text[0].isupper())):
         return False
     return not _DIRECTIVE_WORD.search(text) and not has_predicate(text)
 
@@ -554,7 +554,7 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
             last_item = None
             continue
         if (last_item is not None and top == last_item and not units[last_item].children
-                and (merging or not _starts_directive(s))):
+                and (merging or not starts_directive(s))):
             units[last_item].end = ln.end  # continuation of the item
             continue
         if top is None:
@@ -563,8 +563,9 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
             parent = top
         else:
             parent = units[top].parent
-            # the paragraph closes the item's level
-            while stack and stack[-1][1] != parent:
+            # the paragraph closes the item's level; one that sets a condition on the items' bodies
+            # ("Trường hợp ..., cơ quan chủ trì có trách nhiệm ...") stands among them, the list goes on
+            while stack and stack[-1][1] != parent and not CONDITION_START.match(s):
                 stack.pop()
         u = Unit("para", None, None, ln.start, ln.end, ln.start, parent, intro=s.rstrip().endswith(":"))
         units.append(u)
@@ -597,10 +598,3 @@ def _table_units(text: str, entries: list, texts: list[str], k: int, kinds: tupl
         if group is not None:
             units[group].children.append(len(units) - 1)
     return table.end
-
-
-_DIRECTIVE_START = regex.compile(subject_start_pattern())
-
-
-def _starts_directive(s: str) -> bool:
-    return bool(_DIRECTIVE_START.match(s.lstrip()))

@@ -6,6 +6,7 @@ domain ends (:meth:`DomainReader.qualified`).
 """
 from __future__ import annotations
 
+from .lexicon import HeadKind
 from .names import NameReader
 from .places import MAX_NAME
 
@@ -23,7 +24,9 @@ class DomainReader(NameReader):
             return k
         if self.lower_word(k):
             return self.lower_domain(k, activity)
-        if self.cap(k) and not self.starts_body(k) and not self.is_verb(k) and self.level_end(k) is None \
+        h = self.head_at(k)
+        own = h is not None and h[1].kind is HeadKind.LEVELLED  # "ngành Thuế tỉnh": the domain, no body
+        if self.cap(k) and (own or not self.starts_body(k)) and not self.is_verb(k) and self.level_end(k) is None \
                 and not self.gap_has_newline(k):
             return self.plain_name(k)
         return k

@@ -45,6 +45,7 @@ class HeadKind(Enum):
     COMPLEMENT = "complement"  # a lower-case complement may follow ("Ban Chỉ đạo thực hiện ...")
     PART = "part"  # a sub-unit ("Tổ kiểm tra của Ban Chỉ đạo tỉnh")
     DOMAIN = "domain"  # a body only with a domain or level after it ("Sở Y tế")
+    LEVELLED = "levelled"  # a body only with a level word right after it ("Thuế tỉnh Đắk Lắk")
     ROLE = "role"  # a title before a body ("Chủ tịch UBND tỉnh")
     ROLE_ALONE = "role_alone"  # a title that may also stand alone ("Bộ trưởng")
     BLOCK = "block"  # not a body ("tổ chức", "phòng, chống")
@@ -67,7 +68,7 @@ class Scope(Enum):
 
 #: Kinds read as the head noun of a body (and "block", which stops one).
 HEAD_KINDS = (HeadKind.COMPLETE, HeadKind.ORG, HeadKind.COMPLEMENT, HeadKind.PART, HeadKind.DOMAIN,
-              HeadKind.ROLE, HeadKind.ROLE_ALONE, HeadKind.BLOCK)
+              HeadKind.LEVELLED, HeadKind.ROLE, HeadKind.ROLE_ALONE, HeadKind.BLOCK)
 #: Kinds of a title that heads the body after it.
 TITLE_KINDS = (HeadKind.ROLE, HeadKind.ROLE_ALONE)
 #: Body types a head may have besides BODY_TYPES: a title's, and none.

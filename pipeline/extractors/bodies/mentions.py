@@ -59,16 +59,19 @@ def _is_own_level(written: str, level: str | None) -> bool:
 
 def mentions_of(sc: Scanner, role: str, units: list[Unit], default_level: str | None) -> list[BodyMention]:
     """Canonical names of coordinated bodies. A level written after the last conjunct distributes
-    back onto the others ("Chi bộ, Ban XDCS các thôn"); a bare level of an earlier conjunct carries
+    back onto the others after the last one placed by a level of its own ("Chi bộ, Ban XDCS các thôn"); a bare level of an earlier conjunct carries
     forward ("Ủy ban MTTQ phường và các đoàn thể" -> "Các đoàn thể phường"); only a body with
     neither takes the notice's level ``default_level``. A title's level stays with its body."""
     shared = None
     last = units[-1]
     if last.level is not None and last.level[1] == last.end and not last.role:
         shared = sc.span_text(*last.level)[2]
+    # a conjunct with a level of its own closes the run the shared suffix reaches back over ("Ban A,
+    # Sở B tỉnh, ..., Chi cục C khu vực XI": "khu vực XI" is C's alone)
+    reach = max((n for n, u in enumerate(units[:-1]) if u.has_level or u.level is not None), default=-1)
     carried = None
     out = []
-    for u in units:
+    for n, u in enumerate(units):
         s, e, written = sc.span_text(u.start, u.end)
         name = u.name_override or canonical_name(written)
         scope = u.head.scope if u.head else Scope.ANY
@@ -81,7 +84,7 @@ def mentions_of(sc: Scanner, role: str, units: list[Unit], default_level: str | 
             name = canonical_name(head_text + "các " + sc.span_text(*u.level)[2])
         elif u.name_override or u.has_level or _ends_with_name(sc, u):
             pass  # "Báo Cao Bằng": a proper name places the body; no level is added to it
-        elif shared and u is not last and not u.generic and scope in _DISTRIBUTED:
+        elif shared and u is not last and n > reach and not u.generic and scope in _DISTRIBUTED:
             name = canonical_name(written + " " + shared)
         elif carried and not u.generic and scope is _LOCAL:
             name = canonical_name(written + " " + carried)

@@ -21,8 +21,8 @@ __all__ = ["NameReader", "Unit", "pos_words"]
 _MAX_POS_CALLS = 24  # underthesea calls allowed per scanner (per find_responsible call)
 _NOMINAL_TAGS = ("N", "Np", "Nc", "Nu", "Ny", "Nb")
 
-_COMPLETE, _ORG, _COMPLEMENT, _PART, _DOMAIN = (
-    HeadKind.COMPLETE, HeadKind.ORG, HeadKind.COMPLEMENT, HeadKind.PART, HeadKind.DOMAIN)
+_COMPLETE, _ORG, _COMPLEMENT, _PART, _DOMAIN, _LEVELLED = (
+    HeadKind.COMPLETE, HeadKind.ORG, HeadKind.COMPLEMENT, HeadKind.PART, HeadKind.DOMAIN, HeadKind.LEVELLED)
 #: a name complete as it stands: a new head after it starts another body
 _WHOLE = (HeadKind.COMPLETE, HeadKind.ORG, HeadKind.ROLE, HeadKind.ROLE_ALONE)
 #: a name that goes on after its head (a domain, a complement, a sub-unit's owner)
@@ -81,6 +81,9 @@ class NameReader(QualifierReader):
         has_level = head.scope is _FIXED and kind in _PLACED
         last_cap = -1
         level: tuple[int, int] | None = None
+        if kind is _LEVELLED:  # "Thuế tỉnh Đắk Lắk": the level is the name; "thuế" alone is no body
+            lvl = self.level_end(j) if j < self.n and not self.in_paren[j] else None
+            return None if lvl is None else Unit(start, lvl, head, False, True, (j, lvl))
         if kind is _ORG and (self.cap(j) or self.abbr(j)):
             owner = self.owner(j)
             if owner is not None:
@@ -180,6 +183,13 @@ class NameReader(QualifierReader):
                 if owner is not None and not owner.generic:
                     return Unit(start, owner.end, head, False, owner.has_level, owner.level)
                 break
+            # what a board works for or against runs on to its level, inner commas and all ("Ban Chỉ
+            # đạo phòng, chống tham nhũng, tiêu cực tỉnh ...": a fixed phrase, no list of bodies)
+            if kind is _COMPLEMENT and (j == head_end or low[j - 1] == "và") and lex.cue("domain_verb", low, j):
+                ext = self.lookahead_level(j, commas=True)
+                if ext is not None:
+                    level, j, has_level = ext, ext[1], True
+                    break
             nw = lex.name_words.match(low, j)
             if nw and (kind in _CONTINUED or seen_domain) and not (
                     kind is _COMPLEMENT and not seen_domain and self.verb_wins(j, nw[0])):

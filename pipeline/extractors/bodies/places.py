@@ -15,6 +15,7 @@ __all__ = ["MAX_LIST", "MAX_NAME", "PARTY_COMMITTEE", "PlaceReader"]
 
 MAX_LIST = 12  # localities in one level list ("các tỉnh, thành phố: A, B, ...")
 _LOOKAHEAD = 8  # tokens a complement may run past a verb to reach its level word
+_LOOKAHEAD_PHRASE = 12  # words of what a board works against ("phòng, chống rửa tiền, tài trợ khủng bố")
 MAX_NAME = 30  # tokens of one body name (bounds the work per position: linear time overall)
 PARTY_COMMITTEE = {"huyện", "tỉnh", "thành", "quận", "thị", "đảng"}
 _ROMAN = regex.compile(r"[IVXLC]+|\d+[A-Za-z]?")
@@ -203,11 +204,22 @@ class PlaceReader(TokenCursor):
             end = self.subordinate_to(end + 2)
         return end
 
-    def lookahead_level(self, j: int) -> tuple[int, int] | None:
+    def lookahead_level(self, j: int, commas: bool = False) -> tuple[int, int] | None:
         """A complement that runs past a verb to a level word followed by the predicate
-        ("Ban Quản lý dự án đầu tư xây dựng tỉnh khẩn trương ...")."""
+        ("Ban Quản lý dự án đầu tư xây dựng tỉnh khẩn trương ..."). With ``commas`` (a complement
+        opened by what the board works against, "Ban Chỉ đạo phòng, chống tham nhũng, tiêu cực tỉnh
+        ..."), a comma between lower-case words that open no body is inside the phrase, no list
+        separator, and does not count against the lookahead; the level may also end the text or
+        a heading's line (":")."""
         low, lex = self.low, self.lex
-        for k in range(j, min(self.n, j + _LOOKAHEAD)):
+        k, words = j, 0
+        most = _LOOKAHEAD_PHRASE if commas else _LOOKAHEAD
+        while k < self.n and words < most:
+            if commas and k > j and low[k] == "," and not self.in_paren[k] and self.lower_word(k + 1) \
+                    and self.word(k - 1) and not self.is_stop(k + 1) and not self.starts_body(k + 1) \
+                    and not lex.cue("determiner", low, k + 1) and not self.gap_has_newline(k + 1):
+                k += 1
+                continue
             if not self.word(k) or self.in_paren[k]:
                 return None
             if k > j and (lex.cue("subject_verb", low, k) or lex.cue("object_verb", low, k)
@@ -219,5 +231,9 @@ class PlaceReader(TokenCursor):
             if lvl is not None:
                 if lvl < self.n and self.is_verb(lvl):
                     return (k, lvl)
+                if commas and (lvl >= self.n or low[lvl] == ":"):
+                    return (k, lvl)  # the whole line ("1. Ban Chỉ đạo phòng, chống dịch huyện:")
                 return None
+            k += 1
+            words += 1
         return None
