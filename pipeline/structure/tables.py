@@ -93,6 +93,11 @@ _FIRST: dict[LineForm, dict[str, float]] = {
 #: A further line of a cell scores at most this much (support lists run over lines; a time or
 #: a body cell rarely does).
 _MORE_CAP = {"task": 0.5, "lead": 1, "support": 2, "time": 1, "ref": 1, "other": 0.3}
+#: A short line that names no body ("05 lớp tập huấn", "Tin, bài, video clip") and does not visibly
+#: continue the line above (lower-case start, or a line ending in "," ";" "-" "và") adds nothing to
+#: a lead or support cell that a product or note column follows: it opens that column.
+_SHORT_BODY_MORE = 0.0
+_JOINS = regex.compile(r"(?:[,;\-–]|(?<!\p{L})(?:và|cùng))$")
 #: The cost of a column left empty (the content cell must not be).
 _EMPTY = {"task": -10, "lead": -2, "support": -1, "time": -1, "ref": -1, "other": -0.5}
 
@@ -272,10 +277,12 @@ def _stops(line: str) -> bool:
     return bool(HEAD_FIRST.match(line) or _SECTION.match(line) or _RECIPIENTS.match(line))
 
 
-def _assign(forms: list[LineForm], cols: Sequence[str], tail: bool) -> tuple[list[int], int]:
+def _assign(forms: list[LineForm], cols: Sequence[str], tail: bool,
+            joined: Sequence[bool] = ()) -> tuple[list[int], int]:
     """The best placement of a row's lines in its columns, in order: each line's column index,
     and how many lines are placed (fewer than all only with ``tail``: the table's last row, whose
-    following lines may be the text after the table)."""
+    following lines may be the text after the table). ``joined[i]``: line i visibly continues
+    line i - 1."""
     n, m = len(forms), len(cols)
     neg = float("-inf")
     # best[i][c]: score of placing lines[:i + 1] with line i in column c (columns before c that got
@@ -292,6 +299,9 @@ def _assign(forms: list[LineForm], cols: Sequence[str], tail: bool) -> tuple[lis
                 best[0][c] = empty_before[c] + first
                 continue
             more = min(first, _MORE_CAP[cols[c]])
+            if f is LineForm.SHORT and cols[c] in ("lead", "support") and c + 1 < m and cols[c + 1] == "other" \
+                    and not (joined and joined[i]):
+                more = min(more, _SHORT_BODY_MORE)
             top, arg = best[i - 1][c] + more, c  # the line continues column c
             for p in range(c):  # or opens column c after column p
                 v = best[i - 1][p] + (empty_before[c] - empty_before[p + 1]) + first
@@ -358,7 +368,9 @@ def _read_row(lines: Sequence[str], j: int, kinds: tuple[str, ...]) -> tuple[Row
     stop = bound if bound is not None else min(t, r + 2 * len(cols) + 4)
     idx = [i for i in range(r, stop) if line_form(lines[i]) is not LineForm.NOISE]
     forms = [line_form(lines[i]) for i in idx]
-    placed, used = _assign(forms, cols, tail)
+    joined = [k > 0 and (lines[i][:1].islower() or _JOINS.search(lines[idx[k - 1]].rstrip()) is not None)
+              for k, i in enumerate(idx)]
+    placed, used = _assign(forms, cols, tail, joined)
     cells: dict[str, tuple[int, int]] = {}
     firsts: dict[int, tuple[int, int]] = {}
     for line_i, c in zip(idx[:used], placed, strict=True):
