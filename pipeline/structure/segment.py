@@ -53,6 +53,7 @@ _WS = regex.compile(r"\s+")
 _WS_NOT_SPLIT = regex.compile(P.SPLIT_ONLY_SPACE)
 _CLOSING_NOTICE = regex.compile(P.SEG_CLOSING_NOTICE)
 _CLOSING_OFFICE = regex.compile(P.SEG_CLOSING_OFFICE)
+_CLOSING_PROBLEMS = regex.compile(P.SEG_CLOSING_PROBLEMS)
 _DIRECTIVE_WORD = regex.compile(P.SEG_DIRECTIVE_WORD)
 _NOT_ROMAN_DIGIT = regex.compile(P.SEG_NOT_ROMAN_DIGIT)
 
@@ -220,7 +221,8 @@ def _is_closing(s: str) -> bool:
     low = s.lower()
     return (low.startswith("trên đây là") or low.startswith("trên đây")
             or _CLOSING_NOTICE.search(low) is not None
-            or _CLOSING_OFFICE.search(low) is not None)
+            or _CLOSING_OFFICE.search(low) is not None
+            or _CLOSING_PROBLEMS.match(low) is not None)
 
 
 def _opening_end(text: str, lines: list[Line], stop: int) -> int:

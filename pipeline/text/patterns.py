@@ -373,6 +373,10 @@ HDR_NUMBER_PARTS = r"[/-]"
 SEG_CLOSING_NOTICE = r"thông báo (?:để|ý kiến|kết luận)[^.]{0,200}(?:biết|thực hiện)"
 # ... or "Văn phòng ... (xin) thông báo ... biết" (lower-cased text).
 SEG_CLOSING_OFFICE = r"(?:văn phòng|ban|ủy ban)[^.]{0,80}(?:xin )?thông báo\b[^.]{0,200}\bbiết"
+# ... or the plans' closing on problems: "Trong quá trình (triển khai) thực hiện, nếu có (khó khăn,) vướng mắc,
+# ... phản ánh/báo cáo về X" (lower-cased text, from its start).
+SEG_CLOSING_PROBLEMS = (r"^trong quá trình (?:tổ chức |triển khai )*thực hiện[^.,]{0,60},[ \t]*nếu (?:có|phát sinh|gặp)"
+                        r"[^.]{0,300}?(?<!\p{L})(?:phản ánh|báo cáo|đề xuất|liên hệ|trao đổi)(?!\p{L})")
 # A directive verb anywhere in an item: such an item is no topic heading.
 SEG_DIRECTIVE_WORD = r"(?i)(?<!\p{L})(?:đề nghị|yêu cầu|giao|chủ trì|phải|cần)(?!\p{L})"
 # Anything but a Roman digit (to validate a Roman label).
