@@ -120,6 +120,7 @@ _HEADING_PUNCT = " \t:.;,\"“”"
 _AND_BEFORE = regex.compile(r"(?i)(?<![\p{L}])và\s+(?:các\s+|những\s+)?$")
 
 
+@lru_cache(maxsize=1024)  # a heading is read again for each unit under it, and headings recur
 def _own_category(text: str) -> tuple[Section | None, int]:
     """The category of a heading's own words and where its cue starts (-1 when none): a
     "whole" cue that is the entire heading; else the earliest cue ("start" cues only at 0); a

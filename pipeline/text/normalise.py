@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import importlib.util
 import pickle
+import re
 import unicodedata
 from functools import cache, lru_cache
 from pathlib import Path
@@ -82,6 +83,10 @@ def _old_tone_pairs() -> tuple[tuple[str, str], ...]:
 
 
 _OLD_TONES = _old_tone_pairs()
+_OLD_TONE_OF = dict(_OLD_TONES)
+#: Any old-placed pair of ``_OLD_TONES`` (two letters each, none overlapping another or made by a
+#: replacement, so one pass is the same as replacing them one table row after the other).
+_OLD_TONE_PAIR = re.compile("|".join(re.escape(old) for old, _new in _OLD_TONES))
 
 
 def _kept(ch: str) -> bool:
@@ -89,12 +94,27 @@ def _kept(ch: str) -> bool:
     return ch.isalnum() or ch in "_/-"
 
 
+class _FoldTable(dict):
+    """The ``str.translate`` table of :func:`fold`: a kept character to itself, any other to a
+    space; filled as characters are first seen."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        got = self[code] = ch if _kept(ch) else " "
+        return got
+
+
+_FOLD_TABLE = _FoldTable()
+
+
+def _modern_pair(m: re.Match) -> str:
+    return _OLD_TONE_OF[m.group()]
+
+
 def fold(text: str | None) -> str:
     """NFC, lower case, modern tone placement, other punctuation as spaces, single spaces."""
-    s = unicodedata.normalize("NFC", text or "").lower()
-    for old, new in _OLD_TONES:
-        s = s.replace(old, new)
-    return " ".join("".join(ch if _kept(ch) else " " for ch in s).split())
+    s = _OLD_TONE_PAIR.sub(_modern_pair, unicodedata.normalize("NFC", text or "").lower())
+    return " ".join(s.translate(_FOLD_TABLE).split())
 
 
 def collapse_lower(text: str) -> str:
