@@ -24,7 +24,8 @@ _TOPIC_HEADING = regex.compile(P.SEG_TOPIC_HEADING)
 
 _LEADING_CONNECTIVE = regex.compile(
     r"(?i)^(?:[\"“(]?\s*)(?:đồng thời|bên cạnh đó|ngoài ra|mặt khác|trong đó|trước mắt|trước tiên|"
-    r"trong thời gian tới|thời gian tới|sau đó|cùng với đó|theo đó|để [^,]{1,120}|trước hết|tiếp theo|cuối cùng|"
+    r"trong thời gian tới|thời gian tới|sau đó|cùng với đó|theo đó|để [^,]{1,120}|trong quá trình [^,.;:]{1,80}|"
+    r"trước hết|tiếp theo|cuối cùng|"
     r"thứ (?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*,\s*"
 )
 

@@ -15,11 +15,12 @@ __all__ = ["CONDITION_START", "DIRECTIVE_START", "starts_directive"]
 
 DIRECTIVE_START = regex.compile(subject_start_pattern())
 #: A sentence adverbial before a paragraph's directive ("Đồng thời, giao X ...", "Ngoài ra, đề nghị ...").
-_CONNECTIVE = regex.compile(r"(?i)^(?:đồng thời|ngoài ra|bên cạnh đó|cùng với đó|mặt khác)[ \t]*,[ \t]*")
+_CONNECTIVE = regex.compile(r"(?i)^(?:đồng thời|ngoài ra|bên cạnh đó|cùng với đó|mặt khác"
+                             r"|trong quá trình (?:tổ chức |triển khai )*(?:thực hiện)?[^,.;:\n]{0,60})[ \t]*,[ \t]*")
 #: A paragraph opening with a condition ("Trường hợp ..., cơ quan chủ trì có trách nhiệm ..."): where
 #: its main clause may begin, after a comma in its first sentence.
-CONDITION_START = regex.compile(r"(?i)^trường hợp(?!\p{L})")
-_MAIN_CLAUSE = regex.compile(r",[ \t]+")
+CONDITION_START = regex.compile(r"(?i)^(?:trường hợp|nếu)(?!\p{L})")
+_MAIN_CLAUSE = regex.compile(r",[ \t]+(?:thì[ \t]+)?")
 _FIRST_SENTENCE = regex.compile(r"[.;:](?:[ \t]|$)")
 #: An obligation stated of the main clause's subject ("có trách nhiệm", "phải", "chủ trì").
 _DUTY = regex.compile(r"(?i)^[^,;.]{0,80}?(?<!\p{L})(?:có trách nhiệm|chịu trách nhiệm|phải|chủ trì|có quyền)(?!\p{L})")

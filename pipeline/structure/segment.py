@@ -530,6 +530,10 @@ def _tree_units(text: str, lines: list[Line], markers: list, seqs: list[list], u
                                and not (nxt[1] is None and _is_closing(nxt_text)))
             parent = stack[-1][1] if stack else None
             after = entries[k + 2][1] if k + 2 < len(entries) else None
+            if next_deeper and nxt[1] is None and after and after[0] == style and starts_directive(nxt_text):
+                # "b) ..." / "Trong quá trình thực hiện, giao X ..." / "c) ...": a paragraph with a
+                # subject of its own between two sibling items stands among them, not under the first
+                next_deeper = False
             body_next = not inline and nxt is not None and nxt[1] is None and body_follows(
                 text[ln.start + off:ln.end], nxt_text, _is_closing(nxt_text), style,
                 after[0] if after else None, k + 2 >= len(entries), [st for st, _ in stack])

@@ -246,7 +246,7 @@ class _Subjects:
             if i < covered_to:  # inside a chain already read: its suffix ends where the chain ends
                 by_end[covered_end].append(i)
                 continue
-            units, end = sc.parse_chain(i + 1)
+            units, end = sc.parse_chain(_after_then(sc, i))
             if units:
                 by_end.setdefault(end, []).append(i)
                 covered_to, covered_end = end, end
@@ -280,7 +280,7 @@ class _Subjects:
             # cần"): then only the last conjunct is sure to be the subject
             ambiguous = _body_ends_at(sc, c0) or "của" in low[max(clause, c0 - 8):c0]
             first = commas[-1] if ambiguous else c0
-            self.found.append(("lead", sc.parse_chain(first + 1)[0]))
+            self.found.append(("lead", sc.parse_chain(_after_then(sc, first))[0]))
 
     def fronted_end(self, clause: int, comma_at: list[int]) -> int | None:
         """The first comma after a fronted clause that opens the clause at ``clause`` ("Căn cứ Kế
@@ -428,3 +428,9 @@ def _body_ends_at(sc: Scanner, c: int) -> bool:
 def _clause_of(starts: list[int], i: int) -> int:
     k = bisect.bisect_right(starts, i) - 1
     return starts[k] if k >= 0 else 0
+
+
+def _after_then(sc: Scanner, comma: int) -> int:
+    """Where the clause after the comma at ``comma`` opens: past "thì" ("Nếu ..., thì X phải ...")."""
+    k = comma + 1
+    return k + 1 if k < sc.n and sc.low[k] == "thì" else k
