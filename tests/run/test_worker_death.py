@@ -45,15 +45,17 @@ def test_a_killed_worker_fails_its_input_only(tmp_path, huyen_notice, monkeypatc
     assert [d["doc_id"] for d in docs] == [f"tb{i:02d}" for i in range(12)]
     for d in docs:
         if d["doc_id"] + ".txt" in victims:
-            assert d["status"] == "failed" and "worker died (killed by SIG" in d["errors"][0]
+            assert d["status"] == "failed" and d["errors"][0].startswith("worker died (")
         else:
             assert d["status"] == "ok" and d["doc_number"] == f"{60 + int(d['doc_id'][2:])}-TB/HU"
     with open(out / "errors.csv", encoding="utf-8", newline="") as fh:
         errors = list(csv.DictReader(fh))
     assert sorted(Path(e["source"]).name for e in errors) == sorted(victims)
-    # the signal named is the dead worker's as the pool saw it: SIGKILL, or under heavy load the
-    # SIGTERM the broken pool sent its other worker before the killed one was reaped
-    assert all(e["stage"] == "extract" and e["error"].startswith("worker died (killed by SIG") for e in errors)
+    # the reason is the dead worker's as the pool saw it: "killed by SIGKILL"; under heavy load the
+    # SIGTERM the broken pool sent its other worker, or "ended unexpectedly" when no exit status was
+    # left to read: the row is there either way
+    assert all(e["stage"] == "extract" and e["error"].startswith("worker died (") for e in errors)
+    assert any("SIG" in e["error"] or "ended unexpectedly" in e["error"] for e in errors)
     # the failed inputs are not cached: the next run (nobody killing) extracts them
     monkeypatch.undo()
     again = refresh(sources, out, jobs=2)
