@@ -364,8 +364,14 @@ def cue_score(text: str) -> tuple[float, tuple[str, ...]]:
     return score, tuple(found)
 
 
+#: An item labelled with an aim ("1. Mục tiêu: đến năm 2030 ...", "- Chỉ tiêu cụ thể: ..."): SPEC, aims are not tasks.
+_AIM_LABEL = regex.compile(r"(?i)^(?:mục tiêu|mục đích|chỉ tiêu)(?:\s+\p{L}+){0,3}\s*:")
+
+
 def unit_features(text: str, kind: str, category: str | None, intro: bool, closing: bool = False) -> Features:
     s, cues = cue_score(text)
+    if kind in ("item", "para") and _AIM_LABEL.match(text):
+        category = Section.AIM
     ends = text.rstrip().endswith((".", ";", "!", "?", "…", ":", "./.", ")", "”", '"'))
     spec = category == Section.SPEC or (kind in ("item", "para") and specification(text))
     clause = spec and directive_clause(text)
