@@ -19,6 +19,8 @@ _MAX_PERSON = 4  # syllables of a person's name ("Lò Văn Tuân", "Nguyễn Th�
 _MAX_ROLE_LINE = 12  # words after a role name in a line naming the body ("Cơ quan chủ trì giải quyết ...")
 _MAX_TITLES = 3  # titles stacked before one body ("Phó Trưởng ban ...": bounds recursion)
 _ROLE_ALONE, _DOMAIN = HeadKind.ROLE_ALONE, HeadKind.DOMAIN
+#: The word that makes a collective noun a member of it ("cấp ủy viên", "ủy viên"): a person.
+_MEMBER = "viên"
 
 
 class UnitReader(DomainReader):
@@ -34,6 +36,8 @@ class UnitReader(DomainReader):
         g = g_i or (lex.generics.match(low, k) if k != i else None)
         h = self.head_at(k)
         g_start = i if g_i else k
+        if g and g[0] < self.n and low[g[0]] == _MEMBER:
+            g = None  # "cấp ủy viên": a member of the committee, a person, not the committee
         dg = lex.cue("domain_generic", low, g_start) if g else None
         if dg and dg[0] == g[0]:
             ag = lex.cue("activity_generic", low, g_start)
