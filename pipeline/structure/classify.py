@@ -21,6 +21,9 @@ from ..text.lexicon import LexiconError, load_table
 _PAREN = regex.compile(r"\([^()\n]{0,400}\)")
 _SUBJECT_START = regex.compile(subject_start_pattern())
 _TOPIC_HEADING = regex.compile(P.SEG_TOPIC_HEADING)
+#: "Công tác X" under a section names a field of work, a topic of that section like "Về X": "1. Công tác
+#: chỉ đạo, điều hành" under "I. Kết quả thực hiện" reports results, it directs no one.
+_WORK_TOPIC = regex.compile(r"(?i)\s*công tác\s")
 
 _LEADING_CONNECTIVE = regex.compile(
     r"(?i)^(?:[\"“(]?\s*)(?:đồng thời|bên cạnh đó|ngoài ra|mặt khác|trong đó|trước mắt|trước tiên|"
@@ -161,7 +164,7 @@ def section_category(heading: str, parent: str | None = None) -> Section | None:
     directives when there is none), unless the topic itself is a non-directive cue ("Về kết
     quả đạt được", "Về tồn tại, hạn chế")."""
     text = _FRONTED_CLAUSE.sub("", heading.strip(), count=1)
-    topic = _TOPIC_HEADING.match(text)
+    topic = _TOPIC_HEADING.match(text) or (_WORK_TOPIC.match(text) if parent else None)
     if topic is None:
         return _own_category(text)[0]
     category, at = _own_category(text[topic.end():].lstrip())

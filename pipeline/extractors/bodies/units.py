@@ -66,6 +66,10 @@ class UnitReader(DomainReader):
             finally:
                 self.role_depth -= 1
         unit = self.read_name(k, end, head)
+        if unit is not None and unit.level is not None and low[unit.level[0]] == "các" and unit.end == unit.level[1]:
+            loc = self.locative(unit.end)  # "UBND các xã trong vùng quy hoạch": the members picked by place
+            if loc > unit.end:
+                unit.end, unit.qualified = loc, True
         if unit is None and head.kind is _DOMAIN and k > i and low[k - 1] == "các":
             d_end = self.lower_domain(end)  # "các ngân hàng thương mại", "các trung tâm y tế": a generic kind
             if d_end > end:
