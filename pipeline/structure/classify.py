@@ -21,6 +21,9 @@ from ..text.lexicon import LexiconError, load_table
 _PAREN = regex.compile(r"\([^()\n]{0,400}\)")
 _SUBJECT_START = regex.compile(subject_start_pattern())
 _TOPIC_HEADING = regex.compile(P.SEG_TOPIC_HEADING)
+#: "Công tác X" under a section names a field of work, a topic of that section like "Về X": "1. Công tác
+#: chỉ đạo, điều hành" under "I. Kết quả thực hiện" reports results, it directs no one.
+_WORK_TOPIC = regex.compile(r"(?i)\s*công tác\s")
 
 _LEADING_CONNECTIVE = regex.compile(
     r"(?i)^(?:[\"“(]?\s*)(?:đồng thời|bên cạnh đó|ngoài ra|mặt khác|trong đó|trước mắt|trước tiên|"
@@ -162,7 +165,7 @@ def section_category(heading: str, parent: str | None = None) -> Section | None:
     directives when there is none), unless the topic itself is a non-directive cue ("Về kết
     quả đạt được", "Về tồn tại, hạn chế")."""
     text = _FRONTED_CLAUSE.sub("", heading.strip(), count=1)
-    topic = _TOPIC_HEADING.match(text)
+    topic = _TOPIC_HEADING.match(text) or (_WORK_TOPIC.match(text) if parent else None)
     if topic is None:
         return _own_category(text)[0]
     category, at = _own_category(text[topic.end():].lstrip())
@@ -365,8 +368,14 @@ def cue_score(text: str) -> tuple[float, tuple[str, ...]]:
     return score, tuple(found)
 
 
+#: An item labelled with an aim ("1. Mục tiêu: đến năm 2030 ...", "- Chỉ tiêu cụ thể: ..."): SPEC, aims are not tasks.
+_AIM_LABEL = regex.compile(r"(?i)^(?:mục tiêu|mục đích|chỉ tiêu)(?:\s+\p{L}+){0,3}\s*:")
+
+
 def unit_features(text: str, kind: str, category: str | None, intro: bool, closing: bool = False) -> Features:
     s, cues = cue_score(text)
+    if kind in ("item", "para") and _AIM_LABEL.match(text):
+        category = Section.AIM
     ends = text.rstrip().endswith((".", ";", "!", "?", "…", ":", "./.", ")", "”", '"'))
     spec = category == Section.SPEC or (kind in ("item", "para") and specification(text))
     clause = spec and directive_clause(text)

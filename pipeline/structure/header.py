@@ -255,6 +255,11 @@ _GENERIC_HEAD = regex.compile(r"^(?:BAN THƯỜNG TRỰC|BAN THƯỜNG VỤ|THƯ
 _LOCALITY_END = regex.compile(r"(?<!\p{L})(?:XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|QUẬN|THỊ XÃ|TỈNH|THÀNH PHỐ)"
                               r"(?:\s(?!ỦY|UỶ)\p{Lu}+){1,4}$")
 
+#: a party committee named by its level alone ("TỈNH ỦY", "HUYỆN ỦY"): the Party organisation line
+#: above it ("ĐẢNG BỘ TỈNH HÀ TĨNH") gives its place
+_BARE_COMMITTEE = regex.compile(r"^(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s(?:ỦY|UỶ)$")
+_PARTY_BODY_PLACE = regex.compile(r"^ĐẢNG BỘ\s(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ)\s(\p{Lu}+(?:\s\p{Lu}+){0,4})$")
+
 
 def _issuer(block: list[str]) -> str | None:
     block = join_name_lines(block)
@@ -265,6 +270,8 @@ def _issuer(block: list[str]) -> str | None:
         last = f"{block[-2]} {last}"  # "ỦY BAN NHÂN DÂN" / "XÃ TIÊN YÊN"
     elif len(block) >= 2 and _GENERIC_HEAD.match(last):
         last = f"{last} {' '.join(block[-3:-1] if len(block) >= 3 and _LOCALITY_START.match(block[-2]) else block[-2:-1])}"
+    elif len(block) >= 2 and _BARE_COMMITTEE.match(last) and (party := _PARTY_BODY_PLACE.match(block[-2])):
+        last = f"{last} {party.group(1)}"  # "ĐẢNG BỘ TỈNH HÀ TĨNH" / "TỈNH ỦY": "Tỉnh ủy Hà Tĩnh"
     elif len(block) >= 2 and not levels_in(last):
         place = _LOCALITY_END.search(block[-2])
         if place:  # a body named by its field under "UBND HUYỆN X" ("SỞ ...", "BAN CHỈ ĐẠO ..."): "... huyện X"

@@ -389,8 +389,11 @@ SEG_LINE_OR_EMPTY = r"[^\n]*"
 # Roman numerals as section numbers (validated by the segmenter: "I", "IV", "XII").
 ROMAN = r"[IVXLC]{1,6}"
 
-# "Phần I", "PHẦN II", "Phần 1" at line start: a part heading.
-PART_MARK = r"(?:Phần|PHẦN)[ \t]+(?:" + ROMAN + r"|\d{1,2})(?=[ \t]*[.:\-–—]|[ \t]+\p{Lu})[ \t]*[.:\-–—]?"
+# "Phần I", "PHẦN II", "Phần 1" at line start: a part heading; so is an article of a decision
+# ("Điều 2. Tổ chức thực hiện", "Điều 3."; a full stop after its number, so a wrapped line that
+# opens on "Điều 12 Nghị định ..." is no heading).
+PART_MARK = (r"(?:Phần|PHẦN)[ \t]+(?:" + ROMAN + r"|\d{1,2})(?=[ \t]*[.:\-–—]|[ \t]+\p{Lu})[ \t]*[.:\-–—]?"
+             r"|(?:Điều|ĐIỀU)[ \t]+\d{1,3}[ \t]*\.")
 
 # "I.", "II-", "III)" at line start: a Roman section.
 ROMAN_MARK = ROMAN + r"[ \t]*[.\-–—)](?=[ \t]*\S)"

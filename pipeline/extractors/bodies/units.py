@@ -19,6 +19,8 @@ _MAX_PERSON = 4  # syllables of a person's name ("Lò Văn Tuân", "Nguyễn Th�
 _MAX_ROLE_LINE = 12  # words after a role name in a line naming the body ("Cơ quan chủ trì giải quyết ...")
 _MAX_TITLES = 3  # titles stacked before one body ("Phó Trưởng ban ...": bounds recursion)
 _ROLE_ALONE, _DOMAIN = HeadKind.ROLE_ALONE, HeadKind.DOMAIN
+#: The word that makes a collective noun a member of it ("cấp ủy viên", "ủy viên"): a person.
+_MEMBER = "viên"
 
 
 class UnitReader(DomainReader):
@@ -34,6 +36,8 @@ class UnitReader(DomainReader):
         g = g_i or (lex.generics.match(low, k) if k != i else None)
         h = self.head_at(k)
         g_start = i if g_i else k
+        if g and g[0] < self.n and low[g[0]] == _MEMBER:
+            g = None  # "cấp ủy viên": a member of the committee, a person, not the committee
         dg = lex.cue("domain_generic", low, g_start) if g else None
         if dg and dg[0] == g[0]:
             ag = lex.cue("activity_generic", low, g_start)
@@ -62,6 +66,10 @@ class UnitReader(DomainReader):
             finally:
                 self.role_depth -= 1
         unit = self.read_name(k, end, head)
+        if unit is not None and unit.level is not None and low[unit.level[0]] == "các" and unit.end == unit.level[1]:
+            loc = self.locative(unit.end)  # "UBND các xã trong vùng quy hoạch": the members picked by place
+            if loc > unit.end:
+                unit.end, unit.qualified = loc, True
         if unit is None and head.kind is _DOMAIN and k > i and low[k - 1] == "các":
             d_end = self.lower_domain(end)  # "các ngân hàng thương mại", "các trung tâm y tế": a generic kind
             if d_end > end:
