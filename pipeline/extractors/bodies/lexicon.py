@@ -194,7 +194,7 @@ CUE_ROLES = frozenset((
     "subject_verb", "verb", "stop", "connector", "determiner", "intro_block", "domain_verb", "qualifier",
     "closing_verb", "topic", "adverbial", "domain_generic", "own_scope", "fronted", "role_noun", "duty_verb",
     "qualifier_open", "locative", "not_place", "activity_generic", "decision_verb",
-    "compound", "branch"))
+    "compound", "branch", "time_adverbial"))
 
 
 class Lexicon:

@@ -22,6 +22,7 @@ __all__ = ["clause_starts", "find_units"]
 
 _OBJECT_GAP = 6  # words between an object and a partner marker that still make it the object's
 _OBJECT_REACH = 60  # tokens back from a ";" to the object verb whose object list it continues
+_TIME_REACH = 10  # tokens of a time phrase between a subject and its verb ("trong tháng 5/2027")
 _GENERIC_OPENER = 8  # tokens of a plural generic before the ":" of its list ("các cơ quan, đơn vị:")
 _CLAUSE_PUNCT = frozenset((".", "!", "?", ";", "…", ":"))
 _SPEAKER_KINDS = (HeadKind.COMPLETE, HeadKind.ORG, HeadKind.ROLE, HeadKind.ROLE_ALONE)
@@ -126,6 +127,21 @@ def _after_gloss(sc: Scanner, j: int) -> int:
     return j
 
 
+def _past_time(sc: Scanner, j: int) -> int:
+    """The verb after a time phrase at ``j`` that stands between a subject and its verb ("Sở Y tế
+    trong tháng 5/2027 hoàn thành ...", "X từ nay đến cuối năm tập trung ..."); ``j`` when none
+    is there or no verb follows it within the clause."""
+    m = sc.lex.cue("time_adverbial", sc.low, j)
+    if m is None:
+        return j
+    for k in range(m[0], min(sc.n, m[0] + _TIME_REACH)):
+        if sc.low[k] in _CLAUSE_PUNCT or sc.low[k] == ",":
+            return j
+        if sc.is_verb(k):
+            return k
+    return j
+
+
 def _clause_end(sc: Scanner, i: int) -> int:
     j = i
     while j < sc.n:
@@ -181,7 +197,7 @@ class _Subjects:
             if not units:
                 continue
             read_to = end
-            end = _after_gloss(sc, end)
+            end = _past_time(sc, _after_gloss(sc, end))
             if _followed_by(sc, end, "closing_verb"):
                 continue  # "Văn phòng ... thông báo để ... biết": the notice's closing formula
             if _followed_by(sc, end, "speaker_verb") and not _followed_by(sc, end, "subject_verb") \
