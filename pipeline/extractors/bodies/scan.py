@@ -55,6 +55,10 @@ class Scanner(ListReader):
                     conn += 1
             elif conn < self.n and self.low[conn] == "và":
                 conn += 1
+            elif (placed := self.places_of_level(units[-1], k)) is not None:
+                units[-1] = placed  # "Tổ đại biểu HĐND tỉnh các huyện A, B": split per place below
+                j = placed.end
+                continue
             elif not (units[-1].head is not None and units[-1].head.kind is _DOMAIN and k < self.n
                       and self.next_domain_body(k)):  # "Sở Tài chính Sở Xây dựng": no connector
                 j = k
@@ -72,6 +76,20 @@ class Scanner(ListReader):
             if named:
                 return named, end  # "các cơ quan: Công an tỉnh, Sở Tư pháp" -> the bodies named
         return units, j
+
+    def places_of_level(self, prev: Unit, k: int) -> Unit | None:
+        """"Tổ đại biểu HĐND tỉnh các huyện A, B": a body whose name ends with a bare level word,
+        then a plural level that names its places with no connector: one unit over both, its
+        level the plural one (:meth:`split_places` then gives one body per place); else None."""
+        if k >= self.n or self.low[k] != "các" or prev.generic or prev.level is None \
+                or prev.level != (prev.end - 1, prev.end):
+            return None
+        nxt = self.parse_unit(k)
+        if nxt is None or not nxt.generic or nxt.level != (k, nxt.end):
+            return None
+        if not self.named_places(nxt):
+            return None
+        return Unit(prev.start, nxt.end, prev.head, False, True, nxt.level, role=prev.role)
 
     def sibling(self, prev: Unit, conn: int, nxt: Unit | None) -> Unit | None:
         """"Ban nhân dân ấp A và ấp B", "Ủy ban nhân dân tỉnh A, tỉnh B": a conjunct that is only
