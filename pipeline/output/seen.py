@@ -66,12 +66,15 @@ class DiskMap:
         row = self._db.execute(self._get, (_text(key),)).fetchone()
         return default if row is None else row[0]
 
+    def insert_new(self, key: Hashable, value: str | None) -> bool:
+        """Store ``value`` for ``key`` unless it has one; whether it was stored."""
+        return self._db.execute(self._put, (_text(key), value)).rowcount == 1
+
     def setdefault(self, key: Hashable, value: str) -> str:
         """The value of ``key``; ``value`` stored first when it has none."""
-        k = _text(key)
-        if self._db.execute(self._put, (k, value)).rowcount:
+        if self.insert_new(key, value):
             return value
-        return self._db.execute(self._get, (k,)).fetchone()[0]
+        return self.get(key)
 
     def __contains__(self, key: Hashable) -> bool:
         return self._db.execute(self._get, (_text(key),)).fetchone() is not None
@@ -88,7 +91,7 @@ class DiskSet:
 
     def add_new(self, key: Hashable) -> bool:
         """Add ``key``; False when it was there already."""
-        return self._map._db.execute(self._map._put, (_text(key), None)).rowcount == 1
+        return self._map.insert_new(key, None)
 
     def add(self, key: Hashable) -> None:
         self.add_new(key)

@@ -264,9 +264,7 @@ class TableWriter:
     def _flush(self) -> None:
         """Write every row that is held (the last row group of each table)."""
         for name in PARQUET_TABLES:
-            if self._batch[name]:
-                self._groups[name].append(_arrow_table(self._batch[name], name))
-                self._batch[name] = []
+            self._convert(name)
             self._write_group(name)
 
     def commit(self) -> None:

@@ -188,11 +188,7 @@ class Cache:
     def use(self, key: str) -> None:
         """Note that this run used the entry ``key`` (:meth:`prune_unused` keeps it). The keys are
         noted in a temporary table of this connection, on disk: none is held in memory."""
-        db = self._connect()
-        if not self._using:
-            db.execute("PRAGMA temp_store=FILE")
-            db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY) WITHOUT ROWID")
-            self._using = True
+        db = self._used_table()
         try:
             db.execute("INSERT OR IGNORE INTO temp.used (key) VALUES (?)", (key,))
         except sqlite3.Error as exc:
@@ -201,12 +197,18 @@ class Cache:
         if self._pending >= self.BATCH:
             self.commit()
 
-    def prune_unused(self) -> int:
-        """Delete the entries this run did not :meth:`use`; the number deleted."""
+    def _used_table(self) -> sqlite3.Connection:
+        """The connection, with the temporary table of the keys this run used (on disk)."""
         db = self._connect()
         if not self._using:
+            db.execute("PRAGMA temp_store=FILE")
             db.execute("CREATE TEMP TABLE IF NOT EXISTS used (key TEXT PRIMARY KEY) WITHOUT ROWID")
             self._using = True
+        return db
+
+    def prune_unused(self) -> int:
+        """Delete the entries this run did not :meth:`use`; the number deleted."""
+        db = self._used_table()
         gone = db.execute("DELETE FROM notices WHERE key NOT IN (SELECT key FROM temp.used)").rowcount
         db.commit()
         self._pending = 0

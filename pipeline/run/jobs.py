@@ -20,7 +20,27 @@ from .engines import Job
 from .process import file_stem, unique_ids
 
 
-class PathList(Sequence[str]):
+class _Indexed(Sequence):
+    """A sequence whose items are made by ``_at(i)`` (0 <= i < len): indexing from the end and
+    slices (lists) come from here."""
+
+    __slots__ = ()
+
+    def _at(self, i: int):
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, i: int): ...
+    @overload
+    def __getitem__(self, i: slice) -> list: ...
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self._at(j) for j in range(*i.indices(len(self)))]
+        return self._at(range(len(self))[i])  # (IndexError, negative indices)
+
+
+class PathList(_Indexed, Sequence[str]):
     """File paths packed in one buffer (``os.fsencode``d, so any path round-trips)."""
 
     __slots__ = ("_data", "_ends")
@@ -42,19 +62,6 @@ class PathList(Sequence[str]):
         start = self._ends[i - 1] if i else 0
         return os.fsdecode(bytes(self._data[start:self._ends[i]]))
 
-    @overload
-    def __getitem__(self, i: int) -> str: ...
-    @overload
-    def __getitem__(self, i: slice) -> list[str]: ...
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self._at(j) for j in range(*i.indices(len(self)))]
-        n = len(self)
-        if not -n <= i < n:
-            raise IndexError("PathList index out of range")
-        return self._at(i % n)
-
     def __iter__(self) -> Iterator[str]:
         start = 0
         for end in self._ends:
@@ -65,7 +72,7 @@ class PathList(Sequence[str]):
         return f"PathList({len(self)} paths)"
 
 
-class IdTable(Sequence[str]):
+class IdTable(_Indexed, Sequence[str]):
     """The doc_ids of a :class:`PathList`: each path's stem, but where ``others`` says otherwise."""
 
     __slots__ = ("_others", "_paths")
@@ -77,10 +84,7 @@ class IdTable(Sequence[str]):
     def __len__(self) -> int:
         return len(self._paths)
 
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        i = range(len(self))[i]  # (IndexError, negative indices)
+    def _at(self, i: int) -> str:
         got = self._others.get(i)
         return got if got is not None else file_stem(self._paths[i])
 
@@ -92,7 +96,7 @@ def doc_id_table(paths: Sequence[str]) -> IdTable:
     return IdTable(paths, others)
 
 
-class JobList(Sequence[Job]):
+class JobList(_Indexed, Sequence[Job]):
     """The jobs of a run, one per input, made when asked for (a slice is a list of them)."""
 
     __slots__ = ("_cache_dir", "_fp", "_ids", "_max_bytes", "_paths")
@@ -106,10 +110,7 @@ class JobList(Sequence[Job]):
     def __len__(self) -> int:
         return len(self._paths)
 
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        i = range(len(self))[i]
+    def _at(self, i: int) -> Job:
         return Job(self._paths[i], self._ids[i], self._max_bytes, self._cache_dir, self._fp)
 
     def __iter__(self) -> Iterator[Job]:
